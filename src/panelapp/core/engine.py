@@ -1,0 +1,97 @@
+"""The scoring engine: a cycle's evidence in, item scores, total, tier and money out."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from panelapp.core.evidence import CycleData
+from panelapp.core.result import CycleResult, DeductionLine, ItemResult, SectionResult
+from panelapp.core.rules import RULES, Context, Outcome, assess_fault
+from panelapp.core.scheme import Item, Scheme, load_scheme
+
+FEN = Decimal("0.01")
+
+
+def withheld_amount(contract_total: Decimal, percent: int) -> Decimal:
+    """The share of the contract total withheld, exact, rounded half up to the fen at the end."""
+    return (contract_total * Decimal(percent) / Decimal(100)).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def _explain(item: Item, outcome: Outcome, raw: int, deduction: int) -> str:
+    if outcome.pending:
+        return outcome.pending
+    texts = [line.text for line in outcome.lines]
+    if not raw:
+        return "；".join(texts) + "；本项不扣分" if texts else outcome.ok_text
+    sentence = "；".join(texts)
+    if deduction < raw:
+        single = f"扣{raw}分"
+        if sentence.endswith(single) and sum(1 for line in outcome.lines if line.points) == 1:
+            return f"{sentence[: -len(single)]}应扣{raw}分，扣完为止，实扣{deduction}分"
+        return f"{sentence}；合计应扣{raw}分，扣完为止，实扣{deduction}分"
+    if sum(1 for line in outcome.lines if line.points) > 1:
+        return f"{sentence}；合计扣{deduction}分"
+    return sentence
+
+
+def score_item(item: Item, ctx: Context) -> ItemResult:
+    outcome = RULES[item.rule](item, ctx)
+    raw = 0 if outcome.pending else sum(line.points for line in outcome.lines)
+    computed = raw if item.floor is None else min(raw, item.max - item.floor)
+    explanation = _explain(item, outcome, raw, computed)
+    deduction, reason = computed, None
+    override = ctx.data.item_overrides.get(item.id)
+    if override is not None:
+        deduction, reason = override.deduction, override.reason
+        explanation = f"{explanation}。考核组调整：计算扣{computed}分，改为扣{deduction}分（理由：{reason}）"
+    return ItemResult(
+        id=item.id,
+        section=item.section,
+        name=item.name,
+        max=item.max,
+        floor=item.floor,
+        score=item.max - deduction,
+        deduction=deduction,
+        computed_deduction=computed,
+        lines=tuple(outcome.lines),
+        explanation=explanation,
+        pending=outcome.pending is not None,
+        override_reason=reason,
+    )
+
+
+def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
+    scheme = scheme or load_scheme(data.contract.scheme)
+    period = data.contract.cycle(data.cycle)
+    ctx = Context(data, period, data.contract.half_year(data.cycle))
+    fault_params = next((i.params for i in scheme.items if i.rule == "faults"), None)
+    if fault_params is not None:
+        ctx.faults = [
+            assess_fault(i, f, data.settings, fault_params, data.assessed_on)
+            for i, f in enumerate(data.evidence.faults)
+        ]
+    items = tuple(score_item(item, ctx) for item in scheme.items)
+    sections = tuple(
+        SectionResult(s.id, s.name, s.points, sum(i.score for i in items if i.section == s.id))
+        for s in scheme.sections
+    )
+    total = sum(s.score for s in sections)
+    percent = scheme.tier_percent(total)
+    return CycleResult(
+        contract=data.contract.number,
+        cycle=data.cycle,
+        start=period.start,
+        end=period.end,
+        assessed_on=data.assessed_on,
+        items=items,
+        sections=sections,
+        total=total,
+        tier_percent=percent,
+        deduction_amount=withheld_amount(data.contract.total_amount, percent),
+        faults=tuple(ctx.faults),
+    )
+
+
+def deduction_lines(result: CycleResult) -> list[tuple[str, DeductionLine]]:
+    """Every line of every item, with its item id: the evidence appendix's source."""
+    return [(item.id, line) for item in result.items for line in item.lines]

@@ -1,0 +1,324 @@
+"""One function per rule kind: evidence in, deduction lines out.
+
+Each rule returns an Outcome: the lines (each with its points and the evidence
+that caused it; zero-point lines are notes), the sentence to show when nothing
+is deducted, and, for half-year items judged later, the pending sentence.
+Points come from the scheme item's params or the settings, never from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from panelapp.core.contract import HalfYear, Period
+from panelapp.core.evidence import CycleData, Fault, Settings
+from panelapp.core.result import DeductionLine, EvidenceRef, FaultAssessment
+from panelapp.core.scheme import Item
+from panelapp.core.text import (
+    EFFECT_NAMES,
+    LEVEL_NAMES,
+    SECURITY_KIND_NAMES,
+    day_text,
+    duration_text,
+    time_text,
+)
+
+
+@dataclass
+class Context:
+    data: CycleData
+    period: Period
+    half_year: HalfYear
+    faults: list[FaultAssessment] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    lines: list[DeductionLine]
+    ok_text: str
+    pending: str | None = None
+
+
+Rule = Callable[[Item, Context], Outcome]
+RULES: dict[str, Rule] = {}
+
+
+def rule(kind: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[kind] = fn
+        return fn
+
+    return register
+
+
+def _ref(kind: str, index: int) -> tuple[EvidenceRef, ...]:
+    return (EvidenceRef(kind, index),)
+
+
+@rule("weekly_reports")
+def weekly_reports(item: Item, ctx: Context) -> Outcome:
+    ev = ctx.data.evidence
+    weeks = ctx.period.weeks()
+    reported = {r.date - timedelta(days=r.date.weekday()) for r in ev.weekly_reports}
+    exempt = {e.week_of - timedelta(days=e.week_of.weekday()): (i, e) for i, e in enumerate(ev.exempt_weeks)}
+    per = item.params["points_per_missing"]
+    missing = [w for w in weeks if w.monday not in reported and w.monday not in exempt]
+    lines = []
+    if missing:
+        names = "、".join(f"第{w.number}周（{day_text(w.monday)}起）" for w in missing)
+        lines.append(DeductionLine(per * len(missing), f"{names}无巡检报告，扣{per * len(missing)}分"))
+    for w in weeks:
+        if w.monday in exempt:
+            i, e = exempt[w.monday]
+            lines.append(DeductionLine(0, f"第{w.number}周免报（{e.reason}）", _ref("exempt_weeks", i)))
+    required = len(weeks) - sum(1 for w in weeks if w.monday in exempt)
+    return Outcome(lines, f"应报{required}周均有巡检报告，不扣分")
+
+
+@rule("special_periods")
+def special_periods(item: Item, ctx: Context) -> Outcome:
+    per = item.params["points_per_missing"]
+    lines = []
+    for i, sp in enumerate(ctx.data.evidence.special_periods):
+        if sp.report_date is None:
+            text = (
+                f"特殊时期“{sp.name}”（{day_text(sp.start)}至{day_text(sp.end)}，{sp.requested_by}要求）"
+                f"未出具特巡报告，扣{per}分"
+            )
+            lines.append(DeductionLine(per, text, _ref("special_periods", i)))
+    count = len(ctx.data.evidence.special_periods)
+    ok = f"{count}个特殊时期均出具报告，不扣分" if count else "本周期无管理单位要求的特殊时期，不扣分"
+    return Outcome(lines, ok)
+
+
+@rule("defect_reports")
+def defect_reports(item: Item, ctx: Context) -> Outcome:
+    required = ctx.data.settings.defect_reports_required
+    have = len(ctx.data.evidence.defect_reports)
+    missing = max(0, required - have)
+    per = item.params["points_per_missing"]
+    lines = []
+    if missing:
+        text = f"应交缺陷分析报告{required}份，实交{have}份，缺{missing}份，扣{per * missing}分"
+        lines.append(DeductionLine(per * missing, text))
+    return Outcome(lines, f"已交缺陷分析报告{have}份（应交{required}份），不扣分")
+
+
+def _half_year_label(ctx: Context) -> str:
+    hy = ctx.half_year
+    return f"第{hy.number}个半年度（{day_text(hy.start)}至{day_text(hy.end)}）"
+
+
+def _pending(ctx: Context, what: str, held: list[str]) -> str | None:
+    if ctx.data.cycle == ctx.half_year.closing_cycle:
+        return None
+    so_far = f"；已有：{'、'.join(held)}" if held else ""
+    return f"半年度指标，于第{ctx.half_year.closing_cycle}周期（半年末）评定{what}{so_far}；本周期不扣分"
+
+
+@rule("half_year_drill")
+def half_year_drill(item: Item, ctx: Context) -> Outcome:
+    hy = ctx.half_year
+    held = [(i, d) for i, d in enumerate(ctx.data.evidence.drills) if hy.start <= d.date <= ctx.period.end]
+    names = [f"{day_text(d.date)} {d.title}" for _, d in held]
+    pending = _pending(ctx, "应急演练", names)
+    if pending:
+        return Outcome([], "", pending)
+    lines = []
+    if not held:
+        pts = item.params["points_if_none"]
+        lines.append(DeductionLine(pts, f"{_half_year_label(ctx)}未开展应急演练，扣{pts}分"))
+    return Outcome(lines, f"本半年度已开展应急演练：{'、'.join(names)}，不扣分")
+
+
+@rule("half_year_training")
+def half_year_training(item: Item, ctx: Context) -> Outcome:
+    hy = ctx.half_year
+    held = [(i, t) for i, t in enumerate(ctx.data.evidence.trainings) if hy.start <= t.date <= ctx.period.end]
+    complete = [(i, t) for i, t in held if t.complete]
+    names = [f"{day_text(t.date)} {t.topic}" for _, t in complete]
+    pending = _pending(ctx, "培训记录", names)
+    if pending:
+        return Outcome([], "", pending)
+    lines = []
+    for i, t in held:
+        if not t.complete:
+            text = f"培训“{t.topic}”（{day_text(t.date)}）缺{'、'.join(t.missing_parts)}，归档不完整"
+            lines.append(DeductionLine(0, text, _ref("trainings", i)))
+    if not complete:
+        pts = item.params["points_if_none"]
+        lines.append(DeductionLine(pts, f"{_half_year_label(ctx)}无归档完整的培训，扣{pts}分"))
+    return Outcome(lines, f"本半年度已开展培训且归档完整：{'、'.join(names)}，不扣分")
+
+
+def classify_fault(fault: Fault, params: dict) -> str:
+    """The contract's level: strictly more than ("超过") each threshold, serious impact required."""
+    if not fault.serious_impact:
+        return "IV"
+    seconds = (fault.restored_at - fault.started_at).total_seconds()
+    over = params[f"{fault.effect}_over"]
+    for level in ("I", "II", "III"):
+        if level in over and seconds > over[level] * 60:
+            return level
+    return "IV"
+
+
+def fault_label(fault: Fault) -> str:
+    seconds = (fault.restored_at - fault.started_at).total_seconds()
+    impact = "严重影响" if fault.serious_impact else "无严重影响"
+    return f"故障{fault.id}（{EFFECT_NAMES[fault.effect]}{duration_text(seconds)}，{impact}）"
+
+
+@rule("faults")
+def faults(item: Item, ctx: Context) -> Outcome:
+    points = item.params["level_points"]
+    lines = []
+    for fa in ctx.faults:
+        fault = ctx.data.evidence.faults[fa.index]
+        ref = _ref("faults", fa.index)
+        if fault.level_override is not None:
+            desc = (
+                f"计算为{LEVEL_NAMES[fa.computed_level]}，考核组改定为{LEVEL_NAMES[fa.level]}"
+                f"（理由：{fault.level_override.reason}）"
+            )
+        else:
+            desc = f"定为{LEVEL_NAMES[fa.level]}"
+        if fault.vendor_caused:
+            pts = points[fa.level]
+            lines.append(DeductionLine(pts, f"{fault_label(fault)}{desc}，扣{pts}分", ref))
+        else:
+            lines.append(DeductionLine(0, f"{fault_label(fault)}非运维单位原因，本项不扣分", ref))
+    return Outcome(lines, "本周期无运维单位原因导致的故障，不扣分")
+
+
+@rule("security_events")
+def security_events(item: Item, ctx: Context) -> Outcome:
+    points = item.params["kind_points"]
+    lines = []
+    for i, ev in enumerate(ctx.data.evidence.security_events):
+        label = f"{SECURITY_KIND_NAMES[ev.kind]}（{day_text(ev.date)} {ev.description}）"
+        if ev.vendor_caused:
+            lines.append(DeductionLine(points[ev.kind], f"{label}，扣{points[ev.kind]}分", _ref("security_events", i)))
+        else:
+            lines.append(DeductionLine(0, f"{label}非运维单位原因，不扣分", _ref("security_events", i)))
+    return Outcome(lines, "本周期无运维单位原因导致的安全运行事件，不扣分")
+
+
+def assess_fault(index: int, fault: Fault, settings: Settings, params: dict, assessed_on) -> FaultAssessment:
+    """Level, lateness and report delay of one fault (scoring-rules.md §2.1, §3.1)."""
+    computed = classify_fault(fault, params)
+    level = fault.level_override.level if fault.level_override else computed
+    late_response = fault.responded_at is None or (
+        fault.responded_at - fault.reported_at > timedelta(minutes=settings.response_minutes)
+    )
+    if fault.onsite_at is not None and fault.onsite_at - fault.reported_at > timedelta(
+        minutes=settings.onsite_minutes
+    ):
+        late_response = True
+    deadline = fault.restore_deadline_at or fault.reported_at + timedelta(hours=settings.restore_deadline_hours)
+    due = fault.restored_at.date() + timedelta(days=settings.report_due_days)
+    until = fault.report_submitted_on or assessed_on
+    return FaultAssessment(
+        index=index,
+        duration_minutes=fault.duration_minutes,
+        computed_level=computed,
+        level=level,
+        late_response=late_response,
+        late_restoration=fault.restored_at > deadline,
+        overdue_days=max(0, (until - due).days),
+        report_missing=fault.report_submitted_on is None,
+    )
+
+
+def _minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
+
+
+@rule("fault_response")
+def fault_response(item: Item, ctx: Context) -> Outcome:
+    p = item.params
+    s = ctx.data.settings
+    lines = []
+    for fa in ctx.faults:
+        f = ctx.data.evidence.faults[fa.index]
+        ref = _ref("faults", fa.index)
+        if fa.late_response:
+            reasons = []
+            if f.responded_at is None:
+                reasons.append("无响应记录")
+            elif f.responded_at - f.reported_at > timedelta(minutes=s.response_minutes):
+                reasons.append(f"报修后{_minutes(f.responded_at - f.reported_at)}分钟响应，时限{s.response_minutes}分钟")
+            if f.onsite_at is not None and f.onsite_at - f.reported_at > timedelta(minutes=s.onsite_minutes):
+                reasons.append(f"报修后{_minutes(f.onsite_at - f.reported_at)}分钟到场，时限{s.onsite_minutes}分钟")
+            pts = p["late_response"]
+            lines.append(DeductionLine(pts, f"故障{f.id}响应不及时（{'；'.join(reasons)}），扣{pts}分", ref))
+        if fa.late_restoration:
+            deadline = f.restore_deadline_at or f.reported_at + timedelta(hours=s.restore_deadline_hours)
+            pts = p["late_restoration"]
+            text = f"故障{f.id}未在规定时间内恢复（时限{time_text(deadline)}，{time_text(f.restored_at)}恢复），扣{pts}分"
+            lines.append(DeductionLine(pts, text, ref))
+        due = f.restored_at.date() + timedelta(days=s.report_due_days)
+        if fa.report_missing:
+            if fa.overdue_days:
+                pts = p["per_overdue_day"] * fa.overdue_days
+                text = (
+                    f"故障{f.id}《故障处理及分析报告》未提交，应于{day_text(due)}前提交，"
+                    f"截至评定日{day_text(ctx.data.assessed_on)}逾期{fa.overdue_days}天，扣{pts}分"
+                )
+                lines.append(DeductionLine(pts, text, ref))
+            else:
+                lines.append(DeductionLine(0, f"故障{f.id}报告尚未提交（期限{day_text(due)}，未逾期）", ref))
+        elif fa.overdue_days:
+            pts = p["per_overdue_day"] * fa.overdue_days
+            text = (
+                f"故障{f.id}报告逾期{fa.overdue_days}天（应于{day_text(due)}前提交，"
+                f"{day_text(f.report_submitted_on)}提交），扣{pts}分"
+            )
+            lines.append(DeductionLine(pts, text, ref))
+    count = len(ctx.faults)
+    ok = f"{count}次故障均及时响应、按时恢复并按期提交报告，不扣分" if count else "本周期无故障，不扣分"
+    return Outcome(lines, ok)
+
+
+@rule("onsite_service")
+def onsite_service(item: Item, ctx: Context) -> Outcome:
+    p = item.params
+    ev = ctx.data.evidence
+    lines = []
+    for i, a in enumerate(ev.absences):
+        if not a.excused:
+            pts = p["per_absence"]
+            lines.append(DeductionLine(pts, f"{day_text(a.date)} {a.person}无故缺席，扣{pts}分", _ref("absences", i)))
+    vp = ctx.data.settings.violation_points
+    for i, v in enumerate(ev.violations):
+        if not v.corrected:
+            text = f"{day_text(v.noticed_on)}书面通报“{v.description}”后仍未改正，扣{vp}分"
+            lines.append(DeductionLine(vp, text, _ref("violations", i)))
+    n = len(ev.offhours_misses)
+    if n:
+        batch = p["offhours_batch"]
+        pts = (n // batch) * p["per_offhours_batch"]
+        refs = tuple(EvidenceRef("offhours_misses", i) for i in range(n))
+        if pts:
+            text = f"非工作时间无法联系或未按时到场共{n}次（每累计{batch}次扣{p['per_offhours_batch']}分），扣{pts}分"
+        else:
+            text = f"非工作时间无法联系或未按时到场{n}次，不足{batch}次，不扣分"
+        lines.append(DeductionLine(pts, text, refs))
+    return Outcome(lines, "驻场人员无缺席、无违规，非工作时间均能联系，不扣分")
+
+
+@rule("support")
+def support(item: Item, ctx: Context) -> Outcome:
+    p = item.params
+    ev = ctx.data.evidence
+    lines = []
+    for i, c in enumerate(ev.unfulfilled_commitments):
+        pts = p["per_commitment"]
+        lines.append(DeductionLine(pts, f"未完成投标承诺“{c.commitment}”，扣{pts}分", _ref("unfulfilled_commitments", i)))
+    for i, o in enumerate(ev.late_optimizations):
+        pts = p["per_late_optimization"]
+        text = f"优化任务“{o.task}”未在期限{day_text(o.deadline)}前完成，扣{pts}分"
+        lines.append(DeductionLine(pts, text, _ref("late_optimizations", i)))
+    return Outcome(lines, "投标承诺均已完成，优化服务均按时完成，不扣分")
