@@ -44,8 +44,13 @@ step "build venv"
 if [[ ! -x $VENV/bin/python ]]; then
     "$PYTHON" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    --editable "$ROOT" "pyinstaller==$PYINSTALLER_VERSION"
+mkdir -p "$OUT"
+"$VENV/bin/python" -m pip install --disable-pip-version-check \
+    --editable "$ROOT" "pyinstaller==$PYINSTALLER_VERSION" >"$ROOT/build/pip-linux.log" 2>&1 ||
+    {
+        tail -30 "$ROOT/build/pip-linux.log"
+        fail "pip install into $VENV failed"
+    }
 
 step "pyinstaller"
 rm -rf "$OUT"
@@ -94,7 +99,7 @@ if [[ -f $sample ]]; then
         cat "$SANDBOX/score.txt"
         fail "'score demo-cycle.json' exited non-zero"
     }
-    echo "score demo-cycle.json: $(grep -m1 -E '总分|total' "$SANDBOX/score.txt" || head -1 "$SANDBOX/score.txt")"
+    echo "score demo-cycle.json: $(grep -m1 '合计' "$SANDBOX/score.txt" || head -1 "$SANDBOX/score.txt")"
 else
     echo "(no resources/samples/demo-cycle.json yet: score check skipped)"
 fi
@@ -109,7 +114,9 @@ if grep -q -- "--self-test" <<<"$help"; then
     [[ -s $shot ]] || fail "--self-test wrote no screenshot"
     [[ $(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
         fail "--self-test screenshot is not a PNG"
-    echo "--self-test: exit 0, screenshot $(stat -c %s "$shot") bytes"
+    # The self-test also writes its verdict next to the screenshot (a windowed exe has no console).
+    [[ $(head -1 "$shot.txt" 2>/dev/null) == OK ]] || fail "--self-test result file says: $(head -3 "$shot.txt" 2>&1)"
+    echo "--self-test: exit 0, result OK, screenshot $(stat -c %s "$shot") bytes"
     if [[ -n ${PANELAPP_SHOT_COPY:-} ]]; then cp "$shot" "$PANELAPP_SHOT_COPY"; fi
 else
     echo "(panelapp --help lists no --self-test yet: self-test skipped)"
