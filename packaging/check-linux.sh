@@ -141,7 +141,7 @@ if grep -q -- "--self-test" <<<"$help"; then
     [[ $(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
         fail "--self-test screenshot is not a PNG"
     # The self-test also writes its verdict next to the screenshot (a windowed exe has no console).
-    [[ $(head -1 "$shot.txt" 2>/dev/null) == OK ]] || fail "--self-test result file says: $(head -3 "$shot.txt" 2>&1)"
+    [[ $(head -1 "$shot.txt" 2>/dev/null | tr -d "\r") == OK ]] || fail "--self-test result file says: $(head -3 "$shot.txt" 2>&1)"
     echo "--self-test: exit 0, result OK, screenshot $(stat -c %s "$shot") bytes"
     if [[ -n ${PANELAPP_SHOT_COPY:-} ]]; then cp "$shot" "$PANELAPP_SHOT_COPY"; fi
 else
