@@ -1,0 +1,58 @@
+"""A LongTable whose first column shows merged group cells that survive page breaks.
+
+ReportLab cannot split a table inside a row span, so a 一级指标 spanning rows
+whose 扣分说明 runs over a page would make the layout fail. Instead of SPAN,
+each row carries the label of its group; the table leaves out column 0's inner
+lines inside a group and draws each group's label centred over the group's rows
+after the grid, so every page piece of a split group shows its label again.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import LongTable, Paragraph
+
+
+class GroupedTable(LongTable):
+    """``row_groups[i]`` is row i's group label (a Paragraph factory input) or None."""
+
+    row_groups: list[str | None]
+    group_style = None
+    line_width = 0.6
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab API)
+        parts = super().split(availWidth, availHeight)
+        groups = getattr(self, "row_groups", None)
+        if groups is not None and len(parts) == 2:
+            first, rest = parts
+            head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            first.row_groups = groups[: len(first._cellvalues)]
+            tail = len(rest._cellvalues) - head
+            rest.row_groups = groups[:head] + groups[len(groups) - tail:]
+            for part in parts:
+                part.group_style = self.group_style
+                part.line_width = self.line_width
+        return parts
+
+    def draw(self):
+        super().draw()
+        groups = getattr(self, "row_groups", None)
+        if not groups:
+            return
+        canv = self.canv
+        pos = self._rowpositions  # y of each row's top edge, then the table's bottom
+        x0, x1 = self._colpositions[0], self._colpositions[1]
+        canv.saveState()
+        canv.setLineWidth(self.line_width)
+        start = 0
+        for r in range(1, len(groups) + 1):
+            if r < len(groups) and groups[r] is not None and groups[r] == groups[r - 1]:
+                continue
+            if r < len(groups):
+                canv.line(x0, pos[r], x1, pos[r])
+            label = groups[start]
+            if label is not None and self.group_style is not None:
+                para = Paragraph(label, self.group_style)
+                _w, h = para.wrap(x1 - x0 - 4, pos[start] - pos[r])
+                para.drawOn(canv, x0 + 2, (pos[start] + pos[r]) / 2 - h / 2)
+            start = r
+        canv.restoreState()
