@@ -35,6 +35,7 @@ def canvas_maker(decor: PageDecor):
 
     class DecoratedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initialFontName", decor.body_font)  # no stray Helvetica reference
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

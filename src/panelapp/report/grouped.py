@@ -18,9 +18,11 @@ class GroupedTable(LongTable):
     row_groups: list[str | None]
     group_style = None
     line_width = 0.6
+    tall_row = 250.0  # points: only rows taller than this are split across pages
+    min_fragment = 90.0  # points: least room worth starting a split row in
 
     def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab API)
-        parts = super().split(availWidth, availHeight)
+        parts = self._split_between_or_inside(availWidth, availHeight)
         groups = getattr(self, "row_groups", None)
         if groups is not None and len(parts) == 2:
             first, rest = parts
@@ -31,6 +33,31 @@ class GroupedTable(LongTable):
             for part in parts:
                 part.group_style = self.group_style
                 part.line_width = self.line_width
+                part.tall_row, part.min_fragment = self.tall_row, self.min_fragment
+        return parts
+
+    def _split_between_or_inside(self, availWidth, availHeight):  # noqa: N803
+        """Split between rows; split inside a row only when that row is tall and enough room is left.
+
+        Plain ``splitInRow`` would also put two lines of an ordinary row (under a
+        repeated header) into the last few millimetres of a page.
+        """
+        allowed = self.splitInRow
+        self.splitInRow = 0
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = allowed
+        for part in parts:
+            part.splitInRow = allowed  # the pieces were made while it was switched off
+        if parts or not allowed:
+            return parts
+        n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        if n >= len(self._rowHeights):
+            return parts
+        room = availHeight - sum(self._rowHeights[:n])
+        if self._rowHeights[n] > self.tall_row and room >= self.min_fragment:
+            parts = super().split(availWidth, availHeight)
         return parts
 
     def draw(self):

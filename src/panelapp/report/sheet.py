@@ -10,7 +10,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
-    LongTable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -118,6 +117,7 @@ def _score_table(sheet: SheetInput) -> GroupedTable:
     groups.append(None)
     table = GroupedTable(rows, colWidths=COLS, repeatRows=1, splitByRow=1, splitInRow=1)
     table.row_groups = groups
+    table.tall_row = TALL_ROW
     table.group_style = st["section"]
     table.setStyle(TableStyle([
         ("LINEBELOW", (1, 0), (-1, -1), 0.6, GRID),
@@ -200,7 +200,7 @@ def _appendix(sheet: SheetInput) -> list:
     if not rows_in:
         out.append(Paragraph("本周期无证据记录。", st["body"]))
         return out
-    table = LongTable(rows, colWidths=APPENDIX_COLS, repeatRows=1, splitByRow=1, splitInRow=1)
+    table = GroupedTable(rows, colWidths=APPENDIX_COLS, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "TOP"),
