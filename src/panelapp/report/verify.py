@@ -106,7 +106,7 @@ def verify_pdf(path: Path, db) -> Verification:
     for check in checks:
         if check.ok:
             trust = "证书受本机信任" if check.trusted else "证书不在本机信任列表中（签名本身有效）"
-            when = f"，签署时间 {check.signed_at:%Y-%m-%d %H:%M}" if check.signed_at else ""
+            when = f"，签署时间 {check.signed_at.astimezone():%Y-%m-%d %H:%M}" if check.signed_at else ""
             say(f"✔ 数字签名有效：{check.signer}{when}；{trust}")
         elif not check.intact:
             say(f"✘ 数字签名无效：签名后文件内容被改动（签署人 {check.signer}）")
