@@ -10,13 +10,13 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from panelapp.core.money import amount_in_words
 from panelapp.report.annual import AnnualSummary
 from panelapp.report.canvas import MARGIN_X, PageDecor, canvas_maker
 from panelapp.report.fonts import register_fonts
-from panelapp.report.styles import esc, styles
+from panelapp.report.styles import esc, styles, table_style
 from panelapp.report.texts import yuan
 
 GRID = colors.black
@@ -88,7 +88,7 @@ def annual_story(summary: AnnualSummary) -> list:
         ])
     rows.append([_p("合计", "head"), "", "", "", "", _p(f"<b>{yuan(summary.withheld_total)}</b>")])
     table = _table(rows, [20 * mm, 50 * mm, 28 * mm, 16 * mm, 20 * mm, 46 * mm], total_row=True)
-    table.setStyle(TableStyle([("SPAN", (0, -1), (4, -1))]))
+    table.setStyle(table_style([("SPAN", (0, -1), (4, -1))]))
     story += [table, Spacer(1, 2 * mm), trend_chart(summary)]
 
     story.append(Paragraph("二、付款计划（合同 五.1、五.2）", st["h2"]))
@@ -106,7 +106,7 @@ def annual_story(summary: AnnualSummary) -> list:
                          _p(esc(d.note) or "—", "small"), _p(yuan(d.amount))])
         rows.append([_p("合计", "head"), "", "", "", _p(f"<b>{yuan(summary.deductions_total)}</b>")])
         table = _table(rows, [44 * mm, 24 * mm, 20 * mm, 56 * mm, 36 * mm], total_row=True)
-        table.setStyle(TableStyle([("SPAN", (0, -1), (3, -1))]))
+        table.setStyle(table_style([("SPAN", (0, -1), (3, -1))]))
         story.append(table)
     else:
         story.append(Paragraph("考核组未记录支付时扣减。", st["body"]))
@@ -124,7 +124,7 @@ def annual_story(summary: AnnualSummary) -> list:
         [_p("合同应付合计（扣减后）", "body"), _p(yuan(summary.payable))],
     ]
     table = Table(rows, colWidths=[124 * mm, 56 * mm])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+    table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.6, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     story += [table, Spacer(1, 2 * mm), Paragraph(
         f"扣减总额大写：人民币{amount_in_words(summary.effective_total)}；"

@@ -35,7 +35,8 @@ def canvas_maker(decor: PageDecor):
 
     class DecoratedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", decor.body_font)  # no stray Helvetica reference
+            if not kwargs.get("initialFontName"):  # no stray, unembedded Helvetica reference
+                kwargs["initialFontName"] = decor.body_font
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -55,18 +56,18 @@ def canvas_maker(decor: PageDecor):
             if decor.qr_payload is None:
                 return None
             if "qr" not in made:
-                from reportlab.graphics import renderPDF
                 from reportlab.graphics.barcode.qr import QrCodeWidget
-                from reportlab.graphics.shapes import Drawing
 
                 widget = QrCodeWidget(decor.qr_payload, barLevel="M", barBorder=0)
                 x0, y0, x1, y1 = widget.getBounds()
-                drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0,
-                                                                 QR_SIZE / (y1 - y0), 0, 0])
-                drawing.add(widget)
                 made["qr"] = "panelappQR"
                 self.beginForm(made["qr"])
-                renderPDF.draw(drawing, self, 0, 0)
+                # draw the modules as filled rectangles (renderPDF would reference unembedded Helvetica)
+                self.scale(QR_SIZE / (x1 - x0), QR_SIZE / (y1 - y0))
+                self.translate(-x0, -y0)
+                self.setFillColor(colors.black)
+                for rect in _rects(widget.draw()):
+                    self.rect(rect.x, rect.y, rect.width, rect.height, stroke=0, fill=1)
                 self.endForm()
             return made["qr"]
 
@@ -100,3 +101,15 @@ def canvas_maker(decor: PageDecor):
             self.restoreState()
 
     return DecoratedCanvas
+
+
+def _rects(node):
+    """The filled Rect shapes of a graphics Group, depth first."""
+    from reportlab.graphics.shapes import Group, Rect
+
+    if isinstance(node, Rect):
+        if node.fillColor is not None and node.fillColor != colors.white:
+            yield node
+    elif isinstance(node, Group):
+        for child in node.contents:
+            yield from _rects(child)

@@ -15,14 +15,13 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from panelapp.core.money import amount_in_words
 from panelapp.report.canvas import MARGIN_X, PageDecor, canvas_maker
 from panelapp.report.grouped import GroupedTable
 from panelapp.report.model import SheetInput, evidence_rows, period_text
-from panelapp.report.styles import esc, styles
+from panelapp.report.styles import esc, styles, table_style
 from panelapp.report.texts import settings_lines, tier_text, yuan
 
 GRID = colors.black
@@ -68,7 +67,7 @@ def _title_block(sheet: SheetInput) -> list:
          Paragraph(f"考核日期：{data.assessed_on.isoformat()}　第{sheet.version}版　{status}", st["body"])],
     ]
     info_table = Table(info, colWidths=[90 * mm, 90 * mm])
-    info_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    info_table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [
         Paragraph(esc(c.project), st["title"]),
         Paragraph("运维服务质量评价评分表", st["title"]),
@@ -119,7 +118,7 @@ def _score_table(sheet: SheetInput) -> GroupedTable:
     table.row_groups = groups
     table.tall_row = TALL_ROW
     table.group_style = st["section"]
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("LINEBELOW", (1, 0), (-1, -1), 0.6, GRID),
         ("LINEBEFORE", (1, 0), (-1, -1), 0.6, GRID),
         ("LINEBELOW", (0, 0), (0, 0), 0.6, GRID),
@@ -164,7 +163,7 @@ def _signature_block(sheet: SheetInput) -> list:
         rows.append(["", "", "", "", Paragraph("　　年　　月　　日", st["center"])])
     table = Table(rows, colWidths=[12 * mm, 34 * mm, 34 * mm, 60 * mm, 40 * mm],
                   rowHeights=[7 * mm] + [11 * mm] * (len(rows) - 1))
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("GRID", (0, 0), (-1, -1), 0.6, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
@@ -172,7 +171,7 @@ def _signature_block(sheet: SheetInput) -> list:
         Paragraph(f"供应商确认：{esc(sheet.data.contract.vendor)}（盖章）", st["body"]),
         Paragraph("确认人签字：", st["body"]), "", Paragraph("　　年　　月　　日", st["center"]),
     ]], colWidths=[82 * mm, 22 * mm, 36 * mm, 40 * mm], rowHeights=[12 * mm])
-    vendor.setStyle(TableStyle([
+    vendor.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 1.0, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (2, 0), (2, 0), 0.6, GRID),
         ("BOTTOMPADDING", (2, 0), (2, 0), 8),
@@ -201,7 +200,7 @@ def _appendix(sheet: SheetInput) -> list:
         out.append(Paragraph("本周期无证据记录。", st["body"]))
         return out
     table = GroupedTable(rows, colWidths=APPENDIX_COLS, repeatRows=1, splitByRow=1, splitInRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),

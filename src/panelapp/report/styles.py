@@ -6,6 +6,7 @@ from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from panelapp.report.fonts import register_fonts
 
@@ -33,3 +34,9 @@ def styles() -> dict[str, ParagraphStyle]:
 def esc(text: str) -> str:
     """Escape text for a ReportLab Paragraph."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def table_style(commands: list) -> TableStyle:
+    """A TableStyle whose plain-string cells use the embedded body font (never unembedded Helvetica)."""
+    body, _bold = register_fonts()
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
