@@ -4,10 +4,10 @@ import io
 import re
 
 import pytest
-from conftest import flat, pdf_pages
 from pypdf import PdfReader
 from samples import big_cycle, cycle2
 
+from conftest import flat, pdf_pages
 from panelapp.core.engine import score_cycle
 from panelapp.core.money import amount_in_words
 from panelapp.core.scheme import load_scheme

@@ -92,7 +92,7 @@ def _run(args: argparse.Namespace, body) -> int:
 
 
 def _sign_options(args: argparse.Namespace):
-    from panelapp.report.signing import SignOptions, SigningError
+    from panelapp.report.signing import SigningError, SignOptions
 
     if not args.sign:
         return None

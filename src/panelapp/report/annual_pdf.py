@@ -57,7 +57,7 @@ def _table(rows: list[list], widths: list[float], total_row: bool = False) -> Ta
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     if total_row:
         cmds.append(("BACKGROUND", (0, -1), (-1, -1), HEAD_BG))
-    table.setStyle(TableStyle(cmds))
+    table.setStyle(table_style(cmds))
     return table
 
 

@@ -159,8 +159,9 @@ def check_signatures(pdf: bytes, extra_roots: list[Path] | None = None) -> tuple
     checks = []
     for sig in embedded:
         try:
-            vc = ValidationContext(trust_roots=roots, allow_fetching=False) if roots else None
-            status = validate_pdf_signature(sig, vc) if vc else validate_pdf_signature(sig)
+            # offline: trust only the panel's local certificate and roots given explicitly
+            vc = ValidationContext(trust_roots=roots, allow_fetching=False)
+            status = validate_pdf_signature(sig, vc)
             checks.append(SignatureCheck(
                 signer=status.signing_cert.subject.human_friendly,
                 intact=bool(status.intact), valid=bool(status.valid),
