@@ -1,8 +1,8 @@
 """The sign-off commands end to end through panelapp.cli.main."""
 
-from conftest import fill
 from samples import cycle2
 
+from conftest import fill
 from panelapp.cli import main
 
 

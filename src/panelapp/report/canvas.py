@@ -59,14 +59,18 @@ def canvas_maker(decor: PageDecor):
                 from reportlab.graphics.barcode.qr import QrCodeWidget
 
                 widget = QrCodeWidget(decor.qr_payload, barLevel="M", barBorder=0)
-                x0, y0, x1, y1 = widget.getBounds()
+                rects = list(_rects(widget.draw()))  # draw() once; getBounds() would draw again
+                x0 = min(r.x for r in rects)
+                y0 = min(r.y for r in rects)
+                x1 = max(r.x + r.width for r in rects)
+                y1 = max(r.y + r.height for r in rects)
                 made["qr"] = "panelappQR"
                 self.beginForm(made["qr"])
-                # draw the modules as filled rectangles (renderPDF would reference unembedded Helvetica)
+                # the modules as filled rectangles (renderPDF would reference unembedded Helvetica)
                 self.scale(QR_SIZE / (x1 - x0), QR_SIZE / (y1 - y0))
                 self.translate(-x0, -y0)
                 self.setFillColor(colors.black)
-                for rect in _rects(widget.draw()):
+                for rect in rects:
                     self.rect(rect.x, rect.y, rect.width, rect.height, stroke=0, fill=1)
                 self.endForm()
             return made["qr"]

@@ -8,6 +8,7 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -187,12 +188,19 @@ def _appendix(sheet: SheetInput) -> list:
     rows_in = evidence_rows(sheet.data, sheet.result)
     head = [Paragraph(t, st["head"]) for t in ("序号", "类别", "日期", "内容", "附件（名称 · SHA-256前12位）", "所涉扣分")]
     rows: list[list] = [head]
+    small = st["small"]
+    inner = [w - 5 for w in APPENDIX_COLS]  # minus the 2.5 pt paddings
+
+    def cell(lines: list[str], col: int):
+        """Plain text when every line fits its column (no wrapping to compute), else a Paragraph."""
+        if all(stringWidth(line, small.fontName, small.fontSize) <= inner[col] for line in lines):
+            return "\n".join(lines)
+        return [Paragraph("<br/>".join(esc(line) for line in lines), small)]
+
     for n, row in enumerate(rows_in, start=1):
-        files = "<br/>".join(f"{esc(f.name)} · <font size=7>{f.sha256[:12]}</font>" for f in row.files) or "—"
-        cost = "<br/>".join(esc(c) for c in row.costs) or "不扣分"
-        rows.append([Paragraph(str(n), st["center"]), Paragraph(esc(row.label), st["small"]),
-                     Paragraph(esc(row.when), st["small"]), [Paragraph(esc(row.text), st["small"])],
-                     [Paragraph(files, st["small"])], [Paragraph(cost, st["small"])]])
+        files = [f"{f.name} · {f.sha256[:12]}" for f in row.files] or ["—"]
+        rows.append([str(n), cell([row.label], 1), cell([row.when], 2), cell([row.text], 3),
+                     cell(files, 4), cell(list(row.costs) or ["不扣分"], 5)])
     out = [PageBreak(), Paragraph(f"附：证据清单（共{len(rows_in)}条）", st["h2"]),
            Paragraph("“所涉扣分”为该条证据所在扣分项的应扣分；各二级指标扣完为止，实扣分以评分表为准。", st["small"]),
            Spacer(1, 2 * mm)]
@@ -205,6 +213,8 @@ def _appendix(sheet: SheetInput) -> list:
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("FONTSIZE", (0, 1), (-1, -1), small.fontSize), ("LEADING", (0, 1), (-1, -1), small.leading),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
     ]))
     out.append(table)
     return out
