@@ -37,12 +37,22 @@ class GroupedTable(LongTable):
         return parts
 
     def _split_between_or_inside(self, availWidth, availHeight):  # noqa: N803
-        """Split between rows; split inside a row only when that row is tall and enough room is left.
+        """Split inside a row only when that row is tall and enough room is left, else between rows.
 
         Plain ``splitInRow`` would also put two lines of an ordinary row (under a
-        repeated header) into the last few millimetres of a page.
+        repeated header) into the last few millimetres of a page; and splitting
+        before a tall row would leave the rest of the page empty.
         """
         allowed = self.splitInRow
+        self._calc(availWidth, availHeight)
+        if allowed:
+            n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+            if n < len(self._rowHeights):
+                room = availHeight - sum(self._rowHeights[:n])
+                if self._rowHeights[n] > self.tall_row and room >= self.min_fragment:
+                    parts = self._splitRows(availHeight, doInRowSplit=1)
+                    if parts:
+                        return parts
         self.splitInRow = 0
         try:
             parts = super().split(availWidth, availHeight)
@@ -50,14 +60,6 @@ class GroupedTable(LongTable):
             self.splitInRow = allowed
         for part in parts:
             part.splitInRow = allowed  # the pieces were made while it was switched off
-        if parts or not allowed:
-            return parts
-        n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
-        if n >= len(self._rowHeights):
-            return parts
-        room = availHeight - sum(self._rowHeights[:n])
-        if self._rowHeights[n] > self.tall_row and room >= self.min_fragment:
-            parts = super().split(availWidth, availHeight)
         return parts
 
     def draw(self):
