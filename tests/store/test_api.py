@@ -20,8 +20,11 @@ def test_new_database_holds_the_contract_its_four_cycles_and_a_panel(db):
     assert row.contract.total_amount == Decimal("2545000.00")
     cycles = db.cycles(row.id)
     assert [(c.number, str(c.period.start), str(c.period.end)) for c in cycles] == [
-        (1, "2024-09-30", "2024-12-29"), (2, "2024-12-30", "2025-03-29"),
-        (3, "2025-03-30", "2025-06-29"), (4, "2025-06-30", "2025-09-29")]
+        (1, "2024-09-30", "2024-12-29"),
+        (2, "2024-12-30", "2025-03-29"),
+        (3, "2025-03-30", "2025-06-29"),
+        (4, "2025-06-30", "2025-09-29"),
+    ]
     assert all(c.status == "open" and c.version == 1 for c in cycles)
     assert db.panel_members(row.id) == [PanelMember("组员甲", "组长"), PanelMember("组员乙", "成员")]
     data, ids = db.cycle_data(cycles[0].id)
@@ -54,7 +57,9 @@ def test_add_update_delete_are_audited_with_operator_and_values(db, cycle2):
 
 def test_cycle_data_maps_engine_refs_to_record_ids(db, cycle2):
     first = db.add_evidence(cycle2, "faults", fault("F-01", 1))
-    second = db.add_evidence(cycle2, "faults", replace(fault("F-02", 6), level_override=LevelOverride("III", "影响有限")))
+    second = db.add_evidence(
+        cycle2, "faults", replace(fault("F-02", 6), level_override=LevelOverride("III", "影响有限"))
+    )
     data, ids = db.cycle_data(cycle2)
     assert ids["faults"] == [first, second]
     assert data.evidence.faults[1].level_override == LevelOverride("III", "影响有限")
@@ -195,7 +200,9 @@ def test_unfulfilled_commitment_joins_the_standing_list(db, cycle2):
 def test_exports_and_payment_deductions(db, cycle2):
     db.record_export(cycle2, "AB" * 32, "fp", "pdf", "/tmp/x.pdf")
     found = db.find_export("ab" * 32)
-    assert found.cycle_id == cycle2 and found.version == 1 and found.operator == "组员甲" and found.kind == "pdf"
+    assert (
+        found.cycle_id == cycle2 and found.version == 1 and found.operator == "组员甲" and found.kind == "pdf"
+    )
     assert db.find_export("00" * 32) is None
     db.add_payment_deduction(1, PaymentDeduction("commitment", 2, date(2025, 4, 1), "两项承诺", cycle=2))
     db.add_payment_deduction(1, PaymentDeduction("criticism", 1, date(2025, 5, 1)))
