@@ -27,7 +27,7 @@ from panelapp.core.evidence import (
 from panelapp.core.scheme import load_scheme
 from panelapp.store import audit, backup, blobs, standing, transfer
 from panelapp.store.connect import open_engine
-from panelapp.store.convert import COLUMNS, check_kind, from_row, to_columns
+from panelapp.store.convert import BUILDERS, COLUMNS, SELECTS, check_kind, from_row, to_columns
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
 from panelapp.store.lock import FileLock
 from panelapp.store.models import (
@@ -281,15 +281,17 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
             files = self._files_by_record(s, half)
             evidence: dict[str, tuple] = {}
             ids: dict[str, list[int]] = {}
+            conn = s.connection()
             for kind in EVIDENCE_KINDS:
-                t = EVIDENCE_MODELS[kind].__table__
                 cycles = half if kind in HALF_YEAR_KINDS else [cycle_id]
-                q = select(t.c.id, t.c.cycle_id, *[t.c[col] for col in COLUMNS[kind]]).where(
-                    t.c.cycle_id.in_(cycles)
-                )
-                rows = sorted(s.execute(q).all(), key=lambda r: (rank.get(r.cycle_id, 0), r.id))
-                evidence[kind] = tuple(from_row(kind, r, files.get((kind, r.id), ())) for r in rows)
-                ids[kind] = [r.id for r in rows]
+                rows = conn.execute(SELECTS[kind], {"cids": cycles}).all()
+                if len(cycles) > 1:
+                    rows.sort(key=lambda r: (rank.get(r[1], 0), r[0]))
+                else:
+                    rows.sort(key=lambda r: r[0])
+                build = BUILDERS[kind]
+                evidence[kind] = tuple(build(tuple(r[2:]), files.get((kind, r[0]), ())) for r in rows)
+                ids[kind] = [r[0] for r in rows]
             panel = tuple(
                 PanelMember(r.name, r.role)
                 for r in s.execute(
