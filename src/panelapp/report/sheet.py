@@ -27,9 +27,10 @@ from panelapp.report.texts import settings_lines, tier_text, yuan
 
 GRID = colors.black
 HEAD_BG = colors.Color(0.90, 0.90, 0.90)
-COLS = [21 * mm, 23 * mm, 10 * mm, 63 * mm, 10 * mm, 53 * mm]  # 180 mm
+COLS = [24 * mm, 23 * mm, 10 * mm, 60 * mm, 10 * mm, 53 * mm]  # 180 mm
 APPENDIX_COLS = [9 * mm, 21 * mm, 23 * mm, 64 * mm, 40 * mm, 23 * mm]
 TALL_ROW = 250  # points; rows taller than this may be split across pages
+DATE_BLANK = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"  # plain text: Paragraph would collapse the spaces
 SHEET_KIND = "panelapp-score-sheet"
 
 
@@ -64,11 +65,14 @@ def _title_block(sheet: SheetInput) -> list:
     info = [
         [Paragraph(f"采购人：{esc(c.purchaser)}", st["body"]),
          Paragraph(f"供应商：{esc(c.vendor)}", st["body"])],
-        [Paragraph(f"合同编号：{esc(c.number)}　合同总价：人民币{yuan(c.total_amount)}元", st["body"]),
-         Paragraph(f"考核日期：{data.assessed_on.isoformat()}　第{sheet.version}版　{status}", st["body"])],
+        [Paragraph(f"合同编号：{esc(c.number)}", st["body"]),
+         Paragraph(f"合同总价：人民币{yuan(c.total_amount)}元", st["body"])],
+        [Paragraph(f"考核日期：{data.assessed_on.isoformat()}", st["body"]),
+         Paragraph(f"第{sheet.version}版　{status}", st["body"])],
     ]
-    info_table = Table(info, colWidths=[90 * mm, 90 * mm])
-    info_table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    info_table = Table(info, colWidths=[92 * mm, 88 * mm])
+    info_table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
     return [
         Paragraph(esc(c.project), st["title"]),
         Paragraph("运维服务质量评价评分表", st["title"]),
@@ -149,7 +153,13 @@ def _result_block(sheet: SheetInput) -> list:
         Paragraph(money, st["result"]),
         Paragraph("本周期执行的计分设置", st["h2"]),
     ]
-    out += [Paragraph("· " + esc(line), st["body"]) for line in settings_lines(sheet.scheme, sheet.data.settings)]
+    lines = [Paragraph("· " + esc(line), st["small"]) for line in settings_lines(sheet.scheme, sheet.data.settings)]
+    half = (len(lines) + 1) // 2
+    grid = [[lines[i], lines[i + half] if i + half < len(lines) else ""] for i in range(half)]
+    settings = Table(grid, colWidths=[100 * mm, 80 * mm])
+    settings.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
+    out.append(settings)
     return out
 
 
@@ -159,21 +169,23 @@ def _signature_block(sheet: SheetInput) -> list:
     panel = sheet.data.panel or ()
     for n, member in enumerate(panel, start=1):
         rows.append([Paragraph(str(n), st["center"]), Paragraph(esc(member.name), st["center"]),
-                     Paragraph(esc(member.role), st["center"]), "", Paragraph("　　年　　月　　日", st["center"])])
+                     Paragraph(esc(member.role), st["center"]), "", DATE_BLANK])
     if not panel:
-        rows.append(["", "", "", "", Paragraph("　　年　　月　　日", st["center"])])
+        rows.append(["", "", "", "", DATE_BLANK])
     table = Table(rows, colWidths=[12 * mm, 34 * mm, 34 * mm, 60 * mm, 40 * mm],
-                  rowHeights=[7 * mm] + [11 * mm] * (len(rows) - 1))
+                  rowHeights=[7 * mm] + [10 * mm] * (len(rows) - 1))
     table.setStyle(table_style([
         ("GRID", (0, 0), (-1, -1), 0.6, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (4, 1), (4, -1), "CENTER"), ("FONTSIZE", (4, 1), (4, -1), 9),
     ]))
     vendor = Table([[
         Paragraph(f"供应商确认：{esc(sheet.data.contract.vendor)}（盖章）", st["body"]),
-        Paragraph("确认人签字：", st["body"]), "", Paragraph("　　年　　月　　日", st["center"]),
-    ]], colWidths=[82 * mm, 22 * mm, 36 * mm, 40 * mm], rowHeights=[12 * mm])
+        Paragraph("确认人签字：", st["body"]), "", DATE_BLANK,
+    ]], colWidths=[80 * mm, 24 * mm, 36 * mm, 40 * mm], rowHeights=[12 * mm])
     vendor.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 1.0, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (3, 0), (3, 0), "CENTER"), ("FONTSIZE", (3, 0), (3, 0), 9),
         ("LINEBELOW", (2, 0), (2, 0), 0.6, GRID),
         ("BOTTOMPADDING", (2, 0), (2, 0), 8),
     ]))

@@ -21,7 +21,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "head": ParagraphStyle("head", parent=base, fontName=bold, fontSize=9, alignment=TA_CENTER),
-        "section": ParagraphStyle("section", parent=base, fontName=bold, fontSize=9.5, alignment=TA_CENTER),
+        "section": ParagraphStyle("section", parent=base, fontName=bold, fontSize=9, alignment=TA_CENTER),
         "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=15, leading=21,
                                 alignment=TA_CENTER),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, leading=15, alignment=TA_CENTER),
