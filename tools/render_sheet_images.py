@@ -42,7 +42,7 @@ def other_cycles(db, contract_id: int) -> None:
         db.add_evidence(row.id, "defect_reports", DefectReport(row.period.start + timedelta(days=40), "缺陷分析报告"))
         for i in range(absences):
             db.add_evidence(row.id, "absences", Absence(row.period.start + timedelta(days=10 + 7 * i), "驻场人员", False))
-        for i in range(events):
+        for _ in range(events):
             db.add_evidence(row.id, "security_events",
                             SecurityEvent(row.period.start + timedelta(days=20), "reminder", True, "弱口令提醒"))
 
