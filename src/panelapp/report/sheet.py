@@ -8,7 +8,6 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -24,6 +23,7 @@ from panelapp.report.grouped import GroupedTable
 from panelapp.report.model import SheetInput, evidence_rows, period_text
 from panelapp.report.styles import esc, styles, table_style
 from panelapp.report.texts import settings_lines, tier_text, yuan
+from panelapp.report.wrap import wrap_lines
 
 GRID = colors.black
 HEAD_BG = colors.Color(0.90, 0.90, 0.90)
@@ -203,16 +203,16 @@ def _appendix(sheet: SheetInput) -> list:
     small = st["small"]
     inner = [w - 5 for w in APPENDIX_COLS]  # minus the 2.5 pt paddings
 
-    def cell(lines: list[str], col: int):
-        """Plain text when every line fits its column (no wrapping to compute), else a Paragraph."""
-        if all(stringWidth(line, small.fontName, small.fontSize) <= inner[col] for line in lines):
-            return "\n".join(lines)
-        return [Paragraph("<br/>".join(esc(line) for line in lines), small)]
-
     for n, row in enumerate(rows_in, start=1):
-        files = [f"{f.name} · {f.sha256[:12]}" for f in row.files] or ["—"]
-        rows.append([str(n), cell([row.label], 1), cell([row.when], 2), cell([row.text], 3),
-                     cell(files, 4), cell(list(row.costs) or ["不扣分"], 5)])
+        texts = [[str(n)], [row.label], [row.when], [row.text],
+                 [f"{f.name} · {f.sha256[:12]}" for f in row.files] or ["—"], list(row.costs) or ["不扣分"]]
+        # plain text cells, wrapped once here (fast); a row tall enough to be split across pages
+        # keeps Paragraphs, which ReportLab splits correctly
+        wrapped = [wrap_lines("\n".join(t), small.fontName, small.fontSize, inner[col]) for col, t in enumerate(texts)]
+        if max(len(lines) for lines in wrapped) * small.leading > TALL_ROW:
+            rows.append([[Paragraph("<br/>".join(esc(x) for x in t), small)] for t in texts])
+        else:
+            rows.append(["\n".join(lines) for lines in wrapped])
     out = [PageBreak(), Paragraph(f"附：证据清单（共{len(rows_in)}条）", st["h2"]),
            Paragraph("“所涉扣分”为该条证据所在扣分项的应扣分；各二级指标扣完为止，实扣分以评分表为准。", st["small"]),
            Spacer(1, 2 * mm)]
