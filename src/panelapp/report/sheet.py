@@ -96,17 +96,27 @@ def _score_table(sheet: SheetInput) -> GroupedTable:
                  f"得{sec_result.score}分）</font>")
         for item in (i for i in scheme.items if i.section == section.id):
             r = res.item(item.id)
-            explanation = Paragraph(esc(r.explanation), st["cell"])
-            if explanation.wrap(COLS[5] - 6, 10_000)[1] > TALL_ROW:
-                # ReportLab pads MIDDLE cells again at every in-row split; tall rows go TOP.
+            description = scheme.description(item, settings)
+            cell = st["cell"]
+            lines = wrap_lines(r.explanation, cell.fontName, cell.fontSize, COLS[5] - 6)
+            if len(lines) * cell.leading > TALL_ROW:
+                # A row that will be split across pages: plain text cells (wrapped once here, split by
+                # lines without re-wrapping; ReportLab splits them at 1.2 x font size, so that is their
+                # leading) and TOP alignment (ReportLab re-pads MIDDLE cells at every in-row split).
                 tall.append(len(rows))
+                small = st["small"]
+                desc_cell = "\n".join(wrap_lines(description, small.fontName, small.fontSize, COLS[3] - 6))
+                expl_cell = "\n".join(lines)
+            else:
+                desc_cell = [Paragraph(esc(description), st["small"])]
+                expl_cell = [Paragraph(esc(r.explanation), cell)]
             rows.append([
                 "",
                 Paragraph(esc(item.name), st["center"]),
                 Paragraph(str(item.max), st["center"]),
-                [Paragraph(esc(scheme.description(item, settings)), st["small"])],
+                desc_cell,
                 Paragraph(f"<b>{r.score}</b>", st["center"]),
-                [explanation],
+                expl_cell,
             ])
             groups.append(label)
     total_row = len(rows)
@@ -136,8 +146,18 @@ def _score_table(sheet: SheetInput) -> GroupedTable:
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("SPAN", (0, total_row), (1, total_row)),
         ("BACKGROUND", (0, total_row), (-1, total_row), HEAD_BG),
-    ] + [("VALIGN", (0, row), (-1, row), "TOP") for row in tall]))
+    ] + [cmd for row in tall for cmd in _tall_row_style(row)]))
     return table
+
+
+def _tall_row_style(row: int) -> list[tuple]:
+    st = styles()
+    small, cell = st["small"], st["cell"]
+    return [
+        ("VALIGN", (0, row), (-1, row), "TOP"),
+        ("FONTSIZE", (3, row), (3, row), small.fontSize), ("LEADING", (3, row), (3, row), 1.2 * small.fontSize),
+        ("FONTSIZE", (5, row), (5, row), cell.fontSize), ("LEADING", (5, row), (5, row), 1.2 * cell.fontSize),
+    ]
 
 
 def _result_block(sheet: SheetInput) -> list:
