@@ -253,3 +253,45 @@ def test_default_location_uses_the_user_data_folder(tmp_path, monkeypatch):
         assert db.path == path and path.exists() and db.contracts()
     finally:
         db.close()
+
+
+def test_record_history_includes_its_attachments(db, cycle2, tmp_path):
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    other = db.add_evidence(cycle2, "weekly_reports", weekly(9))
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    ref = db.attach_file("weekly_reports", rid, tmp_path / "a.pdf")
+    db.attach_file("weekly_reports", other, tmp_path / "a.pdf")
+    db.detach_file("weekly_reports", rid, ref.sha256)
+    entries = db.record_history("weekly_reports", rid)
+    assert [(e.table, e.action) for e in entries] == [
+        ("weekly_reports", "create"),
+        ("attachments", "create"),
+        ("attachments", "delete"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_100_mb_scan_is_streamed_in_and_out_in_chunks(db, cycle2, tmp_path):
+    import hashlib
+    import tracemalloc
+
+    big = tmp_path / "scan.tif"
+    with open(big, "wb") as fh:
+        for i in range(100):
+            fh.write(i.to_bytes(4, "big") * (1 << 18))  # 100 MiB, 1 MiB at a time
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    tracemalloc.start()
+    try:
+        ref = db.attach_file("weekly_reports", rid, big)
+        db.export_blob(ref.sha256, tmp_path / "back.tif")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert ref.size == 100 << 20
+    assert peak < 12 << 20, f"peak Python memory {peak >> 20} MiB"
+    h = hashlib.sha256()
+    with open(tmp_path / "back.tif", "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    assert h.hexdigest() == ref.sha256
+    assert db.counts()["blob_chunks"] == 100

@@ -15,8 +15,10 @@ from panelapp.store.errors import StoreError
 from panelapp.store.fileinfo import check_writable, header_problem
 from panelapp.store.lock import FileLock
 
-#: tables too big to check on every open (verify-db checks them)
-SKIP_QUICK_CHECK = frozenset({"blob_chunks"})
+#: tables too big to check on every open: the attachment bytes and the append-only audit trail.
+#: `verify-db` checks them (full integrity check, chain, blob hashes); a damaged page there
+#: cannot change a score, and opening must stay fast with gigabytes of attachments.
+SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
 
 
 def make_engine(path: Path) -> Engine:

@@ -516,6 +516,23 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
                 for a in s.scalars(q)
             ]
 
+    def record_history(self, kind: str, record_id: int) -> list[AuditEntry]:
+        """The history of one evidence record, its attachment links included, oldest first."""
+        check_kind(kind)
+        own = self.history(table=kind, record_id=record_id)
+        cycle = next((e.new or e.old or {}).get("cycle_id") for e in own) if own else None
+        links = (
+            [
+                e
+                for e in self.history(cycle_id=cycle, table="attachments")
+                if (e.new or e.old or {}).get("kind") == kind
+                and (e.new or e.old or {}).get("record_id") == record_id
+            ]
+            if cycle is not None
+            else []
+        )
+        return sorted(own + links, key=lambda e: e.id)
+
     def verify(self, blobs: bool = False) -> Any:
         """Integrity check, audit chain, rows against the audit trail (a verify.VerifyReport)."""
         from panelapp.store.verify import verify
