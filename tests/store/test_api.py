@@ -295,3 +295,24 @@ def test_a_100_mb_scan_is_streamed_in_and_out_in_chunks(db, cycle2, tmp_path):
             h.update(chunk)
     assert h.hexdigest() == ref.sha256
     assert db.counts()["blob_chunks"] == 100
+
+
+def test_override_beyond_the_items_floor_is_refused(db, cycle2):
+    with pytest.raises(StoreError, match="0 到 5"):
+        db.set_item_override(cycle2, "1.1", ItemOverride(6, "理由"))
+    db.set_item_override(cycle2, "2.1", ItemOverride(40, "两次一级故障"))  # no floor: allowed
+
+
+def test_a_failed_automatic_backup_does_not_fail_closing(db_path, monkeypatch):
+    from panelapp.store import backup
+
+    db = open_database(db_path)
+    db.add_evidence(db.find_cycle(2).id, "weekly_reports", weekly())
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "rotate", full_disk)
+    assert db.close() is None
+    assert "自动备份失败" in db.backup_error
+    open_database(db_path).close(backup_on_close=False)  # lock released, data intact

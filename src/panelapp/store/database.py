@@ -82,6 +82,8 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
         self._depth = 0
         self.operator = operator
         self.closed = False
+        #: Chinese message when the automatic backup on close failed (the data itself is safe)
+        self.backup_error: str | None = None
 
     # -- plumbing ----------------------------------------------------------------------------
     @property
@@ -129,9 +131,13 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
         made = None
         try:
             wrote = self._session.info.get("wrote", False)
+            keep = self.backup_keep() if backup_on_close and wrote else 0
             self._session.close()
-            if backup_on_close and wrote:
-                made = backup.rotate(self.path, self.backup_keep())
+            if keep:
+                try:
+                    made = backup.rotate(self.path, keep)
+                except (StoreError, OSError) as exc:  # closing must not fail because a backup did
+                    self.backup_error = f"自动备份失败：{exc}"
         finally:
             self._session.close()
             self._engine.dispose()
@@ -457,8 +463,15 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
                 return
             if not (override.reason or "").strip():
                 raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
-            if not isinstance(override.deduction, int) or override.deduction < 0:
-                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是不小于 0 的整数")
+            hi = None if item.floor is None else item.max - item.floor
+            if (
+                not isinstance(override.deduction, int)
+                or isinstance(override.deduction, bool)
+                or override.deduction < 0
+                or (hi is not None and override.deduction > hi)
+            ):
+                limit = f"0 到 {hi}" if hi is not None else "不小于 0"
+                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是{limit}的整数")
             if row is None:
                 s.add(
                     ItemOverrideModel(
