@@ -339,3 +339,21 @@ def test_verify_db_of_a_locked_database_is_refused_not_failed(db, capsys):
 
     assert main(["verify-db", "--db", str(db.path)]) == 2
     assert "另一个" in capsys.readouterr().err
+
+
+def test_sqlite_failures_become_chinese_store_errors_and_write_nothing(db, cycle2, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from panelapp.store import database
+
+    before = db.counts()
+
+    def boom(*_a, **_k):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(database, "check_record", boom)
+    with pytest.raises(StoreError, match="磁盘已满"):
+        db.add_evidence(cycle2, "weekly_reports", weekly())
+    monkeypatch.undo()
+    assert db.counts() == before
+    db.add_evidence(cycle2, "weekly_reports", weekly())  # the session is usable again

@@ -8,6 +8,7 @@ kept per contract.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.core.evidence import EVIDENCE_KINDS, PanelMember
 from panelapp.core.scheme import load_scheme
+from panelapp.store.convert import contract_of
 from panelapp.store.errors import StoreError
 from panelapp.store.models import (
     EVIDENCE_MODELS,
@@ -225,11 +227,7 @@ class StandingLists:
                 )
             )
             if nxt is None:
-                from panelapp.store.database import _contract
-
-                period = _contract(contract_m).cycle(c.number + 1)
-                import datetime as dt
-
+                period = contract_of(contract_m).cycle(c.number + 1)
                 nxt = CycleModel(
                     contract_id=c.contract_id,
                     number=c.number + 1,
