@@ -69,7 +69,10 @@ FULL = Evidence(
 )
 
 
-def cycle(cycle_no=2, assessed_on=ASSESSED, settings=Settings(), overrides=None, **evidence):
+DEFAULT_SETTINGS = Settings()
+
+
+def cycle(cycle_no=2, assessed_on=ASSESSED, settings=DEFAULT_SETTINGS, overrides=None, **evidence):
     ev = replace(FULL, **evidence) if cycle_no == 2 else Evidence(**evidence)
     return CycleData(CONTRACT, cycle_no, assessed_on, settings, (), ev, dict(overrides or {}))
 
@@ -123,9 +126,17 @@ def fault(
 def test_base_cycle_scores_full_marks():
     r = score()
     assert [(i.id, i.score) for i in r.items] == [
-        ("1.1", 5), ("1.2", 5), ("1.3", 5), ("1.4", 5), ("1.5", 5),
-        ("2.1", 20), ("2.2", 20), ("3.1", 15), ("3.2", 10), ("3.3", 10),
-    ]  # fmt: skip
+        ("1.1", 5),
+        ("1.2", 5),
+        ("1.3", 5),
+        ("1.4", 5),
+        ("1.5", 5),
+        ("2.1", 20),
+        ("2.2", 20),
+        ("3.1", 15),
+        ("3.2", 10),
+        ("3.3", 10),
+    ]
     assert [(s.id, s.score) for s in r.sections] == [("1", 25), ("2", 40), ("3", 35)]
     assert r.total == 100 and r.tier_percent == 0
     assert r.deduction_amount == Decimal("0.00")
@@ -207,8 +218,10 @@ def test_level_override_upwards():
 
 
 def test_faults_have_no_floor_and_the_total_can_go_below_zero():
-    faults = tuple(fault(400, fid=f"F-{i}", start=T0 + timedelta(days=i), deadline=T0 + timedelta(days=30))
-                   for i in range(7))  # fmt: skip
+    faults = tuple(
+        fault(400, fid=f"F-{i}", start=T0 + timedelta(days=i), deadline=T0 + timedelta(days=30))
+        for i in range(7)
+    )
     events = tuple(SecurityEvent(D(2025, 2, 1 + i), "major", True, "数据泄露") for i in range(3))
     r = score(faults=faults, security_events=events)
     assert item(r, "2.1").score == 20 - 7 * 20 == -120
@@ -230,7 +243,9 @@ def test_two_faults_add_up_in_2_1():
 # ---------------------------------------------------------------- 2.2 security events
 
 
-@pytest.mark.parametrize(("kind", "points"), [("major", 20), ("notified", 5), ("reminder", 3), ("hidden_danger", 2)])
+@pytest.mark.parametrize(
+    ("kind", "points"), [("major", 20), ("notified", 5), ("reminder", 3), ("hidden_danger", 2)]
+)
 def test_security_event_points(kind, points):
     r = score(security_events=(SecurityEvent(D(2025, 3, 1), kind, True, "弱口令"),))
     assert item(r, "2.2").deduction == points
@@ -299,13 +314,22 @@ def test_exempt_weeks_are_not_required():
 
 
 def special(n, delivered):
-    return SpecialPeriod(f"特殊时期{n}", D(2025, 1, 2 + n), D(2025, 1, 3 + n), "信息科",
-                         D(2025, 1, 4 + n) if delivered else None)  # fmt: skip
+    return SpecialPeriod(
+        f"特殊时期{n}",
+        D(2025, 1, 2 + n),
+        D(2025, 1, 3 + n),
+        "信息科",
+        D(2025, 1, 4 + n) if delivered else None,
+    )
 
 
-@pytest.mark.parametrize(("missing", "delivered", "deduction"), [(0, 3, 0), (1, 0, 2), (2, 1, 4), (3, 0, 5), (4, 2, 5)])
+@pytest.mark.parametrize(
+    ("missing", "delivered", "deduction"), [(0, 3, 0), (1, 0, 2), (2, 1, 4), (3, 0, 5), (4, 2, 5)]
+)
 def test_special_periods_two_points_each_capped_at_five(missing, delivered, deduction):
-    periods = tuple(special(i, False) for i in range(missing)) + tuple(special(10 + i, True) for i in range(delivered))
+    periods = tuple(special(i, False) for i in range(missing)) + tuple(
+        special(10 + i, True) for i in range(delivered)
+    )
     i = item(score(special_periods=periods), "1.2")
     assert i.deduction == deduction and i.score == 5 - deduction
     for line in i.lines:
@@ -318,7 +342,8 @@ def test_special_periods_two_points_each_capped_at_five(missing, delivered, dedu
 
 
 @pytest.mark.parametrize(
-    ("required", "have", "deduction"), [(1, 0, 5), (1, 1, 0), (1, 3, 0), (2, 1, 5), (2, 0, 5), (3, 2, 5), (2, 2, 0)]
+    ("required", "have", "deduction"),
+    [(1, 0, 5), (1, 1, 0), (1, 3, 0), (2, 1, 5), (2, 0, 5), (3, 2, 5), (2, 2, 0)],
 )
 def test_defect_reports_required_count_setting(required, have, deduction):
     reports = tuple(DefectReport(D(2025, 2, 1 + i), f"缺陷分析{i}") for i in range(have))
@@ -358,23 +383,38 @@ def test_an_event_held_in_cycle_1_counts_for_h1_when_judging_cycle_2():
 def test_cycle_4_judges_h2_only():
     # An H1 drill/training does not count for H2.
     data = CycleData(
-        CONTRACT, 4, D(2025, 10, 5), Settings(), (),
-        Evidence(drills=(Drill(D(2025, 1, 20), "演练"),),
-                 trainings=(Training(D(2025, 2, 20), "培训", True, True, True),)),
-    )  # fmt: skip
+        CONTRACT,
+        4,
+        D(2025, 10, 5),
+        Settings(),
+        (),
+        Evidence(
+            drills=(Drill(D(2025, 1, 20), "演练"),),
+            trainings=(Training(D(2025, 2, 20), "培训", True, True, True),),
+        ),
+    )
     r = score_cycle(data)
     assert item(r, "1.4").deduction == 5 and item(r, "1.5").deduction == 5
-    data = replace(data, evidence=Evidence(drills=(Drill(D(2025, 5, 6), "演练"),),
-                                           trainings=(Training(D(2025, 8, 1), "培训", True, True, True),)))  # fmt: skip
+    data = replace(
+        data,
+        evidence=Evidence(
+            drills=(Drill(D(2025, 5, 6), "演练"),),
+            trainings=(Training(D(2025, 8, 1), "培训", True, True, True),),
+        ),
+    )
     r = score_cycle(data)
     assert item(r, "1.4").deduction == 0 and item(r, "1.5").deduction == 0
 
 
 @pytest.mark.parametrize(
     ("parts", "missing"),
-    [((False, True, True), ["培训教材"]), ((True, False, True), ["签到表"]), ((True, True, False), ["照片"]),
-     ((True, False, False), ["签到表", "照片"])],
-)  # fmt: skip
+    [
+        ((False, True, True), ["培训教材"]),
+        ((True, False, True), ["签到表"]),
+        ((True, True, False), ["照片"]),
+        ((True, False, False), ["签到表", "照片"]),
+    ],
+)
 def test_training_with_incomplete_archive_does_not_count_and_names_the_missing_part(parts, missing):
     r = score(trainings=(Training(D(2025, 2, 20), "电子证照系统操作", *parts),))
     i = item(r, "1.5")
@@ -496,8 +536,10 @@ def test_fault_response_is_capped_at_15():
     i = item(r, "3.1")
     assert i.score == 0 and i.deduction == 15
     # Sixteen faults, each answered late: 16 points, capped at 15.
-    faults = tuple(fault(30, vendor=False, fid=f"F-{n}", start=T0 + timedelta(days=n), respond_after=30)
-                   for n in range(16))  # fmt: skip
+    faults = tuple(
+        fault(30, vendor=False, fid=f"F-{n}", start=T0 + timedelta(days=n), respond_after=30)
+        for n in range(16)
+    )
     i = item(score(faults=faults), "3.1")
     assert i.deduction == 15 and i.score == 0
 
@@ -513,10 +555,14 @@ def test_response_deductions_add_up_per_fault():
 
 
 def misses(n):
-    return tuple(OffhoursMiss(datetime(2025, 1, 4, 23, 0) + timedelta(days=i), "夜间值班电话未接通") for i in range(n))
+    return tuple(
+        OffhoursMiss(datetime(2025, 1, 4, 23, 0) + timedelta(days=i), "夜间值班电话未接通") for i in range(n)
+    )
 
 
-@pytest.mark.parametrize(("n", "deduction"), [(0, 0), (2, 0), (3, 1), (5, 1), (6, 2), (8, 2), (9, 3), (35, 10)])
+@pytest.mark.parametrize(
+    ("n", "deduction"), [(0, 0), (2, 0), (3, 1), (5, 1), (6, 2), (8, 2), (9, 3), (35, 10)]
+)
 def test_offhours_misses_deduct_one_per_three(n, deduction):
     assert item(score(offhours_misses=misses(n)), "3.2").deduction == deduction
 
@@ -533,7 +579,10 @@ def test_violation_points_setting(points, deduction):
 
 
 def test_excused_absence_is_free_unexcused_costs_one():
-    absences = (Absence(D(2025, 1, 14), "驻场人员A", True, "病假"), Absence(D(2025, 1, 15), "驻场人员B", False))
+    absences = (
+        Absence(D(2025, 1, 14), "驻场人员A", True, "病假"),
+        Absence(D(2025, 1, 15), "驻场人员B", False),
+    )
     i = item(score(absences=absences), "3.2")
     assert i.deduction == 1
     assert [ref.index for line in i.lines if line.points for ref in line.refs] == [1]
@@ -542,14 +591,19 @@ def test_excused_absence_is_free_unexcused_costs_one():
 def test_on_site_service_is_capped_at_10():
     absences = tuple(Absence(D(2025, 1, 6) + timedelta(days=i), "驻场人员A", False) for i in range(8))
     v = (Violation(D(2025, 2, 11), "未按规范登记变更", False),)
-    r = score(absences=absences, violations=v, offhours_misses=misses(3), settings=Settings(violation_points=2))
+    r = score(
+        absences=absences, violations=v, offhours_misses=misses(3), settings=Settings(violation_points=2)
+    )
     assert item(r, "3.2").deduction == 10 and item(r, "3.2").score == 0  # 8 + 2 + 1 = 11 -> 10
 
 
 # ---------------------------------------------------------------- 3.3 support
 
 
-@pytest.mark.parametrize(("commitments", "late", "deduction"), [(1, 0, 2), (0, 1, 3), (2, 1, 7), (2, 2, 10), (1, 3, 10), (6, 0, 10)])
+@pytest.mark.parametrize(
+    ("commitments", "late", "deduction"),
+    [(1, 0, 2), (0, 1, 3), (2, 1, 7), (2, 2, 10), (1, 3, 10), (6, 0, 10)],
+)
 def test_support_points_and_cap(commitments, late, deduction):
     r = score(
         unfulfilled_commitments=tuple(UnfulfilledCommitment(f"承诺{i}") for i in range(commitments)),
@@ -565,8 +619,9 @@ def with_deduction(d: int):
     """Cycle-2 evidence costing exactly ``d`` points: hidden dangers (2 each, no floor) and an absence."""
     h, a = divmod(d, 2)
     return {
-        "security_events": tuple(SecurityEvent(D(2025, 1, 2) + timedelta(days=i), "hidden_danger", True, "隐患")
-                                 for i in range(h)),  # fmt: skip
+        "security_events": tuple(
+            SecurityEvent(D(2025, 1, 2) + timedelta(days=i), "hidden_danger", True, "隐患") for i in range(h)
+        ),
         "absences": tuple(Absence(D(2025, 3, 3), "驻场人员A", False) for _ in range(a)),
     }
 

@@ -46,8 +46,14 @@ AGGREGATE_ITEMS = {"1.1", "1.3", "1.4", "1.5"}
 
 
 def make_contract(signed_on: date, total: Decimal) -> Contract:
-    return Contract("HAJCR2401215EGN00", "平顶山市“互联网+政务服务”平台运维项目", "平顶山市行政审批和政务信息管理局",
-                    "中电信数智科技有限公司河南分公司", total, signed_on)  # fmt: skip
+    return Contract(
+        "HAJCR2401215EGN00",
+        "平顶山市“互联网+政务服务”平台运维项目",
+        "平顶山市行政审批和政务信息管理局",
+        "中电信数智科技有限公司河南分公司",
+        total,
+        signed_on,
+    )
 
 
 short_text = st.sampled_from(["巡检", "数据库切换演练", "弱口令提醒", "驻场人员A", "事项库对接省平台", "x"])
@@ -82,13 +88,20 @@ def cycle_data(draw, signed_on=None, total=None):
         deadline = draw2(st.none() | st.integers(1, 48).map(lambda h: reported + timedelta(hours=h)))
         submitted = draw2(st.none() | st.integers(0, 20).map(lambda d: restored.date() + timedelta(days=d)))
         return Fault(
-            id=f"F-{n:02d}", business="统一受理平台", description="故障",
+            id=f"F-{n:02d}",
+            business="统一受理平台",
+            description="故障",
             effect=draw2(st.sampled_from(["interruption", "degradation"])),
-            started_at=start, restored_at=restored,
-            serious_impact=draw2(st.booleans()), vendor_caused=draw2(st.booleans()),
-            reported_at=reported, responded_at=responded, onsite_at=onsite,
-            restore_deadline_at=deadline, report_submitted_on=submitted,
-        )  # fmt: skip
+            started_at=start,
+            restored_at=restored,
+            serious_impact=draw2(st.booleans()),
+            vendor_caused=draw2(st.booleans()),
+            reported_at=reported,
+            responded_at=responded,
+            onsite_at=onsite,
+            restore_deadline_at=deadline,
+            report_submitted_on=submitted,
+        )
 
     def few(strategy, n=4):
         return st.lists(strategy, max_size=n).map(tuple)
@@ -98,19 +111,41 @@ def cycle_data(draw, signed_on=None, total=None):
         weekly_reports=draw(few(st.builds(WeeklyReport, day(), short_text), 16)),
         exempt_weeks=draw(few(st.builds(ExemptWeek, day(), short_text), 3)),
         special_periods=draw(
-            few(st.builds(lambda s, n, r: SpecialPeriod("特巡", s, s + timedelta(days=n), "信息科", r),
-                          day(), st.integers(0, 5), st.none() | day()))  # fmt: skip
+            few(
+                st.builds(
+                    lambda s, n, r: SpecialPeriod("特巡", s, s + timedelta(days=n), "信息科", r),
+                    day(),
+                    st.integers(0, 5),
+                    st.none() | day(),
+                )
+            )
         ),
         defect_reports=draw(few(st.builds(DefectReport, day(), short_text), 3)),
         drills=draw(few(st.builds(Drill, day(half.start, period.end), short_text), 2)),
         trainings=draw(
-            few(st.builds(Training, day(half.start, period.end), short_text, st.booleans(), st.booleans(),
-                          st.booleans()), 3)  # fmt: skip
+            few(
+                st.builds(
+                    Training,
+                    day(half.start, period.end),
+                    short_text,
+                    st.booleans(),
+                    st.booleans(),
+                    st.booleans(),
+                ),
+                3,
+            )
         ),
         faults=tuple(draw(a_fault(n)) for n in range(fault_count)),
         security_events=draw(
-            few(st.builds(SecurityEvent, day(), st.sampled_from(["major", "notified", "reminder", "hidden_danger"]),
-                          st.booleans(), short_text))  # fmt: skip
+            few(
+                st.builds(
+                    SecurityEvent,
+                    day(),
+                    st.sampled_from(["major", "notified", "reminder", "hidden_danger"]),
+                    st.booleans(),
+                    short_text,
+                )
+            )
         ),
         absences=draw(few(st.builds(Absence, day(), short_text, st.booleans()), 12)),
         violations=draw(few(st.builds(Violation, day(), short_text, st.booleans()), 6)),
@@ -201,19 +236,25 @@ def test_a_delivered_report_never_lowers_any_score(case):
 def data_and_vendor_fault(draw):
     data = draw(cycle_data())
     period = data.contract.cycle(data.cycle)
-    start = datetime.combine(draw(st.dates(min_value=period.start, max_value=period.end)), time(9)) + timedelta(
-        minutes=draw(st.integers(0, 600))
-    )
+    start = datetime.combine(
+        draw(st.dates(min_value=period.start, max_value=period.end)), time(9)
+    ) + timedelta(minutes=draw(st.integers(0, 600)))
     reported = start + timedelta(minutes=draw(st.integers(0, 30)))
     f = Fault(
-        id="F-NEW", business="电子证照系统", description="新增故障",
+        id="F-NEW",
+        business="电子证照系统",
+        description="新增故障",
         effect=draw(st.sampled_from(["interruption", "degradation"])),
-        started_at=start, restored_at=start + timedelta(minutes=draw(st.integers(0, 900))),
-        serious_impact=draw(st.booleans()), vendor_caused=True,
+        started_at=start,
+        restored_at=start + timedelta(minutes=draw(st.integers(0, 900))),
+        serious_impact=draw(st.booleans()),
+        vendor_caused=True,
         reported_at=reported,
         responded_at=draw(st.none() | st.just(reported + timedelta(minutes=draw(st.integers(0, 30))))),
-        report_submitted_on=draw(st.none() | st.just(start.date() + timedelta(days=draw(st.integers(0, 10))))),
-    )  # fmt: skip
+        report_submitted_on=draw(
+            st.none() | st.just(start.date() + timedelta(days=draw(st.integers(0, 10))))
+        ),
+    )
     return data, f
 
 
