@@ -340,3 +340,43 @@ def test_invariants_of_any_scored_cycle(data):
     check_deduction_lines_point_at_existing_evidence(data, r)
     check_every_item_has_a_chinese_explanation_matching_its_deduction(data, r)
     check_fault_assessments_match_the_faults(data, r)
+
+
+@st.composite
+def data_and_harmless_record(draw):
+    data = draw(cycle_data())
+    period = data.contract.cycle(data.cycle)
+    d = draw(st.dates(min_value=period.start, max_value=period.end))
+    kind, obj = draw(
+        st.sampled_from(
+            [
+                ("absences", Absence(d, "驻场人员C", True, "事假已报备")),
+                ("violations", Violation(d, "已改正的违规", True)),
+                ("security_events", SecurityEvent(d, "major", False, "非运维单位原因")),
+                ("exempt_weeks", ExemptWeek(d, "节假日")),
+            ]
+        )
+    )
+    return data, kind, obj
+
+
+@PROPS
+@given(data_and_harmless_record())
+def test_excused_corrected_or_foreign_records_never_lower_a_score(case):
+    data, kind, obj = case
+    before, after = score_cycle(data), score_cycle(with_added(data, kind, obj))
+    for item_id, score in scores(before).items():
+        assert scores(after)[item_id] >= score, (kind, item_id)
+    if kind != "exempt_weeks":
+        assert scores(after) == scores(before)
+
+
+@PROPS
+@given(data_and_vendor_fault())
+def test_a_fault_not_caused_by_the_vendor_never_raises_a_score_nor_touches_2_1(case):
+    data, f = case
+    f = replace(f, vendor_caused=False)
+    before, after = score_cycle(data), score_cycle(with_added(data, "faults", f))
+    for item_id, score in scores(before).items():
+        assert scores(after)[item_id] <= score, item_id
+    assert after.item("2.1").score == before.item("2.1").score
