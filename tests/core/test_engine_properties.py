@@ -60,6 +60,22 @@ short_text = st.sampled_from(["巡检", "数据库切换演练", "弱口令提�
 
 
 @st.composite
+def weekly_reports(draw, period):
+    """Usually most weeks covered (a few missing), sometimes any dates at all; all inside the cycle."""
+    weeks = period.weeks()
+    if draw(st.integers(0, 4)) == 0:
+        days = st.dates(min_value=period.start, max_value=period.end)
+        return tuple(WeeklyReport(d, "巡检") for d in draw(st.lists(days, max_size=16)))
+    missing = draw(st.sets(st.integers(1, len(weeks)), max_size=4))
+    reports = []
+    for w in weeks:
+        if w.number not in missing:
+            d = w.monday + timedelta(days=draw(st.integers(0, 6)))
+            reports.append(WeeklyReport(min(max(d, period.start), period.end), f"第{w.number}周巡检"))
+    return tuple(reports)
+
+
+@st.composite
 def cycle_data(draw, signed_on=None, total=None):
     signed_on = signed_on or draw(
         st.sampled_from([date(2024, 9, 30), date(2025, 1, 31), date(2024, 2, 29), date(2025, 1, 1)])
@@ -86,7 +102,11 @@ def cycle_data(draw, signed_on=None, total=None):
         responded = draw2(st.none() | st.integers(0, 30).map(lambda m: reported + timedelta(minutes=m)))
         onsite = draw2(st.none() | st.integers(0, 180).map(lambda m: reported + timedelta(minutes=m)))
         deadline = draw2(st.none() | st.integers(1, 48).map(lambda h: reported + timedelta(hours=h)))
-        submitted = draw2(st.none() | st.integers(0, 20).map(lambda d: restored.date() + timedelta(days=d)))
+        submitted = draw2(
+            st.one_of(st.none(), st.integers(0, 3), st.integers(0, 20)).map(
+                lambda d: None if d is None else restored.date() + timedelta(days=d)
+            )
+        )
         return Fault(
             id=f"F-{n:02d}",
             business="统一受理平台",
@@ -103,12 +123,15 @@ def cycle_data(draw, signed_on=None, total=None):
             report_submitted_on=submitted,
         )
 
-    def few(strategy, n=4):
-        return st.lists(strategy, max_size=n).map(tuple)
+    # A "quiet" cycle has at most one record of each kind, so good cycles (tier 0) occur too.
+    quiet = draw(st.booleans())
 
-    fault_count = draw(st.integers(0, 4))
+    def few(strategy, n=4):
+        return st.lists(strategy, max_size=1 if quiet else n).map(tuple)
+
+    fault_count = draw(st.integers(0, 1 if quiet else 4))
     evidence = Evidence(
-        weekly_reports=draw(few(st.builds(WeeklyReport, day(), short_text), 16)),
+        weekly_reports=draw(weekly_reports(period)),
         exempt_weeks=draw(few(st.builds(ExemptWeek, day(), short_text), 3)),
         special_periods=draw(
             few(
@@ -120,7 +143,9 @@ def cycle_data(draw, signed_on=None, total=None):
                 )
             )
         ),
-        defect_reports=draw(few(st.builds(DefectReport, day(), short_text), 3)),
+        defect_reports=draw(
+            st.lists(st.builds(DefectReport, day(), short_text), min_size=quiet, max_size=3).map(tuple)
+        ),
         drills=draw(few(st.builds(Drill, day(half.start, period.end), short_text), 2)),
         trainings=draw(
             few(
@@ -155,13 +180,13 @@ def cycle_data(draw, signed_on=None, total=None):
     )
     s = Settings(
         violation_points=draw(st.sampled_from([1, 2])),
-        defect_reports_required=draw(st.integers(1, 3)),
+        defect_reports_required=draw(st.integers(1, 1 if quiet else 3)),
         response_minutes=draw(st.integers(1, 30)),
         onsite_minutes=draw(st.integers(1, 120)),
         restore_deadline_hours=draw(st.integers(1, 24)),
         report_due_days=draw(st.integers(0, 7)),
     )
-    assessed_on = period.end + timedelta(days=draw(st.integers(0, 30)))
+    assessed_on = period.end + timedelta(days=draw(st.integers(0, 20)))
     return CycleData(contract, k, assessed_on, s, (), evidence, {})
 
 
