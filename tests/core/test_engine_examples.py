@@ -693,3 +693,24 @@ def test_item_override_cannot_push_a_floored_item_outside_its_range(deduction):
     except ValueError:
         return  # refusing the override is an acceptable reading too
     assert 0 <= item(r, "1.1").score <= 5
+
+
+def test_assess_fault_for_live_forms_agrees_with_the_engine():
+    from panelapp.core.rules import assess_fault
+
+    params = load_scheme("pingdingshan-2024").item("2.1").params
+    faults = (
+        fault(301, fid="F-01", respond_after=11, submitted=D(2025, 1, 9)),
+        fault(120, effect="degradation", fid="F-02", onsite_after=61, submitted=None),
+        fault(20, fid="F-03", override=LevelOverride("III", "影响面较大")),
+    )
+    r = score(faults=faults)
+    for i, f in enumerate(faults):
+        live = assess_fault(i, f, Settings(), params, ASSESSED)
+        assert live == r.faults[i]
+    assert [(fa.computed_level, fa.level) for fa in r.faults] == [("I", "I"), ("III", "III"), ("IV", "III")]
+    assert [fa.late_response for fa in r.faults] == [True, True, False]
+    # F-01 restored 2025-01-05 14:01, due 01-08, submitted 01-09: 1 day. F-02 not submitted: 01-08 -> 04-03.
+    assert [fa.overdue_days for fa in r.faults] == [1, 85, 0]
+    assert "报修后11分钟响应" in item(r, "3.1").explanation
+    assert "报修后61分钟到场" in item(r, "3.1").explanation
