@@ -65,10 +65,24 @@ def records(period, n: int) -> list[tuple[str, object]]:
         at = datetime.combine(day, datetime.min.time()) + timedelta(hours=9)
         match i % 5:
             case 0:
-                out.append(("faults", Fault(f"F-{i:04d}", "统一受理平台", "连接池耗尽", "interruption", at,
-                                            at + timedelta(minutes=30 + i % 400), i % 3 == 0, i % 2 == 0,
-                                            at + timedelta(minutes=2), at + timedelta(minutes=5 + i % 20),
-                                            report_submitted_on=day + timedelta(days=2))))
+                out.append(
+                    (
+                        "faults",
+                        Fault(
+                            f"F-{i:04d}",
+                            "统一受理平台",
+                            "连接池耗尽",
+                            "interruption",
+                            at,
+                            at + timedelta(minutes=30 + i % 400),
+                            i % 3 == 0,
+                            i % 2 == 0,
+                            at + timedelta(minutes=2),
+                            at + timedelta(minutes=5 + i % 20),
+                            report_submitted_on=day + timedelta(days=2),
+                        ),
+                    )
+                )
             case 1:
                 out.append(("absences", Absence(day, f"驻场人员{i % 7}", i % 4 == 0, "")))
             case 2:
@@ -104,8 +118,11 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
         for cycle in db.cycles(cid):
             with db._tx() as s:
                 for kind, obj in records(cycle.period, items):
-                    s.add(EVIDENCE_MODELS[kind](cycle_id=cycle.id, entered_by="基准测试",
-                                                **normalise(to_columns(kind, obj))))
+                    s.add(
+                        EVIDENCE_MODELS[kind](
+                            cycle_id=cycle.id, entered_by="基准测试", **normalise(to_columns(kind, obj))
+                        )
+                    )
     t_rows = time.perf_counter() - t0
     blob_size = 10 * CHUNK
     count = blob_mb * CHUNK // blob_size
@@ -164,8 +181,10 @@ def main() -> None:
         path = folder / "bench.db"
         built = build(path, args.contracts, args.items, args.blob_mb)
         size = path.stat().st_size
-        print(f"built {args.contracts} contracts x 4 cycles x {args.items} records in {built['rows_s']:.1f} s, "
-              f"{built['blobs']} blobs in {built['blobs_s']:.1f} s; file {size / 2**30:.2f} GiB")
+        print(
+            f"built {args.contracts} contracts x 4 cycles x {args.items} records in {built['rows_s']:.1f} s, "
+            f"{built['blobs']} blobs in {built['blobs_s']:.1f} s; file {size / 2**30:.2f} GiB"
+        )
 
         def open_close() -> None:
             db = open_database(path)
@@ -173,14 +192,18 @@ def main() -> None:
             db.close(backup_on_close=False)
 
         opens = timed(open_close, 7)
-        print(f"open (incl. close), warm: first {opens[0] * 1000:.0f} ms, best {min(opens) * 1000:.0f} ms, "
-              f"median {statistics.median(opens) * 1000:.0f} ms, max {max(opens) * 1000:.0f} ms")
+        print(
+            f"open (incl. close), warm: first {opens[0] * 1000:.0f} ms, best {min(opens) * 1000:.0f} ms, "
+            f"median {statistics.median(opens) * 1000:.0f} ms, max {max(opens) * 1000:.0f} ms"
+        )
         cold = []
         for _ in range(3):
             evict(path)
             cold += timed(open_close, 1)
-        print(f"open (incl. close), file evicted from the page cache first: "
-              f"{', '.join(f'{t * 1000:.0f}' for t in cold)} ms")
+        print(
+            f"open (incl. close), file evicted from the page cache first: "
+            f"{', '.join(f'{t * 1000:.0f}' for t in cold)} ms"
+        )
 
         db = open_database(path)
         cycle = db.find_cycle(2)
@@ -195,11 +218,15 @@ def main() -> None:
         scores = timed(score, 30)
         counts = db.counts()
         db.close(backup_on_close=False)
-        print(f"cycle_data + score_cycle ({data.evidence.count()} records): best {min(scores) * 1000:.1f} ms, "
-              f"median {statistics.median(scores) * 1000:.1f} ms; cycle_data alone median "
-              f"{statistics.median(loads) * 1000:.1f} ms")
-        print(f"rows: evidence {sum(counts[k] for k in EVIDENCE_MODELS)}, audit {counts['audit_log']}, "
-              f"blob chunks {counts['blob_chunks']}")
+        print(
+            f"cycle_data + score_cycle ({data.evidence.count()} records): best {min(scores) * 1000:.1f} ms, "
+            f"median {statistics.median(scores) * 1000:.1f} ms; cycle_data alone median "
+            f"{statistics.median(loads) * 1000:.1f} ms"
+        )
+        print(
+            f"rows: evidence {sum(counts[k] for k in EVIDENCE_MODELS)}, audit {counts['audit_log']}, "
+            f"blob chunks {counts['blob_chunks']}"
+        )
 
         demo = resource("samples", "demo-cycle.zip")
         imports, with_open = [], []
@@ -213,8 +240,10 @@ def main() -> None:
             imports.append(time.perf_counter() - t)
             with_open.append(imports[-1] + t_open)
             db.close(backup_on_close=False)
-        print(f"import demo-cycle.zip: best {min(imports) * 1000:.0f} ms, median {statistics.median(imports) * 1000:.0f} ms"
-              f"; with creating the fresh database: median {statistics.median(with_open) * 1000:.0f} ms")
+        print(
+            f"import demo-cycle.zip: best {min(imports) * 1000:.0f} ms, median {statistics.median(imports) * 1000:.0f} ms"
+            f"; with creating the fresh database: median {statistics.median(with_open) * 1000:.0f} ms"
+        )
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

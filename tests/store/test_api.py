@@ -253,3 +253,107 @@ def test_default_location_uses_the_user_data_folder(tmp_path, monkeypatch):
         assert db.path == path and path.exists() and db.contracts()
     finally:
         db.close()
+
+
+def test_record_history_includes_its_attachments(db, cycle2, tmp_path):
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    other = db.add_evidence(cycle2, "weekly_reports", weekly(9))
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    ref = db.attach_file("weekly_reports", rid, tmp_path / "a.pdf")
+    db.attach_file("weekly_reports", other, tmp_path / "a.pdf")
+    db.detach_file("weekly_reports", rid, ref.sha256)
+    entries = db.record_history("weekly_reports", rid)
+    assert [(e.table, e.action) for e in entries] == [
+        ("weekly_reports", "create"),
+        ("attachments", "create"),
+        ("attachments", "delete"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_100_mb_scan_is_streamed_in_and_out_in_chunks(db, cycle2, tmp_path):
+    import hashlib
+    import tracemalloc
+
+    big = tmp_path / "scan.tif"
+    with open(big, "wb") as fh:
+        for i in range(100):
+            fh.write(i.to_bytes(4, "big") * (1 << 18))  # 100 MiB, 1 MiB at a time
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    tracemalloc.start()
+    try:
+        ref = db.attach_file("weekly_reports", rid, big)
+        db.export_blob(ref.sha256, tmp_path / "back.tif")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert ref.size == 100 << 20
+    assert peak < 12 << 20, f"peak Python memory {peak >> 20} MiB"
+    h = hashlib.sha256()
+    with open(tmp_path / "back.tif", "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    assert h.hexdigest() == ref.sha256
+    assert db.counts()["blob_chunks"] == 100
+
+
+def test_override_beyond_the_items_floor_is_refused(db, cycle2):
+    with pytest.raises(StoreError, match="0 到 5"):
+        db.set_item_override(cycle2, "1.1", ItemOverride(6, "理由"))
+    db.set_item_override(cycle2, "2.1", ItemOverride(40, "两次一级故障"))  # no floor: allowed
+
+
+def test_a_failed_automatic_backup_does_not_fail_closing(db_path, monkeypatch):
+    from panelapp.store import backup
+
+    db = open_database(db_path)
+    db.add_evidence(db.find_cycle(2).id, "weekly_reports", weekly())
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "rotate", full_disk)
+    assert db.close() is None
+    assert "自动备份失败" in db.backup_error
+    open_database(db_path).close(backup_on_close=False)  # lock released, data intact
+
+
+def test_marking_standing_commitments_unfulfilled(db, cycle2):
+    db.set_bid_commitments(1, ["每月提交运维月报", "配备7名驻场人员"])
+    rid = db.mark_commitment(cycle2, "配备7名驻场人员", True, "仅5人")
+    assert db.unfulfilled_commitments(cycle2) == {"配备7名驻场人员": rid}
+    assert db.mark_commitment(cycle2, "配备7名驻场人员", True) == rid  # idempotent
+    data, _ = db.cycle_data(cycle2)
+    assert [c.commitment for c in data.evidence.unfulfilled_commitments] == ["配备7名驻场人员"]
+    db.mark_commitment(cycle2, "配备7名驻场人员", False)
+    assert db.unfulfilled_commitments(cycle2) == {}
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(StoreError, match="文件夹"):
+        open_database(tmp_path)
+
+
+def test_verify_db_of_a_locked_database_is_refused_not_failed(db, capsys):
+    from panelapp.cli import main
+
+    assert main(["verify-db", "--db", str(db.path)]) == 2
+    assert "另一个" in capsys.readouterr().err
+
+
+def test_sqlite_failures_become_chinese_store_errors_and_write_nothing(db, cycle2, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from panelapp.store import database
+
+    before = db.counts()
+
+    def boom(*_a, **_k):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(database, "check_record", boom)
+    with pytest.raises(StoreError, match="磁盘已满"):
+        db.add_evidence(cycle2, "weekly_reports", weekly())
+    monkeypatch.undo()
+    assert db.counts() == before
+    db.add_evidence(cycle2, "weekly_reports", weekly())  # the session is usable again

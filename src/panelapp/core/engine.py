@@ -45,6 +45,11 @@ def score_item(item: Item, ctx: Context) -> ItemResult:
     deduction, reason = computed, None
     override = ctx.data.item_overrides.get(item.id)
     if override is not None:
+        high = None if item.floor is None else item.max - item.floor
+        if override.deduction < 0 or (high is not None and override.deduction > high):
+            raise ValueError(f"二级指标 {item.id} 的调整扣分 {override.deduction} 超出 0–{high} 分")
+        if not override.reason.strip():
+            raise ValueError(f"二级指标 {item.id} 的调整缺少书面理由")
         deduction, reason = override.deduction, override.reason
         explanation = f"{explanation}。考核组调整：计算扣{computed}分，改为扣{deduction}分（理由：{reason}）"
     return ItemResult(

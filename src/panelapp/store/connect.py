@@ -15,8 +15,10 @@ from panelapp.store.errors import StoreError
 from panelapp.store.fileinfo import check_writable, header_problem
 from panelapp.store.lock import FileLock
 
-#: tables too big to check on every open (verify-db checks them)
-SKIP_QUICK_CHECK = frozenset({"blob_chunks"})
+#: tables too big to check on every open: the attachment bytes and the append-only audit trail.
+#: `verify-db` checks them (full integrity check, chain, blob hashes); a damaged page there
+#: cannot change a score, and opening must stay fast with gigabytes of attachments.
+SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
 
 
 def make_engine(path: Path) -> Engine:
@@ -77,7 +79,14 @@ def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
 
 def open_engine(path: Path) -> tuple[Engine, FileLock, bool]:
     """Lock, check and migrate ``path``; returns (engine, lock, created)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(f"{path} 是一个文件夹，不是数据库文件。", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"无法创建数据库所在文件夹 {path.parent}：{exc.strerror or exc}", path=str(path)
+        ) from exc
     check_writable(path)
     lock = FileLock(path)
     lock.acquire()
