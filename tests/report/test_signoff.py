@@ -110,6 +110,7 @@ def test_finalise_freezes_and_reopen_starts_version_2(db, cycle_id, tmp_path):
     v2 = export_score_sheet(db, cycle_id, tmp_path / "v2.pdf")
     text = flat(pdf_pages(v2.read_bytes())[0])
     assert "第2版" in text and "未定稿" in text
+    assert "第1版定稿后重新打开，理由：供应商补交第7周巡检报告" in text
     # the v1 sheet is still recognised as the app's, but no longer matches the database
     result = verify_pdf(v1, db)
     assert result.from_app and not result.matches_db
@@ -122,3 +123,11 @@ def test_export_refuses_when_final_data_differs_from_its_fingerprint(db, cycle_i
     with pytest.raises(ReportError, match="指纹不符"):
         export_score_sheet(db, cycle_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_verify_a_file_that_is_not_a_pdf(db, cycle_id, tmp_path):
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"not a pdf at all")
+    result = verify_pdf(junk, db)
+    assert result.exit_code == 1 and not result.from_app
+    assert any("无法从文件中读出" in m for m in result.messages)

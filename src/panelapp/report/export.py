@@ -37,6 +37,7 @@ def sheet_input(db, cycle_id: int) -> SheetInput:
         version=row.version, cycle_id=cycle_id, status=row.status,
         finalised_by=getattr(row, "finalised_by", None), finalised_at=getattr(row, "finalised_at", None),
         generated_at=datetime.now(),
+        reopen_reason=getattr(row, "reopen_reason", None),
     )
 
 

@@ -29,6 +29,7 @@ class SheetInput:
     finalised_by: str | None = None
     finalised_at: datetime | None = None
     generated_at: datetime | None = None
+    reopen_reason: str | None = None  # why the previous version was reopened (version > 1)
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,12 @@ def _title_block(sheet: SheetInput) -> list:
         [Paragraph(f"考核日期：{data.assessed_on.isoformat()}", st["body"]),
          Paragraph(f"第{sheet.version}版　{status}", st["body"])],
     ]
+    if sheet.version > 1 and sheet.reopen_reason:
+        info.append([Paragraph(f"第{sheet.version - 1}版定稿后重新打开，理由：{esc(sheet.reopen_reason)}", st["body"]), ""])
     info_table = Table(info, colWidths=[92 * mm, 88 * mm])
     info_table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
+                                     ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]
+                                    + ([("SPAN", (0, 3), (1, 3))] if len(info) > 3 else [])))
     return [
         Paragraph(esc(c.project), st["title"]),
         Paragraph("运维服务质量评价评分表", st["title"]),
