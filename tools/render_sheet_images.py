@@ -4,7 +4,8 @@
 
 Imports resources/samples/demo-cycle.zip into a throw-away database, records two
 payment-time deductions, exports the cycle 2 score sheet and the annual summary,
-and writes docs/img/score-sheet-page1.png, score-sheet-page2.png, annual-summary.png.
+and writes docs/img/score-sheet-page1.png, score-sheet-page2.png, score-sheet-evidence.png
+(the evidence list, last page) and annual-summary.png.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ def main() -> None:
         img.mkdir(parents=True, exist_ok=True)
         png(sheet, 1, img / "score-sheet-page1.png")
         png(sheet, 2, img / "score-sheet-page2.png")
+        from pypdf import PdfReader
+
+        png(sheet, len(PdfReader(sheet).pages), img / "score-sheet-evidence.png")
         png(annual, 1, img / "annual-summary.png")
         print("\n".join(str(p) for p in sorted(img.glob("*.png"))))
 
