@@ -6,7 +6,7 @@ openpyxl are imported only when a document is made or checked.
 """
 
 from panelapp.report.export import ReportError, export_score_sheet, finalise_cycle, reopen_cycle
-from panelapp.report.signing import SignOptions, SigningError, local_certificate
+from panelapp.report.signing import SigningError, SignOptions, local_certificate
 from panelapp.report.verify import Verification, verify_pdf
 
 __all__ = [
