@@ -58,3 +58,25 @@ def test_annual_exports(tmp_path):
     assert main(["export-xlsx", "--db", str(path), str(tmp_path / "a.xlsx")]) == 0
     assert main(["export-annual-pdf", "--db", str(path), str(tmp_path / "a.pdf")]) == 0
     assert (tmp_path / "a.xlsx").stat().st_size > 1000 and (tmp_path / "a.pdf").stat().st_size > 1000
+
+
+def test_sign_with_pfx_and_password_file(tmp_path, capsys):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from panelapp.report.signing import local_certificate
+
+    path = _db(tmp_path)
+    key, cert, _ = pkcs12.load_key_and_certificates(local_certificate(tmp_path / "unit").read_bytes(), None)
+    pfx = tmp_path / "unit.p12"
+    pfx.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"unit", key, cert, None, serialization.BestAvailableEncryption(b"pw123")))
+    (tmp_path / "pw.txt").write_text("pw123\n")
+    (tmp_path / "bad.txt").write_text("nope\n")
+    out = tmp_path / "signed.pdf"
+    args = ["export-pdf", "--cycle", "2", "--sign", str(pfx), "--db", str(path)]
+    assert main(args + ["--password-file", str(tmp_path / "bad.txt"), str(out)]) == 2
+    assert "密码错误" in capsys.readouterr().err and not out.exists()
+    assert main(args + ["--password-file", str(tmp_path / "pw.txt"), str(out)]) == 0
+    assert main(["verify-pdf", str(out), "--db", str(path)]) == 0
+    assert "数字签名有效" in capsys.readouterr().out

@@ -83,15 +83,17 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
     chart.add_data(Reference(ws, min_col=5, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-    chart.height, chart.width = 7, 15
+    chart.height, chart.width = 7, 16
     chart.legend = None
-    ws.add_chart(chart, "I3")
 
     sh.heading("二、付款计划（合同 五.1、五.2）")
-    sh.line(["期次", "比例", "金额（元）", "付款条件"], head=True)
+    head = sh.line(["期次", "比例", "金额（元）", "付款条件"], head=True)
+    ws.merge_cells(start_row=head, start_column=4, end_row=head, end_column=7)
     for pay in summary.payments:
-        sh.line([pay.label, pay.percent / 100, pay.amount, pay.terms], money=(3,))
-        ws.cell(sh.row - 1, 2).number_format = "0%"
+        row = sh.line([pay.label, pay.percent / 100, pay.amount, pay.terms], money=(3,))
+        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
+        ws.row_dimensions[row].height = 30
+        ws.cell(row, 2).number_format = "0%"
     sh.note("各周期扣减金额在每次支付时从合同价款中扣减，均以合同总价为扣减基准（附件2）。")
 
     sh.heading("三、支付时扣减（合同 十一.2 每项承诺3%，十一.3 每次通报10,000.00元）")
@@ -106,9 +108,18 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     for label, value in (("考核扣减合计", summary.withheld_total), ("支付时扣减合计", summary.deductions_total),
                          ("扣减总额（封顶前）", summary.liability), (f"责任上限（合同总金额）：{cap_note}", summary.cap),
                          ("扣减总额（适用上限后）", summary.effective_total), ("合同应付合计（扣减后）", summary.payable)):
-        sh.line([label, value], money=(2,))
+        row = sh.line([label, None, None, value], money=(4,))
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
     sh.note(f"扣减总额大写：人民币{amount_in_words(summary.effective_total)}")
     sh.note(f"合同应付合计大写：人民币{amount_in_words(summary.payable)}")
+    ws.add_chart(chart, f"A{sh.row + 1}")  # below the tables, so it prints on the same A4 width
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
     return wb
 
 
