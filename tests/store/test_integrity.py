@@ -261,3 +261,17 @@ def test_backup_command_and_restore_command(db_path, tmp_path, capsys):
     finally:
         db.close(backup_on_close=False)
     assert main(["restore", "--db", str(db_path), str(tmp_path / "missing.db")]) == 2
+
+
+def test_chinese_path_with_spaces_and_uri_characters(tmp_path):
+    folder = tmp_path / "考核 资料#1?"
+    folder.mkdir()
+    path = folder / "评分 台.db"
+    _filled(path)  # writes, so closing made an automatic backup through a read-only URI
+    good = newest_good_backup(path)
+    assert good is not None and good.parent == folder / "backups"
+    db = open_database(path)
+    try:
+        assert db.verify().ok and db.find_cycle(2)
+    finally:
+        db.close(backup_on_close=False)

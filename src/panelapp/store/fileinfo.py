@@ -10,6 +10,12 @@ from panelapp.store.errors import StoreError
 MAGIC = b"SQLite format 3\x00"
 
 
+def ro_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (percent-encoded, so Windows drive letters, spaces,
+    '?', '#' and Chinese names are safe)."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 def header_problem(path: Path) -> str | None:
     """A Chinese description of what is wrong with the file's header or size, or None."""
     try:
