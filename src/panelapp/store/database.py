@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -148,7 +149,11 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
             if keep:
                 try:
                     made = backup.rotate(self.path, keep)
-                except (StoreError, OSError) as exc:  # closing must not fail because a backup did
+                except (
+                    StoreError,
+                    OSError,
+                    sqlite3.Error,
+                ) as exc:  # closing must not fail because a backup did
                     self.backup_error = f"自动备份失败：{exc}"
         finally:
             self._session.close()
