@@ -31,7 +31,8 @@ def sheet_input(db, cycle_id: int) -> SheetInput:
     stored = getattr(row, "fingerprint", None)
     if row.status == "final" and stored and stored != fingerprint:
         raise ReportError(f"第{row.number}考核周期已定稿，但数据库中的数据与定稿时的数据指纹不符"
-                          f"（定稿 {stored[:12]}…，现在 {fingerprint[:12]}…），拒绝导出")
+                          f"（定稿 {stored[:12]}…，现在 {fingerprint[:12]}…），拒绝导出。"
+                          f"若确需修改（例如同半年度前一周期的演练、培训记录有变），请先重新打开本周期并填写理由")
     return SheetInput(
         data=data, result=score_cycle(data, scheme), scheme=scheme, fingerprint=fingerprint,
         version=row.version, cycle_id=cycle_id, status=row.status,
