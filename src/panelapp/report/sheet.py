@@ -264,7 +264,9 @@ def page_decor(sheet: SheetInput) -> PageDecor:
         header_left=f"{c.project} 运维服务质量评价评分表（附件3）",
         header_right=f"合同编号：{c.number}",
         footer_lines=(
-            f"第{sheet.data.cycle}考核周期 · 第{sheet.version}版 · 数据指纹（SHA-256）：",
+            f"第{sheet.data.cycle}考核周期 · 第{sheet.version}版"
+            + (f" · 导出于 {sheet.generated_at:%Y-%m-%d %H:%M}" if sheet.generated_at else "")
+            + " · 数据指纹（SHA-256）：",
             sheet.fingerprint,
             "核验：panelapp verify-pdf 本文件；指纹与数据库当前数据一致方为有效。",
         ),
