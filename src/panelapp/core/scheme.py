@@ -118,6 +118,19 @@ class Scheme:
         values = {key: getattr(settings, key) for key in self.settings}
         return item.description.format(**values)
 
+    def settings_problems(self, settings: Settings) -> list[tuple[str, str]]:
+        """(key, Chinese message) for every setting outside the scheme's choices or range."""
+        problems = []
+        for key, spec in self.settings.items():
+            value = getattr(settings, key)
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append((key, f"{spec.label}应为整数"))
+            elif spec.choices and value not in spec.choices:
+                problems.append((key, f"{spec.label}只能取 {' 或 '.join(map(str, spec.choices))}"))
+            elif (spec.min is not None and value < spec.min) or (spec.max is not None and value > spec.max):
+                problems.append((key, f"{spec.label}应在 {spec.min} 到 {spec.max} 之间"))
+        return problems
+
     def tier_percent(self, total: int) -> int:
         for tier in self.tiers:
             if tier.min is None or total >= tier.min:
@@ -204,7 +217,9 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
         if not 0 <= percent <= 100:
             raise SchemeError(f"{where}.percent", "应在 0 到 100 之间")
         tiers.append(Tier(low, percent))
-    if not tiers or tiers[-1].min is not None:
+    if not tiers:
+        raise SchemeError("tiers", "至少需要一档")
+    if tiers[-1].min is not None:
         raise SchemeError("tiers", "最后一档不得设置 min")
     mins = [t.min for t in tiers[:-1]]
     if any(m is None for m in mins) or mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
