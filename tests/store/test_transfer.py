@@ -215,3 +215,11 @@ def test_export_from_a_missing_database_is_refused(tmp_path, capsys):
     assert "不存在" in capsys.readouterr().err and not missing.exists()
     with pytest.raises(StoreError, match="不存在"):
         open_database(missing, create=False)
+
+
+def test_score_from_a_missing_database_is_refused(tmp_path, capsys):
+    from panelapp.cli import main
+
+    missing = tmp_path / "typo.db"
+    assert main(["score", "--db", str(missing), "--cycle", "2"]) == 2
+    assert "不存在" in capsys.readouterr().err and not missing.exists()
