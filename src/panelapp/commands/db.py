@@ -90,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
     try:
-        db = open_database(_db_path(args))
+        db = open_database(_db_path(args), create=False)
     except StoreError as exc:
         return _fail(exc)
     try:

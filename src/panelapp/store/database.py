@@ -436,9 +436,15 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
             return self._evidence_row(s, kind, record_id).cycle_id
 
 
-def open_database(path: Path | str | None = None, operator: str = "系统", seed: bool = True) -> Database:
-    """Open (creating, migrating and seeding when new) the database at ``path`` or the default one."""
+def open_database(
+    path: Path | str | None = None, operator: str = "系统", seed: bool = True, create: bool = True
+) -> Database:
+    """Open (creating, migrating and seeding when new) the database at ``path`` or the default one.
+
+    ``create=False`` refuses a path that does not exist (for commands that only read)."""
     path = Path(path).expanduser().absolute() if path is not None else default_db_path()
+    if not create and not path.exists():
+        raise StoreError(f"数据库文件不存在：{path}", path=str(path))
     engine, lock, created = open_engine(path)
     db = Database(path, engine, lock, operator)
     try:
