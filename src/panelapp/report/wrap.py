@@ -60,16 +60,17 @@ def _wrap_one(text: str, font: str, size: float, width: float) -> list[str]:
             used += w
             continue
         line = lines[-1]
-        if unit in NO_START and len(line) == 1:  # nothing to take down: let the punctuation hang
-            line.append(unit)
-            used += w
+        carry = [unit]
+        # a new line may not start with closing punctuation: take units down with it
+        while carry[0] in NO_START and len(line) > 1:
+            carry.insert(0, line.pop())
+        if carry[0] in NO_START:  # nothing left to take down: let the punctuation hang
+            line.extend(carry)
+            used = _width("".join(line), font, size)
             continue
-        carry: list[str] = []
-        if unit in NO_START and len(line) > 1:  # take the previous unit down with the punctuation
-            carry.append(line.pop())
+        # a line may not end with an opening bracket: move it down too
         while len(line) > 1 and line[-1] in NO_END:
             carry.insert(0, line.pop())
-        carry.append(unit)
         lines.append(carry)
-        used = sum(_width(u, font, size) for u in carry)
+        used = _width("".join(carry), font, size)
     return ["".join(line) for line in lines if line] or [""]
