@@ -46,16 +46,16 @@ def _wrap_one(text: str, font: str, size: float, width: float) -> list[str]:
     used = 0.0
     for unit in units:
         w = _width(unit, font, size)
+        if w > width and len(unit) > 1:  # a Latin run longer than a line: break it by characters
+            for ch in unit:
+                cw = _width(ch, font, size)
+                if used + cw > width and lines[-1]:
+                    lines.append([])
+                    used = 0.0
+                lines[-1].append(ch)
+                used += cw
+            continue
         if used + w <= width or not lines[-1]:
-            if w > width and len(unit) > 1:  # a Latin run longer than a line: break it by characters
-                for ch in unit:
-                    cw = _width(ch, font, size)
-                    if used + cw > width and lines[-1]:
-                        lines.append([])
-                        used = 0.0
-                    lines[-1].append(ch)
-                    used += cw
-                continue
             lines[-1].append(unit)
             used += w
             continue
@@ -68,9 +68,14 @@ def _wrap_one(text: str, font: str, size: float, width: float) -> list[str]:
             line.extend(carry)
             used = _width("".join(line), font, size)
             continue
-        # a line may not end with an opening bracket: move it down too
+        # a line may not end with an opening bracket: move it down too (unless it would not fit there)
+        moved = 0
         while len(line) > 1 and line[-1] in NO_END:
             carry.insert(0, line.pop())
+            moved += 1
+        while moved and _width("".join(carry), font, size) > width:
+            line.append(carry.pop(0))
+            moved -= 1
         lines.append(carry)
         used = _width("".join(carry), font, size)
     return ["".join(line) for line in lines if line] or [""]
