@@ -17,31 +17,39 @@ def withheld_amount(contract_total: Decimal, percent: int) -> Decimal:
     return (contract_total * Decimal(percent) / Decimal(100)).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
-def _explain(item: Item, outcome: Outcome, raw: int, deduction: int) -> str:
+def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
+    """扣分说明: the deducting lines, the total or the floor, then the zero-point notes."""
     if outcome.pending:
         return outcome.pending
-    texts = [line.text for line in outcome.lines]
+    deducting = [line.text for line in outcome.lines if line.points]
+    notes = [line.text for line in outcome.lines if not line.points]
     if not raw:
-        return "；".join([*texts, outcome.ok_text])
-    sentence = "；".join(texts)
+        return "；".join([*notes, outcome.ok_text])
+    sentence = "；".join(deducting)
     if deduction < raw:
         single = f"扣{raw}分"
-        if sentence.endswith(single) and sum(1 for line in outcome.lines if line.points) == 1:
-            return f"{sentence[: -len(single)]}应扣{raw}分，扣完为止，实扣{deduction}分"
-        return f"{sentence}；合计应扣{raw}分，扣完为止，实扣{deduction}分"
-    if sum(1 for line in outcome.lines if line.points) > 1:
-        return f"{sentence}；合计扣{deduction}分"
-    return sentence
+        if len(deducting) == 1 and sentence.endswith(single):
+            sentence = f"{sentence[: -len(single)]}应扣{raw}分，扣完为止，实扣{deduction}分"
+        else:
+            sentence = f"{sentence}；合计应扣{raw}分，扣完为止，实扣{deduction}分"
+    elif len(deducting) > 1:
+        sentence = f"{sentence}；合计扣{deduction}分"
+    return "；".join([sentence, *notes])
 
 
 def score_item(item: Item, ctx: Context) -> ItemResult:
     outcome = RULES[item.rule](item, ctx)
     raw = 0 if outcome.pending else sum(line.points for line in outcome.lines)
     computed = raw if item.floor is None else min(raw, item.max - item.floor)
-    explanation = _explain(item, outcome, raw, computed)
+    explanation = _explain(outcome, raw, computed)
     deduction, reason = computed, None
     override = ctx.data.item_overrides.get(item.id)
     if override is not None:
+        high = None if item.floor is None else item.max - item.floor
+        if override.deduction < 0 or (high is not None and override.deduction > high):
+            raise ValueError(f"二级指标 {item.id} 的调整扣分 {override.deduction} 超出 0–{high} 分")
+        if not override.reason.strip():
+            raise ValueError(f"二级指标 {item.id} 的调整缺少书面理由")
         deduction, reason = override.deduction, override.reason
         explanation = f"{explanation}。考核组调整：计算扣{computed}分，改为扣{deduction}分（理由：{reason}）"
     return ItemResult(
@@ -60,8 +68,19 @@ def score_item(item: Item, ctx: Context) -> ItemResult:
     )
 
 
+def _check(data: CycleData, scheme: Scheme) -> None:
+    """The engine is the last gate: settings in range and every override reasoned."""
+    problems = [f"settings.{key}：{msg}" for key, msg in scheme.settings_problems(data.settings)]
+    for i, fault in enumerate(data.evidence.faults):
+        if fault.level_override is not None and not fault.level_override.reason.strip():
+            problems.append(f"evidence.faults[{i}].level_override.reason：改定故障等级须写明理由")
+    if problems:
+        raise ValueError("；".join(problems))
+
+
 def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
     scheme = scheme or load_scheme(data.contract.scheme)
+    _check(data, scheme)
     period = data.contract.cycle(data.cycle)
     ctx = Context(data, period, data.contract.half_year(data.cycle))
     fault_params = next((i.params for i in scheme.items if i.rule == "faults"), None)
