@@ -118,7 +118,9 @@ echo "wheels: $(du -sh "$CACHE/wheels" | cut -f1)"
 # --------------------------------------------------------------------------- Wine prefix
 step "wine prefix"
 export WINEPREFIX=$CACHE/wineprefix WINEARCH=win64 WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml=" # no Mono/Gecko install dialogs
+# No Mono/Gecko install dialogs; no winemenubuilder (it would copy shortcuts into the Linux
+# desktop's menus and icons).
+export WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe="
 if [[ -z ${DISPLAY:-} ]] && command -v Xvfb >/dev/null; then
     for n in $(seq 91 120); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || break; done
     Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp >>"$LOG" 2>&1 &
@@ -135,6 +137,11 @@ if [[ ! -f $WINEPREFIX/system.reg ]]; then
     wineboot --init >>"$LOG" 2>&1 || fail "wineboot"
     wineserver -w
 fi
+# WINE-ONLY: Wine links the Windows user's Desktop, Documents, ... to $HOME; make them real
+# folders inside the prefix so that installer tests never write into the Linux home.
+for link in "$WINEPREFIX"/drive_c/users/*/*; do
+    if [[ -L $link ]]; then rm "$link" && mkdir "$link"; fi
+done
 # WINE-ONLY: Wine drops QT_* variables on the way into a Windows process; a WINE-prefixed
 # variable arrives without the prefix. Real Windows runners just set QT_QPA_PLATFORM.
 export WINEQT_QPA_PLATFORM=offscreen
@@ -299,6 +306,8 @@ to_unix() { winepath -u "$1" 2>/dev/null; }
 INSTDIR=$(to_unix "$LOCALAPPDATA_W\\Programs\\panelapp")
 DATADIR=$(to_unix "$LOCALAPPDATA_W\\panelapp") # platformdirs.user_data_dir("panelapp", appauthor=False)
 STARTMENU_LNK=$(to_unix "$APPDATA_W\\Microsoft\\Windows\\Start Menu\\Programs\\考核组评分台.lnk")
+DESKTOP_W=$(wine cmd /c 'echo %USERPROFILE%' </dev/null 2>/dev/null | tr -d '\r' | tail -1)\\Desktop
+DESKTOP_LNK=$(to_unix "$DESKTOP_W\\考核组评分台.lnk")
 UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\panelapp'
 rm -rf "$INSTDIR" "$DATADIR"
 
@@ -310,6 +319,7 @@ install_silently() {
     [[ -f $INSTDIR/uninstall.exe ]] || fail "not installed: uninstall.exe missing"
     [[ -f $INSTDIR/_internal/resources/schemes/pingdingshan-2024.toml ]] || fail "not installed: resources/"
     [[ -f $STARTMENU_LNK ]] || fail "no Start-menu shortcut at $STARTMENU_LNK"
+    [[ -f $DESKTOP_LNK ]] || fail "no desktop shortcut at $DESKTOP_LNK (selected by default)"
     reg=$(wine reg query "$UNINST_KEY" </dev/null 2>/dev/null | tr -d '\r')
     grep -q "DisplayVersion.*$VERSION" <<<"$reg" || fail "uninstall entry lacks DisplayVersion $VERSION"
     grep -q 'QuietUninstallString.*uninstall.exe" /S' <<<"$reg" || fail "uninstall entry lacks QuietUninstallString"
@@ -319,6 +329,7 @@ uninstall_silently() { # args: extra uninstaller switches
     wineserver -w # the uninstaller re-runs itself from %TEMP%: wait for that copy too
     [[ ! -e $INSTDIR ]] || fail "uninstall left $INSTDIR: $(find "$INSTDIR" | head -5)"
     [[ ! -e $STARTMENU_LNK ]] || fail "uninstall left the Start-menu shortcut"
+    [[ ! -e $DESKTOP_LNK ]] || fail "uninstall left the desktop shortcut"
     if wine reg query "$UNINST_KEY" </dev/null >/dev/null 2>&1; then fail "uninstall left the registry entry"; fi
 }
 
@@ -335,6 +346,11 @@ uninstall_silently
 [[ -f $DATADIR/keep-me.txt ]] || fail "plain uninstall removed the user's data folder"
 echo "uninstall /S: program files gone, user data kept"
 install_silently
+# An upgrade installs over the old folder: no file of the old bundle may survive it.
+echo stale >"$INSTDIR/_internal/stale-file-from-an-older-version.txt"
+install_silently
+[[ ! -e $INSTDIR/_internal/stale-file-from-an-older-version.txt ]] || fail "reinstall kept a stale bundle file"
+echo "install over an existing install: bundle replaced"
 uninstall_silently /REMOVEDATA
 [[ ! -e $DATADIR ]] || fail "uninstall /S /REMOVEDATA kept the data folder"
 echo "uninstall /S /REMOVEDATA: program files and user data gone"
