@@ -61,6 +61,7 @@ ShowUninstDetails nevershow
 
 !define MUI_ICON "..\resources\icons\panelapp.ico"
 !define MUI_UNICON "..\resources\icons\panelapp.ico"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "installer-side.bmp" ; drawn by make_icon.py
 !define MUI_ABORTWARNING
 !define MUI_COMPONENTSPAGE_NODESC
 

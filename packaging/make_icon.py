@@ -1,7 +1,8 @@
 """Draw panelapp's icon: a score sheet with 考 and a red check mark.
 
 Writes resources/icons/panelapp.ico (16-256 px, each size drawn for its own
-size so that 16 px stays legible) and resources/icons/panelapp.png (256 px).
+size so that 16 px stays legible), resources/icons/panelapp.png (256 px) and
+packaging/installer-side.bmp (the installer's welcome/finish page picture).
 Needs Pillow (in the dev venv); the generated files are committed, so builds
 do not run this script.
 
@@ -69,6 +70,20 @@ def draw_icon(px: int) -> Image.Image:
     return img.resize((px, px), Image.LANCZOS)
 
 
+def draw_installer_side() -> Image.Image:
+    """The 164x314 picture on the installer's welcome and finish pages (MUI2)."""
+    w, h = 164, 314
+    img = Image.new("RGB", (w, h), BLUE[:3])
+    d = ImageDraw.Draw(img)
+    icon = draw_icon(96)
+    img.paste(icon, ((w - 96) // 2, 36), icon)
+    font = ImageFont.truetype(str(FONT), 22)
+    for i, ch in enumerate("考核组评分台"):
+        left, top, right, bottom = d.textbbox((0, 0), ch, font=font)
+        d.text(((w - (right - left)) / 2 - left, 152 + i * 26 - top), ch, font=font, fill=PAPER)
+    return img
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     images = [draw_icon(px) for px in SIZES]
@@ -80,6 +95,7 @@ def main() -> None:
         sizes=[im.size for im in images],
         append_images=images[:-1],
     )
+    draw_installer_side().save(ROOT / "packaging" / "installer-side.bmp")
     # A contact sheet of every size, for looking at the result (not committed).
     sheet = Image.new("RGBA", (sum(SIZES) + 10 * len(SIZES), 256), (240, 240, 240, 255))
     x = 0
