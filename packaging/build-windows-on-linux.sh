@@ -247,6 +247,23 @@ BUNDLE=$OUT/dist/panelapp
 for stub in icuuc.dll bcryptprimitives.dll; do
     [[ -z $(find "$BUNDLE" -iname "$stub") ]] || fail "the WINE-ONLY $stub stand-in leaked into the bundle"
 done
+# The exe itself: windowed (GUI subsystem), the app version in its version resource, an icon.
+cat >"$OUT/check_pe.py" <<'PY'
+import sys, pefile
+pe = pefile.PE(sys.argv[1])
+strings = {k.decode(): v.decode() for fi in pe.FileInfo[0] if hasattr(fi, "StringTable")
+           for st in fi.StringTable for k, v in st.entries.items()}
+kinds = {e.id for e in pe.DIRECTORY_ENTRY_RESOURCE.entries}
+problems = [p for p, bad in (
+    ("not windowed (GUI subsystem)", pe.OPTIONAL_HEADER.Subsystem != 2),
+    ("not x64", pe.FILE_HEADER.Machine != 0x8664),
+    (f"FileVersion {strings.get('FileVersion')!r} != {sys.argv[2]!r}", strings.get("FileVersion") != sys.argv[2]),
+    ("no icon", pefile.RESOURCE_TYPE["RT_GROUP_ICON"] not in kinds)) if bad]
+print("panelapp.exe:", "; ".join(problems) or "GUI, x64, FileVersion " + strings["FileVersion"] + ", icon")
+sys.exit(1 if problems else 0)
+PY
+wrun 120 "$WINPY/python.exe" "$(winpath "$OUT/check_pe.py")" "$(winpath "$BUNDLE/panelapp.exe")" "$VERSION" ||
+    fail "panelapp.exe resources (see $LOG)"
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
 
 # run_checks EXE LABEL: the frozen app's checks. Windowed exe: no console output, so
