@@ -91,9 +91,27 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "${APP_ZH} 安装程
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "CompanyName" "${APP}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${APP}"
 
+; ---------------------------------------------------------------- running app
+; Replacing or deleting the files of a running panelapp would leave a half-old bundle. A
+; running exe cannot be opened for writing on Windows, which tells us it is running.
+!macro REFUSE_WHILE_RUNNING ID
+  ${If} ${FileExists} "$INSTDIR\${EXE}"
+    retry_${ID}:
+    ClearErrors
+    FileOpen $0 "$INSTDIR\${EXE}" a
+    ${If} ${Errors}
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_ZH}正在运行。$\r$\n请先保存并关闭它，然后单击“重试”。" /SD IDCANCEL IDRETRY retry_${ID}
+      SetErrorLevel 2
+      Quit
+    ${EndIf}
+    FileClose $0
+  ${EndIf}
+!macroend
+
 ; ---------------------------------------------------------------- install
 Section "!${APP_ZH}（必需）" SecMain
   SectionIn RO
+  !insertmacro REFUSE_WHILE_RUNNING install
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the bundle entirely, so no file of an older version lingers.
   RMDir /r "$INSTDIR\_internal"
@@ -160,6 +178,7 @@ Function un.DataPageLeave
 FunctionEnd
 
 Section "Uninstall"
+  !insertmacro REFUSE_WHILE_RUNNING uninstall
   Delete "$SMPROGRAMS\${APP_ZH}.lnk"
   Delete "$DESKTOP\${APP_ZH}.lnk"
   ; Only what the installer put there: a user-chosen folder may hold other files.
