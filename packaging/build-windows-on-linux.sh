@@ -356,6 +356,27 @@ echo "installed to $LOCALAPPDATA_W\\Programs\\panelapp ($(du -sh "$INSTDIR" | cu
 step "installed app checks (under Wine)"
 run_checks "$INSTDIR/panelapp.exe" installed
 
+step "refuse while running (under Wine)"
+# setup.exe and uninstall.exe must not touch the files of a running panelapp (the window,
+# started without arguments, stays open on its operator dialog).
+wine "$INSTDIR/panelapp.exe" </dev/null >>"$LOG" 2>&1 &
+APP_PID=$!
+sleep 10
+kill -0 "$APP_PID" 2>/dev/null || fail "the installed panelapp did not keep running"
+set +e
+timeout 300 wine "$SETUP" /S </dev/null 2>&1 | cat >>"$LOG"
+rc=${PIPESTATUS[0]}
+timeout 120 wine "$INSTDIR/uninstall.exe" /S </dev/null 2>&1 | cat >>"$LOG"
+set -e
+for _ in $(seq 30); do pgrep -f 'Au_\.exe' >/dev/null || break; sleep 1; done # the uninstaller's %TEMP% copy
+kill "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+wineserver -w
+[[ $rc == 2 ]] || fail "setup.exe /S over a running panelapp exited $rc, expected 2 (refused)"
+[[ -f $INSTDIR/panelapp.exe && -f $INSTDIR/_internal/resources/schemes/pingdingshan-2024.toml ]] ||
+    fail "uninstall.exe /S deleted files of a running panelapp"
+echo "setup.exe /S and uninstall.exe /S refuse while panelapp runs (setup exit code 2)"
+
 step "silent uninstall (under Wine)"
 mkdir -p "$DATADIR"
 echo "user data" >"$DATADIR/keep-me.txt" # stands in for the user's database
