@@ -22,7 +22,7 @@ def _explain(item: Item, outcome: Outcome, raw: int, deduction: int) -> str:
         return outcome.pending
     texts = [line.text for line in outcome.lines]
     if not raw:
-        return "；".join(texts) + "；本项不扣分" if texts else outcome.ok_text
+        return "；".join([*texts, outcome.ok_text])
     sentence = "；".join(texts)
     if deduction < raw:
         single = f"扣{raw}分"

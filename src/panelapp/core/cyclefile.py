@@ -1,0 +1,497 @@
+"""The cycle file (cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
+
+The reader refuses the whole file when anything is wrong and lists every bad
+field by its path with a Chinese message. Version 1 is the documented shape.
+Version 2 adds one optional top-level key, ``item_overrides``; the writer
+emits version 1 whenever there is no item override (docs/cycle-file.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from panelapp.core import fields as F
+from panelapp.core.contract import Contract
+from panelapp.core.evidence import (
+    EFFECTS,
+    EVIDENCE_KINDS,
+    EVIDENCE_TYPES,
+    LEVELS,
+    SECURITY_KINDS,
+    CycleData,
+    Evidence,
+    FileRef,
+    ItemOverride,
+    LevelOverride,
+    PanelMember,
+    Settings,
+)
+from panelapp.core.fields import INVALID, Errors, FieldError
+from panelapp.core.scheme import SchemeError, load_scheme
+
+FORMAT = "panelapp-cycle"
+VERSION = 2  # newest version this reader understands
+CYCLE_JSON = "cycle.json"
+
+__all__ = [
+    "CycleFileError",
+    "FieldError",
+    "LoadedCycle",
+    "canonical_json",
+    "dump_cycle",
+    "fingerprint",
+    "parse_cycle",
+    "read_cycle_file",
+    "write_cycle_file",
+]
+
+
+class CycleFileError(ValueError):
+    """The file is refused as a whole; ``errors`` lists each bad field."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = list(errors)
+        lines = "\n".join(f"  - {e}" for e in self.errors)
+        super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
+
+
+# (key, kind, mode): mode "req" must be present, "null" present and may be null, "opt" may be absent.
+_FILES = ("files", "files", "opt")
+SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "weekly_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
+    "exempt_weeks": (("week_of", "date", "req"), ("reason", "ntext", "req")),
+    "special_periods": (
+        ("name", "ntext", "req"), ("start", "date", "req"), ("end", "date", "req"),
+        ("requested_by", "text", "req"), ("report_date", "date", "null"), _FILES,
+    ),
+    "defect_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
+    "drills": (("date", "date", "req"), ("title", "text", "req"), _FILES),
+    "trainings": (
+        ("date", "date", "req"), ("topic", "ntext", "req"), ("courseware", "bool", "req"),
+        ("sign_in_sheet", "bool", "req"), ("photos", "bool", "req"), _FILES,
+    ),
+    "faults": (
+        ("id", "ntext", "req"), ("business", "text", "req"), ("description", "text", "req"),
+        ("effect", "effect", "req"), ("started_at", "datetime", "req"), ("restored_at", "datetime", "req"),
+        ("serious_impact", "bool", "req"), ("vendor_caused", "bool", "req"),
+        ("reported_at", "datetime", "req"), ("responded_at", "datetime", "null"),
+        ("onsite_at", "datetime", "null"), ("restore_deadline_at", "datetime", "null"),
+        ("report_submitted_on", "date", "null"), ("level_override", "override", "null"), _FILES,
+    ),
+    "security_events": (
+        ("date", "date", "req"), ("kind", "security", "req"), ("vendor_caused", "bool", "req"),
+        ("description", "text", "req"), _FILES,
+    ),
+    "absences": (("date", "date", "req"), ("person", "ntext", "req"), ("excused", "bool", "req"),
+                 ("note", "text", "opt")),
+    "violations": (("noticed_on", "date", "req"), ("description", "ntext", "req"), ("corrected", "bool", "req")),
+    "offhours_misses": (("at", "datetime", "req"), ("description", "text", "req")),
+    "unfulfilled_commitments": (("commitment", "ntext", "req"), ("note", "text", "opt")),
+    "late_optimizations": (("task", "ntext", "req"), ("deadline", "date", "req"), ("note", "text", "opt")),
+}
+_DEFAULTS = {"files": (), "note": ""}
+
+
+def _files(errors: Errors, path: str, value: Any) -> Any:
+    if not isinstance(value, list):
+        return errors.add(path, f"应为列表，实际为{F.type_name(value)}")
+    refs = []
+    for i, item in enumerate(value):
+        p = f"{path}[{i}]"
+        obj = _object(errors, p, item, ("name", "sha256", "size"))
+        if obj is INVALID:
+            continue
+        name = F.text(errors, f"{p}.name", obj["name"], required=True)
+        digest = F.sha256(errors, f"{p}.sha256", obj["sha256"])
+        size = F.integer(errors, f"{p}.size", obj["size"], 0, None)
+        if INVALID not in (name, digest, size):
+            refs.append(FileRef(name, digest, size))
+    return tuple(refs)
+
+
+def _override(errors: Errors, path: str, value: Any) -> Any:
+    obj = _object(errors, path, value, ("level", "reason"))
+    if obj is INVALID:
+        return INVALID
+    level = F.choice(errors, f"{path}.level", obj["level"], LEVELS)
+    reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
+    return INVALID if INVALID in (level, reason) else LevelOverride(level, reason)
+
+
+READERS: dict[str, Callable[[Errors, str, Any], Any]] = {
+    "date": F.day,
+    "datetime": F.moment,
+    "text": F.text,
+    "ntext": lambda e, p, v: F.text(e, p, v, required=True),
+    "bool": F.boolean,
+    "effect": lambda e, p, v: F.choice(e, p, v, EFFECTS),
+    "security": lambda e, p, v: F.choice(e, p, v, SECURITY_KINDS),
+    "override": _override,
+    "files": _files,
+}
+
+
+def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+    if not isinstance(value, dict):
+        return errors.add(path, f"应为对象，实际为{F.type_name(value)}")
+    ok = True
+    for key in required:
+        if key not in value:
+            errors.add(f"{path}.{key}" if path else key, "缺少必填字段")
+            ok = False
+    for key in value:
+        if key not in required and key not in optional:
+            errors.add(f"{path}.{key}" if path else key, "未知字段（请检查拼写或文件版本）")
+            ok = False
+    return value if ok else INVALID
+
+
+def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
+    spec = SPECS[kind]
+    required = tuple(k for k, _, mode in spec if mode != "opt")
+    optional = tuple(k for k, _, mode in spec if mode == "opt")
+    obj = _object(errors, path, value, required, optional)
+    if obj is INVALID:
+        return INVALID
+    values = {}
+    for key, reader, mode in spec:
+        if key not in obj:
+            values[key] = _DEFAULTS[key]
+        elif obj[key] is None and mode == "null":
+            values[key] = None
+        else:
+            values[key] = READERS[reader](errors, f"{path}.{key}", obj[key])
+    if INVALID in values.values():
+        return INVALID
+    return EVIDENCE_TYPES[kind](**values)
+
+
+def _contract(errors: Errors, value: Any) -> Any:
+    keys = ("number", "project", "purchaser", "vendor", "total_amount", "signed_on", "service_months", "scheme")
+    obj = _object(errors, "contract", value, keys)
+    if obj is INVALID:
+        return INVALID
+    values = {k: F.text(errors, f"contract.{k}", obj[k], required=True) for k in keys[:4]}
+    values["total_amount"] = F.amount(errors, "contract.total_amount", obj["total_amount"])
+    values["signed_on"] = F.day(errors, "contract.signed_on", obj["signed_on"])
+    values["service_months"] = F.integer(errors, "contract.service_months", obj["service_months"], 3, 120)
+    scheme = F.text(errors, "contract.scheme", obj["scheme"], required=True)
+    if scheme is not INVALID:
+        try:
+            load_scheme(scheme)
+        except SchemeError as exc:
+            scheme = errors.add("contract.scheme", str(exc))
+    values["scheme"] = scheme
+    if values["service_months"] is not INVALID and values["service_months"] % 3:
+        values["service_months"] = errors.add("contract.service_months", "应为考核周期（3个月）的整数倍")
+    return INVALID if INVALID in values.values() else Contract(**values)
+
+
+def _settings(errors: Errors, value: Any, scheme_id: str) -> Any:
+    scheme = load_scheme(scheme_id)
+    obj = _object(errors, "settings", value, (), tuple(scheme.settings))
+    if obj is INVALID:
+        return INVALID
+    values = {}
+    for key, spec in scheme.settings.items():
+        if key not in obj:
+            values[key] = spec.default
+            continue
+        path = f"settings.{key}"
+        v = F.integer(errors, path, obj[key], spec.min, spec.max)
+        if v is not INVALID and spec.choices and v not in spec.choices:
+            v = errors.add(path, f"只能取 {' 或 '.join(map(str, spec.choices))}（{spec.label}）")
+        values[key] = v
+    return INVALID if INVALID in values.values() else Settings(**values)
+
+
+def _item_overrides(errors: Errors, value: Any, scheme_id: str) -> Any:
+    if not isinstance(value, dict):
+        return errors.add("item_overrides", f"应为对象，实际为{F.type_name(value)}")
+    scheme = load_scheme(scheme_id)
+    out = {}
+    for item_id, raw in value.items():
+        path = f"item_overrides.{item_id}"
+        try:
+            item = scheme.item(item_id)
+        except KeyError:
+            errors.add(path, "评分方案中没有这个二级指标")
+            continue
+        obj = _object(errors, path, raw, ("deduction", "reason"))
+        if obj is INVALID:
+            continue
+        hi = None if item.floor is None else item.max - item.floor
+        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, hi)
+        reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
+        if INVALID not in (deduction, reason):
+            out[item_id] = ItemOverride(deduction, reason)
+    return out
+
+
+def parse_cycle(doc: Any) -> CycleData:
+    """Validate a decoded cycle document; CycleFileError lists every bad field."""
+    errors = Errors()
+    if not isinstance(doc, dict):
+        raise CycleFileError([FieldError("(根)", f"应为 JSON 对象，实际为{F.type_name(doc)}")])
+    if doc.get("format") != FORMAT:
+        raise CycleFileError([FieldError("format", f"不是 panelapp 周期文件（应为 \"{FORMAT}\"）")])
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CycleFileError([FieldError("version", f"版本号无效：{version!r}")])
+    if version > VERSION:
+        raise CycleFileError([FieldError("version", f"文件版本 {version} 比本程序支持的版本 {VERSION} 新，请升级 panelapp")])
+    optional = ("settings", "panel") + (("item_overrides",) if version >= 2 else ())
+    if _object(errors, "", doc, ("format", "version", "contract", "cycle", "assessed_on", "evidence"), optional) is INVALID:
+        raise CycleFileError(errors)
+    contract = _contract(errors, doc["contract"])
+    scheme_id = contract.scheme if contract is not INVALID else None
+    cycle = F.integer(errors, "cycle", doc["cycle"], 1, contract.cycle_count if contract is not INVALID else None)
+    assessed_on = F.day(errors, "assessed_on", doc["assessed_on"])
+    settings = _settings(errors, doc.get("settings", {}), scheme_id) if scheme_id else INVALID
+    panel = _panel(errors, doc.get("panel", []))
+    overrides = _item_overrides(errors, doc.get("item_overrides", {}), scheme_id) if scheme_id else {}
+    evidence = _evidence(errors, doc["evidence"])
+    if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
+        data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
+        _check_dates(errors, data)
+        if not errors:
+            return data
+    raise CycleFileError(errors)
+
+
+def _panel(errors: Errors, value: Any) -> Any:
+    if not isinstance(value, list):
+        return errors.add("panel", f"应为列表，实际为{F.type_name(value)}")
+    members = []
+    for i, raw in enumerate(value):
+        obj = _object(errors, f"panel[{i}]", raw, ("name", "role"))
+        if obj is not INVALID:
+            name = F.text(errors, f"panel[{i}].name", obj["name"], required=True)
+            role = F.text(errors, f"panel[{i}].role", obj["role"])
+            members.append(PanelMember(name, role))
+    return tuple(members)
+
+
+def _evidence(errors: Errors, value: Any) -> Any:
+    obj = _object(errors, "evidence", value, (), EVIDENCE_KINDS)
+    if obj is INVALID:
+        return INVALID
+    lists = {}
+    for kind in EVIDENCE_KINDS:
+        raw = obj.get(kind, [])
+        if not isinstance(raw, list):
+            errors.add(f"evidence.{kind}", f"应为列表，实际为{F.type_name(raw)}")
+            continue
+        lists[kind] = tuple(_record(errors, kind, f"evidence.{kind}[{i}]", r) for i, r in enumerate(raw))
+    if len(lists) < len(EVIDENCE_KINDS) or any(INVALID in records for records in lists.values()):
+        return INVALID
+    return Evidence(**lists)
+
+
+def _check_dates(errors: Errors, data: CycleData) -> None:
+    """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
+    period = data.contract.cycle(data.cycle)
+    half = data.contract.half_year(data.cycle)
+    week_start, week_end = period.week_span()
+    span = f"（{period.start}至{period.end}）"
+    ev = data.evidence
+
+    def inside(path: str, d: date | datetime, lo: date, hi: date, what: str) -> None:
+        day = d.date() if isinstance(d, datetime) else d
+        if not lo <= day <= hi:
+            errors.add(path, f"{d} 不在{what}内（{lo}至{hi}）")
+
+    if data.assessed_on < period.start:
+        errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
+    for i, r in enumerate(ev.weekly_reports):
+        inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
+    for i, r in enumerate(ev.exempt_weeks):
+        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本周期的13个巡检周")
+    for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
+                      ("violations", "noticed_on"), ("offhours_misses", "at"),
+                      ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
+        for i, r in enumerate(getattr(ev, kind)):
+            inside(f"evidence.{kind}[{i}].{key}", getattr(r, key), period.start, period.end, "本考核周期")
+    for kind in ("drills", "trainings"):
+        for i, r in enumerate(getattr(ev, kind)):
+            inside(f"evidence.{kind}[{i}].date", r.date, half.start, period.end, "本半年度（截至本周期末）")
+    for i, sp in enumerate(ev.special_periods):
+        if sp.end < sp.start:
+            errors.add(f"evidence.special_periods[{i}].end", "结束日期早于开始日期")
+        if sp.report_date is not None and sp.report_date < sp.start:
+            errors.add(f"evidence.special_periods[{i}].report_date", "报告日期早于特殊时期开始")
+    seen: set[str] = set()
+    for i, f in enumerate(ev.faults):
+        p = f"evidence.faults[{i}]"
+        if f.id in seen:
+            errors.add(f"{p}.id", f"故障编号 {f.id} 重复")
+        seen.add(f.id)
+        if f.restored_at < f.started_at:
+            errors.add(f"{p}.restored_at", "恢复时间早于故障开始时间")
+        for key in ("responded_at", "onsite_at"):
+            value = getattr(f, key)
+            if value is not None and value < f.reported_at:
+                errors.add(f"{p}.{key}", "早于报修时间")
+        if f.restore_deadline_at is not None and f.restore_deadline_at < f.reported_at:
+            errors.add(f"{p}.restore_deadline_at", "恢复时限早于报修时间")
+        if f.report_submitted_on is not None and f.report_submitted_on < f.restored_at.date():
+            errors.add(f"{p}.report_submitted_on", "报告提交日期早于故障恢复日期")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_record_dict(v) for v in value]
+    if isinstance(value, LevelOverride):
+        return {"level": value.level, "reason": value.reason}
+    return value
+
+
+def _record_dict(obj: Any) -> Any:
+    if isinstance(obj, FileRef):
+        return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
+    kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
+    return {key: _value(getattr(obj, key)) for key, _, _ in SPECS[kind]}
+
+
+def dump_cycle(data: CycleData) -> dict[str, Any]:
+    """The cycle-file document (version 1 unless item overrides need version 2)."""
+    c = data.contract
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 2 if data.item_overrides else 1,
+        "contract": {
+            "number": c.number, "project": c.project, "purchaser": c.purchaser, "vendor": c.vendor,
+            "total_amount": str(c.total_amount), "signed_on": c.signed_on.isoformat(),
+            "service_months": c.service_months, "scheme": c.scheme,
+        },
+        "cycle": data.cycle,
+        "assessed_on": data.assessed_on.isoformat(),
+        "settings": {key: getattr(data.settings, key) for key in Settings.__dataclass_fields__},
+        "panel": [{"name": m.name, "role": m.role} for m in data.panel],
+        "evidence": {kind: [_record_dict(r) for r in getattr(data.evidence, kind)] for kind in EVIDENCE_KINDS},
+    }
+    if data.item_overrides:
+        doc["item_overrides"] = {
+            k: {"deduction": v.deduction, "reason": v.reason} for k, v in sorted(data.item_overrides.items())
+        }
+    return doc
+
+
+def canonical_json(data: CycleData) -> bytes:
+    """The cycle's data in one canonical byte form (sorted keys, no spaces, UTF-8)."""
+    return json.dumps(dump_cycle(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def fingerprint(data: CycleData) -> str:
+    """SHA-256 (hex) of the canonical data: printed on the sheet, checked by verify-pdf."""
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+def file_refs(data: CycleData) -> dict[str, FileRef]:
+    """Every attachment the cycle references, by SHA-256."""
+    refs: dict[str, FileRef] = {}
+    for kind in EVIDENCE_KINDS:
+        for record in getattr(data.evidence, kind):
+            for ref in getattr(record, "files", ()):
+                refs.setdefault(ref.sha256, ref)
+    return refs
+
+
+def write_cycle_file(data: CycleData, path: Path, open_blob: Callable[[str], IO[bytes]] | None = None) -> Path:
+    """Write JSON, or a .zip with cycle.json and files/<sha256> (blobs streamed via ``open_blob``)."""
+    path = Path(path)
+    text = json.dumps(dump_cycle(data), ensure_ascii=False, indent=2) + "\n"
+    tmp = path.with_name(path.name + ".part")
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(CYCLE_JSON, text)
+            if open_blob is not None:
+                for digest in file_refs(data):
+                    with open_blob(digest) as src, zf.open(f"files/{digest}", "w", force_zip64=True) as dst:
+                        while chunk := src.read(1 << 20):
+                            dst.write(chunk)
+    else:
+        tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class LoadedCycle:
+    """A read cycle file; for a .zip, ``blobs`` maps SHA-256 to the member holding it."""
+
+    data: CycleData
+    source: Path
+    blobs: dict[str, str]
+
+    @contextmanager
+    def open_blob(self, digest: str) -> Iterator[IO[bytes]]:
+        with zipfile.ZipFile(self.source) as zf, zf.open(self.blobs[digest]) as stream:
+            yield stream
+
+
+def _decode(raw: bytes, where: str) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CycleFileError([FieldError(where, "不是 UTF-8 编码的文本")]) from None
+    except json.JSONDecodeError as exc:
+        raise CycleFileError([FieldError(where, f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）")]) from None
+    except RecursionError:
+        raise CycleFileError([FieldError(where, "JSON 嵌套过深")]) from None
+
+
+def read_cycle_file(path: Path) -> LoadedCycle:
+    """Read a cycle .json or .zip; any problem raises CycleFileError and nothing is kept."""
+    path = Path(path)
+    try:
+        if zipfile.is_zipfile(path):
+            return _read_zip(path)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CycleFileError([FieldError(path.name, f"无法读取文件：{exc.strerror or exc}")]) from None
+    return LoadedCycle(parse_cycle(_decode(raw, path.name)), path, {})
+
+
+def _read_zip(path: Path) -> LoadedCycle:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if CYCLE_JSON not in names:
+                raise CycleFileError([FieldError(CYCLE_JSON, "压缩包中缺少 cycle.json")])
+            data = parse_cycle(_decode(zf.read(CYCLE_JSON), CYCLE_JSON))
+            blobs, errors = {}, Errors()
+            for digest, ref in file_refs(data).items():
+                member = f"files/{digest}"
+                if member not in names:
+                    continue  # referenced by hash only; the cycle still scores
+                h = hashlib.sha256()
+                with zf.open(member) as stream:
+                    while chunk := stream.read(1 << 20):
+                        h.update(chunk)
+                if h.hexdigest() != digest:
+                    errors.add(member, f"附件“{ref.name}”内容与其 SHA-256 不符（文件已损坏或被改动）")
+                blobs[digest] = member
+            if errors:
+                raise CycleFileError(errors)
+            return LoadedCycle(data, path, blobs)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise CycleFileError([FieldError(path.name, f"压缩包已损坏：{exc}")]) from None
