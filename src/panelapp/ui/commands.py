@@ -156,3 +156,15 @@ class Editor:
             cmd._done_once = True
             self.stack.push(cmd)
         self.stack.endMacro()
+
+
+class SetAssessedOn(_Cmd):
+    def __init__(self, session, old, new):
+        super().__init__(session, "修改评定日期")
+        self.old, self.new = old, new
+
+    def do(self) -> None:
+        self.session.set_assessed_on(self.new)
+
+    def undo(self) -> None:
+        self.session.set_assessed_on(self.old)

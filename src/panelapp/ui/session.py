@@ -135,6 +135,13 @@ class CycleSession(QObject):
         self._rescore()
         self.scored.emit()
 
+    def set_assessed_on(self, day) -> None:
+        self.db.set_assessed_on(self.cycle_id, day)
+        self.data = dataclasses.replace(self.data, assessed_on=day)
+        self._rescore()
+        self.evidenceChanged.emit("faults")  # report lateness counts to the assessment date
+        self.scored.emit()
+
     def _refresh_files(self, kind: str, record_id: int) -> None:
         files = tuple(self.db.attachments(kind, record_id))
         index = self.ids[kind].index(record_id)

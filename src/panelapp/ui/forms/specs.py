@@ -30,7 +30,8 @@ def _cycle_date(key, label, b: Bounds, **kw) -> DateField:
 def fields_for(kind: str, b: Bounds) -> list[Field]:
     c = b.cycle
     if kind == "weekly_reports":
-        return [_cycle_date("date", "报告日期", b), TextField("title", "标题")]
+        lo, hi = c.week_span()
+        return [DateField("date", "报告日期", lo, hi), TextField("title", "标题")]
     if kind == "exempt_weeks":
         lo, hi = c.week_span()
         return [DateField("week_of", "免报周（任一天）", lo, hi), TextField("reason", "理由")]
@@ -38,17 +39,17 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
         return [
             TextField("name", "特殊时期名称"),
             _cycle_date("start", "开始日期", b),
-            _cycle_date("end", "结束日期", b),
+            DateField("end", "结束日期", c.start, b.after),
             TextField("requested_by", "要求单位"),
             DateField("report_date", "报告日期", c.start, b.after, optional=True, none_text="未提交报告"),
         ]
     if kind in ("defect_reports",):
         return [_cycle_date("date", "报告日期", b), TextField("title", "标题")]
     if kind == "drills":
-        return [DateField("date", "演练日期（本半年度）", b.half.start, b.half.end), TextField("title", "演练内容")]
+        return [DateField("date", "演练日期（本半年度）", b.half.start, c.end), TextField("title", "演练内容")]
     if kind == "trainings":
         return [
-            DateField("date", "培训日期（本半年度）", b.half.start, b.half.end),
+            DateField("date", "培训日期（本半年度）", b.half.start, c.end),
             TextField("topic", "培训主题"),
             BoolField("courseware", "培训教材", "已归档"),
             BoolField("sign_in_sheet", "签到表", "已归档"),
@@ -81,7 +82,7 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
     if kind == "late_optimizations":
         return [
             TextField("task", "优化任务"),
-            DateField("deadline", "规定时限", c.start - timedelta(days=366), b.after),
+            _cycle_date("deadline", "规定时限", b),
             TextField("note", "备注", required=False),
         ]
     raise KeyError(kind)

@@ -1,0 +1,141 @@
+"""文件 and 帮助 menu work: import/export cycle files, the demo cycle, the PDF score sheet."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from panelapp.paths import resource
+from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.session import CycleSession
+
+
+def demo_path() -> Path:
+    zipped = resource("samples", "demo-cycle.zip")
+    return zipped if zipped.is_file() else resource("samples", "demo-cycle.json")
+
+
+def demo_cycle_number(path: Path) -> int:
+    from panelapp.core.cyclefile import read_cycle_file
+
+    return read_cycle_file(path).data.cycle
+
+
+def cycle_id_for(db, number: int, contract_id: int | None = None) -> int | None:
+    contracts = db.contracts()
+    for crow in contracts:
+        if contract_id is not None and crow.id != contract_id:
+            continue
+        for row in db.cycles(crow.id):
+            if row.number == number:
+                return row.id
+    return None
+
+
+def load_demo(db) -> int:
+    """Import the bundled demo cycle into its cycle of the first contract; returns that cycle id."""
+    path = demo_path()
+    cycle_id = cycle_id_for(db, demo_cycle_number(path))
+    db.import_cycle_file(path, cycle_id)
+    return cycle_id
+
+
+def report_text(report) -> str:
+    if report is None:
+        return "已导入。"
+    parts = []
+    for name, label in (("added", "新增"), ("duplicates", "重复（已跳过）"), ("skipped", "跳过")):
+        value = getattr(report, name, None)
+        if value is None:
+            continue
+        count = value if isinstance(value, int) else (sum(value.values()) if isinstance(value, dict) else len(value))
+        parts.append(f"{label} {count} 条")
+    return "已导入：" + "，".join(parts) if parts else f"已导入。{report}"
+
+
+def pdf_exporter():
+    """The report engineer's score-sheet exporter, if panelapp.report provides one by now."""
+    if importlib.util.find_spec("panelapp.report") is None:
+        return None
+    for module_name, attr in (("panelapp.report", "export_score_sheet"), ("panelapp.report.export", "export_score_sheet"),
+                              ("panelapp.report", "export_pdf"), ("panelapp.report.sheet", "export_score_sheet")):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        fn = getattr(module, attr, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+class FileOps:
+    def __init__(self, session: CycleSession, window: QWidget, after_import):
+        self.session, self.window, self.after_import = session, window, after_import
+
+    def import_cycle(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "导入周期文件", "", "周期文件 (*.json *.zip)")
+            if not path:
+                return False
+        try:
+            report = self.session.db.import_cycle_file(Path(path), self.session.cycle_id)
+        except user_errors() as exc:
+            show_error(self.window, "无法导入周期文件", exc)
+            return False
+        self.after_import()
+        self._info("导入完成", report_text(report) + "\n（导入不可撤销；如需撤回请删除相应记录。）")
+        return True
+
+    def export_cycle(self, path: str | None = None) -> Path | None:
+        if self.session.cycle_id is None:
+            return None
+        if path is None:
+            n = self.session.data.cycle
+            default = f"{self.session.data.contract.number}-第{n}周期.zip"
+            path, _ = QFileDialog.getSaveFileName(self.window, "导出周期文件", default,
+                                                  "含附件的周期文件 (*.zip);;仅数据 (*.json)")
+            if not path:
+                return None
+        try:
+            out = self.session.db.export_cycle(self.session.cycle_id, Path(path))
+        except user_errors() as exc:
+            show_error(self.window, "无法导出周期文件", exc)
+            return None
+        self._info("导出完成", f"已导出到：\n{out}")
+        return out
+
+    def load_demo(self) -> bool:
+        try:
+            cycle_id = load_demo(self.session.db)
+        except user_errors() as exc:
+            show_error(self.window, "无法载入演示数据", exc)
+            return False
+        self.after_import(cycle_id)
+        return True
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        fn = pdf_exporter()
+        if fn is None:
+            show_error(self.window, "评分表", "本版本尚未提供评分表 PDF 导出。")
+            return None
+        if path is None:
+            default = f"{self.session.data.contract.number}-第{self.session.data.cycle}周期评分表.pdf"
+            path, _ = QFileDialog.getSaveFileName(self.window, "导出评分表", default, "PDF (*.pdf)")
+            if not path:
+                return None
+        try:
+            out = fn(self.session.db, self.session.cycle_id, Path(path))
+        except user_errors() as exc:
+            show_error(self.window, "无法导出评分表", exc)
+            return None
+        return Path(out) if out else Path(path)
+
+    def _info(self, title: str, text: str) -> None:
+        if getattr(self.window, "quiet_errors", False):
+            self.window.last_info = text
+            return
+        QMessageBox.information(self.window, title, text)

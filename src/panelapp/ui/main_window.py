@@ -1,0 +1,243 @@
+"""The main window only assembles: score bar, navigator, section tabs, menus, remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from panelapp import __version__
+from panelapp.core.engine import score_cycle
+from panelapp.ui.actions import EvidenceActions
+from panelapp.ui.bootstrap import app_font
+from panelapp.ui.commands import Editor
+from panelapp.ui.context import WindowContext
+from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.file_ops import FileOps
+from panelapp.ui.menus import build_menus
+from panelapp.ui.session import CycleSession
+from panelapp.ui.tabs.materials import MaterialsTab
+from panelapp.ui.tabs.response import ResponseTab
+from panelapp.ui.tabs.stability import StabilityTab
+from panelapp.ui.tabs.summary import SummaryTab
+from panelapp.ui.widgets.navigator import Navigator
+from panelapp.ui.widgets.score_bar import ScoreBar
+
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, settings: QSettings | None = None, quiet_errors: bool = False):
+        super().__init__()
+        self.db = db
+        self.settings = settings or QSettings()
+        self.quiet_errors, self.last_error, self.last_info = quiet_errors, None, None
+        self.setWindowTitle("考核组评分台")
+        self.session = CycleSession(db, self)
+        self.editor = Editor(self.session, QUndoStack(self))
+        self.actions = EvidenceActions(self.session, self.editor, self)
+        self.ctx = WindowContext(self.session, self.actions, self)
+        self.files = FileOps(self.session, self, self.reload_all)
+        self.score_bar = ScoreBar(self)
+        self.navigator = Navigator(self)
+        self.tabs = QTabWidget(self)
+        self.tab_titles = []
+        self.section_tabs = []
+        self.summary_tab = None
+        self._contract_id = None
+        self._zoom = 2
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.score_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1100])
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.operator_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self.navigator.cycleChosen.connect(self.open_cycle)
+        self.session.scored.connect(self.on_scored)
+        self.editor.stack.indexChanged.connect(lambda _i: self.statusBar().showMessage(
+            self.editor.stack.undoText() and f"已保存：{self.editor.stack.undoText()}（Ctrl+Z 撤销）", 4000))
+        self.load_navigator()
+        build_menus(self)
+        self.restore_state()
+        self.set_operator(db.operator)
+
+    # -- building -----------------------------------------------------------------------------
+    def build_tabs(self) -> None:
+        """Tabs are built once the first cycle is open (they follow its scheme)."""
+        if self.section_tabs:
+            return
+        scheme = self.session.scheme
+        for tab_class in (MaterialsTab, StabilityTab, ResponseTab):
+            tab = tab_class(self.ctx, self.tabs)
+            section = next(s for s in scheme.sections if s.id == tab_class.SECTION)
+            title = f"{section.name}（{section.points}）"
+            self.tabs.addTab(tab, title)
+            self.tab_titles.append(title)
+            self.section_tabs.append(tab)
+        self.summary_tab = SummaryTab(self.ctx, self.tabs)
+        self.tabs.addTab(self.summary_tab, "汇总")
+        self.tab_titles.append("汇总")
+
+    def load_navigator(self) -> None:
+        contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
+        self.navigator.load(contracts)
+        if contracts:
+            self._contract_id = contracts[0][0].id
+
+    # -- cycles -------------------------------------------------------------------------------
+    def open_cycle(self, cycle_id: int) -> None:
+        if cycle_id == self.session.cycle_id:
+            return
+        try:
+            self.session.cycle_id = cycle_id
+            self.session.row = self.db.cycle_row(cycle_id)
+            data, ids = self.db.cycle_data(cycle_id)
+        except user_errors() as exc:
+            show_error(self, "无法打开考核周期", exc)
+            return
+        from panelapp.core.scheme import load_scheme
+
+        self.session.scheme = load_scheme(data.contract.scheme)
+        self.build_tabs()
+        self.editor.stack.clear()
+        self.session.reload()
+        self.navigator.select_cycle(cycle_id)
+        self.settings.setValue("cycle_id", cycle_id)
+
+    def reload_all(self, cycle_id: int | None = None) -> None:
+        self.load_navigator()
+        target = cycle_id or self.session.cycle_id
+        self.session.cycle_id = None
+        if target is not None:
+            self.open_cycle(target)
+        QTimer.singleShot(0, self.score_other_cycles)
+
+    def score_other_cycles(self) -> None:
+        """Navigator scores of the cycles not open (deferred, so the window is interactive first)."""
+        for cycle_id in self.navigator.cycle_ids():
+            if cycle_id == self.session.cycle_id:
+                continue
+            try:
+                data, _ids = self.db.cycle_data(cycle_id)
+                self.navigator.set_score(cycle_id, score_cycle(data).total)
+            except user_errors():
+                self.navigator.set_score(cycle_id, None)
+
+    def on_scored(self) -> None:
+        result, row = self.session.result, self.session.row
+        self.score_bar.set_result(result)
+        if result is not None:
+            self.score_bar.set_context(f"{self.session.data.contract.number}\n第{result.cycle}周期 "
+                                       f"{result.start}～{result.end}")
+            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+
+    # -- operator -----------------------------------------------------------------------------
+    def set_operator(self, name: str) -> None:
+        self.db.operator = name
+        self.operator_label.setText(f"操作人：{name}　")
+
+    def choose_operator(self) -> None:
+        from panelapp.ui.forms.operator import OperatorDialog
+
+        members = self.db.panel_members(self._contract_id) if self._contract_id is not None else []
+        dlg = OperatorDialog(members, self.db.operator, self)
+        if dlg.exec():
+            self.set_operator(dlg.name())
+
+    # -- shortcuts ----------------------------------------------------------------------------
+    def current_section_tab(self):
+        tab = self.tabs.currentWidget()
+        return tab if tab in self.section_tabs else None
+
+    def table_action(self, what: str):
+        tab = self.current_section_tab()
+        table = tab.current_table() if tab else None
+        if table is None or (what != "add" and table.current_id() is None):
+            self.statusBar().showMessage("请先在表格中选择一行", 3000)
+            return None
+        if what in ("add", "edit", "duplicate") and what not in table.buttons:
+            return None
+        return getattr(table, f"do_{what}")()
+
+    def override_current(self) -> None:
+        tab = self.current_section_tab()
+        if tab and tab.current_item_id():
+            self.actions.override_item(tab.current_item_id())
+
+    def history_current(self) -> None:
+        tab = self.current_section_tab()
+        if tab and tab.current_item_id():
+            self.ctx.show_history(tab.current_item_id())
+
+    def show_item(self, item_id: str) -> None:
+        for i, tab in enumerate(self.section_tabs):
+            if item_id in tab.panels:
+                self.tabs.setCurrentIndex(i)
+                tab.show_item(item_id)
+
+    # -- zoom and state -----------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        self._zoom = 2 if step == 0 else max(0, min(len(ZOOM_STEPS) - 1, self._zoom + step))
+        self._apply_zoom()
+        self.settings.setValue("zoom", self._zoom)
+        self.statusBar().showMessage(f"字号 {int(ZOOM_STEPS[self._zoom] * 100)}%", 2000)
+
+    def _apply_zoom(self) -> None:
+        app = QApplication.instance()
+        app.setFont(app_font(app.property("panelapp_family") or "Noto Sans SC", ZOOM_STEPS[self._zoom]))
+
+    @property
+    def zoom_factor(self) -> float:
+        return ZOOM_STEPS[self._zoom]
+
+    def restore_state(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = self.settings.value("splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+        zoom = int(self.settings.value("zoom", 2) or 2)
+        if zoom != 2 and 0 <= zoom < len(ZOOM_STEPS):
+            self._zoom = zoom
+            self._apply_zoom()
+
+    def save_state(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("tab", self.tabs.currentIndex())
+        self.settings.sync()
+
+    def start(self, cycle_id: int | None = None) -> None:
+        """Open the remembered (or given, or first) cycle."""
+        ids = self.navigator.cycle_ids()
+        remembered = self.settings.value("cycle_id")
+        if cycle_id is None and remembered is not None and int(remembered) in ids:
+            cycle_id = int(remembered)
+        if cycle_id is None and ids:
+            cycle_id = ids[0]
+        if cycle_id is not None:
+            self.open_cycle(cycle_id)
+            self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
+        QTimer.singleShot(0, self.score_other_cycles)
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def about(self) -> None:
+        QMessageBox.about(self, "关于", f"考核组评分台 panelapp {__version__}\n按合同附件2、附件3的考核办法评分。")

@@ -1,0 +1,58 @@
+"""Menus and shortcuts. Handlers live in the window's parts; this only wires them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def _act(window, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    window.menu_actions[name or text] = action
+    return action
+
+
+def build_menus(w) -> None:
+    """``w`` is the MainWindow; it provides the slots named below."""
+    w.menu_actions = {}
+    bar = w.menuBar()
+    file_menu = bar.addMenu("文件(&F)")
+    _act(w, file_menu, "导入周期文件…", w.files.import_cycle, "Ctrl+O", "import")
+    _act(w, file_menu, "导出周期文件…", w.files.export_cycle, "Ctrl+S", "export")
+    _act(w, file_menu, "导出评分表 PDF…", w.files.export_pdf, "Ctrl+P", "pdf")
+    file_menu.addSeparator()
+    _act(w, file_menu, "切换操作人…", w.choose_operator, None, "operator")
+    file_menu.addSeparator()
+    _act(w, file_menu, "退出", w.close, QKeySequence.StandardKey.Quit, "quit")
+
+    edit = bar.addMenu("编辑(&E)")
+    undo = w.editor.stack.createUndoAction(w, "撤销")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = w.editor.stack.createRedoAction(w, "重做")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    edit.addAction(undo)
+    edit.addAction(redo)
+    w.menu_actions["undo"], w.menu_actions["redo"] = undo, redo
+    edit.addSeparator()
+    _act(w, edit, "新增记录", lambda: w.table_action("add"), "Ctrl+N", "add")
+    _act(w, edit, "编辑记录", lambda: w.table_action("edit"), "Ctrl+E", "edit")
+    _act(w, edit, "复制记录", lambda: w.table_action("duplicate"), "Ctrl+D", "duplicate")
+    _act(w, edit, "删除记录", lambda: w.table_action("delete"), "Delete", "delete")
+    edit.addSeparator()
+    _act(w, edit, "调整本项扣分…", w.override_current, None, "override")
+    _act(w, edit, "本项操作记录…", w.history_current, "Ctrl+H", "history")
+
+    view = bar.addMenu("视图(&V)")
+    _act(w, view, "放大", lambda: w.zoom(+1), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "zoom_in")
+    _act(w, view, "缩小", lambda: w.zoom(-1), "Ctrl+-", "zoom_out")
+    _act(w, view, "原始大小", lambda: w.zoom(0), "Ctrl+0", "zoom_reset")
+    view.addSeparator()
+    for i, title in enumerate(w.tab_titles):
+        _act(w, view, title, lambda i=i: w.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}", f"tab{i}")
+
+    help_menu = bar.addMenu("帮助(&H)")
+    _act(w, help_menu, "载入演示数据", w.files.load_demo, None, "demo")
+    _act(w, help_menu, "关于", w.about, None, "about")

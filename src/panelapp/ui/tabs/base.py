@@ -1,0 +1,118 @@
+"""A section tab: the items on the left (with live scores), the chosen item's panel on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from panelapp.ui.models import MODEL_FOR_KIND
+from panelapp.ui.widgets.evidence_table import EvidenceTable
+from panelapp.ui.widgets.item_panel import ItemPanel
+
+
+class SectionTab(QWidget):
+    SECTION = ""
+
+    def __init__(self, ctx, parent=None):
+        """``ctx`` is the window's context: .session, .actions, .scheme, .history(item_id)."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = ctx.session
+        self.panels: dict[str, ItemPanel] = {}
+        self.tables: list[EvidenceTable] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.items = QListWidget(self)
+        self.items.setObjectName("itemList")
+        self.stack = QStackedWidget(self)
+        self.splitter.addWidget(self.items)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 900])
+        layout.addWidget(self.splitter)
+        for item in self.session.scheme.items:
+            if item.section != self.SECTION:
+                continue
+            panel = ItemPanel(item.id, item.name, item.max)
+            panel.overrideRequested.connect(lambda i: ctx.actions.override_item(i))
+            panel.historyRequested.connect(ctx.show_history)
+            self.panels[item.id] = panel
+            self.build_item(item.id, panel)
+            scroll = QScrollArea(self)
+            scroll.setWidget(panel)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.stack.addWidget(scroll)
+            entry = QListWidgetItem(f"{item.id} {item.name}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.items.addItem(entry)
+        self.items.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.items.setCurrentRow(0)
+        self.session.evidenceChanged.connect(self.on_evidence)
+        self.session.scored.connect(self.on_scored)
+
+    # -- building -----------------------------------------------------------------------------
+    def build_item(self, item_id: str, panel: ItemPanel) -> None:
+        raise NotImplementedError
+
+    def table(self, panel: ItemPanel, kind: str, model=None, title=None, read_only=False) -> EvidenceTable:
+        model = model or MODEL_FOR_KIND[kind]()
+        table = EvidenceTable(kind, model, self.ctx.actions, title, read_only, panel)
+        panel.add_widget(table, 1)
+        panel.tables.append(table)
+        self.tables.append(table)
+        return table
+
+    # -- updates ------------------------------------------------------------------------------
+    def on_evidence(self, kind: str) -> None:
+        if self.session.data is None:
+            return
+        for table in self.tables:
+            if table.kind == kind:
+                table.model.set_rows(self.session.records(kind), self.session.ids[kind], self.session.result)
+
+    def on_scored(self) -> None:
+        result = self.session.result
+        if result is None:
+            return
+        for table in self.tables:
+            table.model.set_result(result)
+        for i in range(self.items.count()):
+            entry = self.items.item(i)
+            item = result.item(entry.data(Qt.ItemDataRole.UserRole))
+            mark = "" if item.deduction <= 0 else f"  −{item.deduction}"
+            entry.setText(f"{item.id} {item.name}\n{item.score}/{item.max} 分{mark}")
+            entry.setForeground(Qt.GlobalColor.darkRed if item.deduction > 0 else Qt.GlobalColor.black)
+            self.panels[item.id].set_result(item)
+        settings = self.session.data.settings
+        for item_id, panel in self.panels.items():
+            panel.set_description(self.session.scheme.description(self.session.scheme.item(item_id), settings))
+
+    # -- navigation ---------------------------------------------------------------------------
+    def show_item(self, item_id: str) -> None:
+        for i in range(self.items.count()):
+            if self.items.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.items.setCurrentRow(i)
+
+    def current_item_id(self) -> str | None:
+        entry = self.items.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def current_table(self) -> EvidenceTable | None:
+        """The evidence table with focus, else the first table of the shown item."""
+        focus = QApplication.focusWidget()
+        for table in self.tables:
+            if focus is not None and (focus is table or table.isAncestorOf(focus)):
+                return table
+        panel = self.panels.get(self.current_item_id() or "")
+        return panel.tables[0] if panel and panel.tables else None

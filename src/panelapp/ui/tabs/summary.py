@@ -1,0 +1,145 @@
+"""汇总: the score sheet as the panel will sign it, the cycle's facts and the scoring settings."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from panelapp.ui.commands import SetAssessedOn, SetSettings
+from panelapp.ui.forms.fields import DATE_FMT, from_qdate, to_qdate
+from panelapp.ui.models.summary import SummaryModel
+from panelapp.ui.widgets.score_bar import headline, money
+
+
+class SummaryTab(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx, self.session = ctx, ctx.session
+        self._loading = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(14)
+        left = QVBoxLayout()
+        self.headline = QLabel(self)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.headline.setFont(font)
+        left.addWidget(self.headline)
+        self.model = SummaryModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for col in range(5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        left.addWidget(self.view, 1)
+        layout.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.facts = QGroupBox("本考核周期", self)
+        facts_form = QFormLayout(self.facts)
+        self.fact_labels = {}
+        for key, label in (("contract", "合同"), ("vendor", "供应商"), ("period", "考核期间"),
+                           ("status", "状态"), ("total", "合同总价")):
+            value = QLabel(self.facts)
+            value.setWordWrap(True)
+            self.fact_labels[key] = value
+            facts_form.addRow(label, value)
+        self.assessed = QDateEdit(self.facts)
+        self.assessed.setDisplayFormat(DATE_FMT)
+        self.assessed.setCalendarPopup(True)
+        self.assessed.dateChanged.connect(self.on_assessed)
+        facts_form.addRow("评定日期", self.assessed)
+        right.addWidget(self.facts)
+        self.settings_box = QGroupBox("评分设置（打印在评分表上）", self)
+        self.settings_form = QFormLayout(self.settings_box)
+        self.setting_widgets: dict[str, QWidget] = {}
+        for key, spec in self.session.scheme.settings.items():
+            if spec.choices:
+                w = QComboBox(self.settings_box)
+                for choice in spec.choices:
+                    w.addItem(f"{choice} 分", choice)
+                w.currentIndexChanged.connect(self.on_settings)
+            else:
+                w = QSpinBox(self.settings_box)
+                w.setRange(spec.min if spec.min is not None else 0, spec.max if spec.max is not None else 9999)
+                w.valueChanged.connect(self.on_settings)
+            w.setToolTip(spec.note)
+            self.setting_widgets[key] = w
+            self.settings_form.addRow(spec.label, w)
+        right.addWidget(self.settings_box)
+        right.addStretch(1)
+        layout.addLayout(right, 1)
+        self.session.scored.connect(self.refresh)
+        self.session.cycleOpened.connect(self.load_facts)
+
+    def load_facts(self) -> None:
+        data, row = self.session.data, self.session.row
+        c = data.contract
+        period = c.cycle(data.cycle)
+        self._loading = True
+        self.fact_labels["contract"].setText(f"{c.number}\n{c.project}")
+        self.fact_labels["vendor"].setText(c.vendor)
+        self.fact_labels["period"].setText(f"第{data.cycle}周期　{period.start} 至 {period.end}")
+        self.fact_labels["status"].setText("已定稿" if row.status == "final" else "进行中")
+        self.fact_labels["total"].setText(money(c.total_amount))
+        self.assessed.setMinimumDate(to_qdate(period.start))
+        self.assessed.setDate(to_qdate(data.assessed_on))
+        for key, w in self.setting_widgets.items():
+            value = getattr(data.settings, key)
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(value)))
+            else:
+                w.setValue(value)
+        self._loading = False
+
+    def refresh(self) -> None:
+        result = self.session.result
+        if result is None:
+            return
+        self.headline.setText(f"第{result.cycle}周期得分：{headline(result)}")
+        names = {s.id: s.name for s in self.session.scheme.sections}
+        self.model.set_result(result, names)
+        if not self._loading and self.session.data is not None:
+            self._loading = True
+            for key, w in self.setting_widgets.items():
+                value = getattr(self.session.data.settings, key)
+                if isinstance(w, QComboBox):
+                    w.setCurrentIndex(max(0, w.findData(value)))
+                else:
+                    w.setValue(value)
+            self.assessed.setDate(to_qdate(self.session.data.assessed_on))
+            self._loading = False
+
+    def on_settings(self, *_args) -> None:
+        if self._loading or self.session.data is None:
+            return
+        old = self.session.data.settings
+        values = {key: (w.currentData() if isinstance(w, QComboBox) else w.value())
+                  for key, w in self.setting_widgets.items()}
+        new = dataclasses.replace(old, **values)
+        if new != old:
+            self.ctx.actions.run(SetSettings(self.session, old, new))
+
+    def on_assessed(self, *_args) -> None:
+        if self._loading or self.session.data is None:
+            return
+        old, new = self.session.data.assessed_on, from_qdate(self.assessed.date())
+        if new != old:
+            self.ctx.actions.run(SetAssessedOn(self.session, old, new))

@@ -1,0 +1,157 @@
+"""One evidence table: toolbar (新增/编辑/删除/复制), the view, drop files on a row, its attachments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from panelapp.core.evidence import EVIDENCE_LABELS
+from panelapp.ui.models.base import EvidenceModel
+from panelapp.ui.widgets.attachments import AttachmentStrip
+
+
+class DropTable(QTableView):
+    """A table view that accepts files dropped on a row."""
+
+    def __init__(self, owner: EvidenceTable):
+        super().__init__(owner)
+        self.owner = owner
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            row = self.indexAt(event.position().toPoint()).row()
+            if row >= 0:
+                self.selectRow(row)
+                event.acceptProposedAction()
+                return
+            event.ignore()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        row = self.indexAt(event.position().toPoint()).row()
+        if urls and row >= 0:
+            self.owner.attach_files(row, [Path(u) for u in urls])
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+
+class EvidenceTable(QWidget):
+    def __init__(self, kind: str, model: EvidenceModel, actions, title: str | None = None,
+                 read_only: bool = False, parent=None):
+        super().__init__(parent)
+        self.kind, self.model, self.actions = kind, model, actions
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        bar = QHBoxLayout()
+        self.title = QLabel(f"<b>{title or EVIDENCE_LABELS[kind]}</b>", self)
+        self.count = QLabel(self)
+        self.count.setObjectName("muted")
+        bar.addWidget(self.title)
+        bar.addWidget(self.count)
+        bar.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        specs = (("add", "新增", "Ctrl+N"), ("edit", "编辑", "Enter / 双击"), ("duplicate", "复制", "Ctrl+D"),
+                 ("delete", "删除", "Delete"))
+        for key, text, keys in specs:
+            if read_only and key != "edit":
+                continue
+            b = QPushButton(text, self)
+            b.setToolTip(f"{text}（{keys}）")
+            b.clicked.connect(getattr(self, f"do_{key}"))
+            bar.addWidget(b)
+            self.buttons[key] = b
+        layout.addLayout(bar)
+        self.view = DropTable(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.do_edit())
+        layout.addWidget(self.view)
+        self.strip = AttachmentStrip(self)
+        layout.addWidget(self.strip)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_strip())
+        model.modelReset.connect(self._after_reset)
+        self._after_reset()
+
+    # -- state --------------------------------------------------------------------------------
+    def _after_reset(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(f"（{n} 条）")
+        rows = max(2, min(n, 8))
+        h = self.view.verticalHeader().defaultSectionSize()
+        self.view.setMinimumHeight(h * rows + self.view.horizontalHeader().sizeHint().height() + 6)
+        self.update_strip()
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.record_id(r) for r in self.selected_rows()]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_id(self, record_id: int) -> None:
+        if record_id in self.model._ids:
+            self.view.selectRow(self.model.row_of(record_id))
+
+    def update_strip(self) -> None:
+        rid = self.current_id()
+        if rid is None:
+            self.strip.show_files(None, [])
+        else:
+            self.strip.show_files((self.kind, rid), self.actions.session.attachments(self.kind, rid))
+
+    # -- actions (buttons and shortcuts) --------------------------------------------------------
+    def do_add(self, modal: bool = True):
+        return self.actions.add(self.kind, modal=modal)
+
+    def do_edit(self, modal: bool = True):
+        rid = self.current_id()
+        return self.actions.edit(self.kind, rid, modal=modal) if rid is not None else None
+
+    def do_duplicate(self, modal: bool = True):
+        rid = self.current_id()
+        return self.actions.duplicate(self.kind, rid, modal=modal) if rid is not None else None
+
+    def do_delete(self) -> bool:
+        return self.actions.delete(self.kind, self.selected_ids())
+
+    def attach_files(self, row: int, paths: list[Path]) -> int:
+        rid = self.model.record_id(row)
+        n = self.actions.attach(self.kind, rid, paths)
+        self.select_id(self.actions.session.resolve(self.kind, rid))
+        self.update_strip()
+        return n

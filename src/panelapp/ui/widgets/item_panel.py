@@ -1,0 +1,87 @@
+"""One scorecard item: name, points, 指标说明, its evidence, the deduction and the 扣分说明."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from panelapp.core.result import ItemResult
+
+
+class ItemPanel(QWidget):
+    overrideRequested = Signal(str)
+    historyRequested = Signal(str)
+
+    def __init__(self, item_id: str, name: str, points: int, parent=None):
+        super().__init__(parent)
+        self.item_id = item_id
+        self.tables = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        self.title = QLabel(f"{item_id}　{name}　<span style='font-weight:normal'>（{points} 分）</span>", self)
+        self.title.setObjectName("itemTitle")
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        self.title.setFont(title_font)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.score = QLabel(self)
+        score_font = self.score.font()
+        score_font.setPointSizeF(score_font.pointSizeF() * 1.3)
+        score_font.setBold(True)
+        self.score.setFont(score_font)
+        head.addWidget(self.score)
+        self.override_button = QPushButton("调整扣分…", self)
+        self.override_button.clicked.connect(lambda: self.overrideRequested.emit(self.item_id))
+        self.history_button = QPushButton("操作记录…", self)
+        self.history_button.clicked.connect(lambda: self.historyRequested.emit(self.item_id))
+        head.addWidget(self.override_button)
+        head.addWidget(self.history_button)
+        layout.addLayout(head)
+        self.description = QLabel(self)
+        self.description.setObjectName("muted")
+        self.description.setWordWrap(True)
+        layout.addWidget(self.description)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setObjectName("explanation")
+        layout.addWidget(self.explanation)
+        self.override_note = QLabel(self)
+        self.override_note.setWordWrap(True)
+        self.override_note.hide()
+        layout.addWidget(self.override_note)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #d5d9e0;")
+        layout.addWidget(line)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(14)
+        layout.addLayout(self.body, 1)
+
+    def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        self.body.addWidget(widget, stretch)
+
+    def set_description(self, text: str) -> None:
+        self.description.setText(f"指标说明：{text}")
+
+    def set_result(self, item: ItemResult) -> None:
+        colour = "#b3261e" if item.deduction > 0 else "#2e7d32"
+        self.score.setText(f"<span style='color:{colour}'>{item.score}</span> / {item.max} 分")
+        if item.pending:
+            self.score.setText(f"{item.score} / {item.max} 分（待半年度末判定）")
+        name = "explanationDeduct" if item.deduction > 0 else "explanation"
+        if self.explanation.objectName() != name:
+            self.explanation.setObjectName(name)
+            self.explanation.style().unpolish(self.explanation)
+            self.explanation.style().polish(self.explanation)
+        self.explanation.setText(f"扣分说明：{item.explanation}")
+        if item.overridden:
+            self.override_note.setText(
+                f"<span style='color:#8a5a00'>考核组已调整：按证据计算扣 <b>{item.computed_deduction}</b> 分，"
+                f"调整为扣 <b>{item.deduction}</b> 分。理由：{item.override_reason}</span>"
+            )
+            self.override_note.show()
+        else:
+            self.override_note.hide()
