@@ -17,28 +17,31 @@ def withheld_amount(contract_total: Decimal, percent: int) -> Decimal:
     return (contract_total * Decimal(percent) / Decimal(100)).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
-def _explain(item: Item, outcome: Outcome, raw: int, deduction: int) -> str:
+def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
+    """扣分说明: the deducting lines, the total or the floor, then the zero-point notes."""
     if outcome.pending:
         return outcome.pending
-    texts = [line.text for line in outcome.lines]
+    deducting = [line.text for line in outcome.lines if line.points]
+    notes = [line.text for line in outcome.lines if not line.points]
     if not raw:
-        return "；".join([*texts, outcome.ok_text])
-    sentence = "；".join(texts)
+        return "；".join([*notes, outcome.ok_text])
+    sentence = "；".join(deducting)
     if deduction < raw:
         single = f"扣{raw}分"
-        if sentence.endswith(single) and sum(1 for line in outcome.lines if line.points) == 1:
-            return f"{sentence[: -len(single)]}应扣{raw}分，扣完为止，实扣{deduction}分"
-        return f"{sentence}；合计应扣{raw}分，扣完为止，实扣{deduction}分"
-    if sum(1 for line in outcome.lines if line.points) > 1:
-        return f"{sentence}；合计扣{deduction}分"
-    return sentence
+        if len(deducting) == 1 and sentence.endswith(single):
+            sentence = f"{sentence[: -len(single)]}应扣{raw}分，扣完为止，实扣{deduction}分"
+        else:
+            sentence = f"{sentence}；合计应扣{raw}分，扣完为止，实扣{deduction}分"
+    elif len(deducting) > 1:
+        sentence = f"{sentence}；合计扣{deduction}分"
+    return "；".join([sentence, *notes])
 
 
 def score_item(item: Item, ctx: Context) -> ItemResult:
     outcome = RULES[item.rule](item, ctx)
     raw = 0 if outcome.pending else sum(line.points for line in outcome.lines)
     computed = raw if item.floor is None else min(raw, item.max - item.floor)
-    explanation = _explain(item, outcome, raw, computed)
+    explanation = _explain(outcome, raw, computed)
     deduction, reason = computed, None
     override = ctx.data.item_overrides.get(item.id)
     if override is not None:

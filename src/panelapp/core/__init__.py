@@ -1,0 +1,1 @@
+"""Pure-Python scoring core: no Qt, no SQLAlchemy, no ReportLab."""

@@ -1,0 +1,109 @@
+"""A JSON Schema (draft 2020-12) of the cycle file, derived from the reader's own field specs.
+
+docs/cycle-file.schema.json is this output; a test keeps the two equal. The schema
+describes shape and types; the reader also checks dates against the cycle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from panelapp.core.cyclefile import FORMAT, SPECS, VERSION
+from panelapp.core.evidence import EFFECTS, LEVELS, SECURITY_KINDS, Settings
+
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(\+08:00)?$"}
+TEXT = {"type": "string"}
+NTEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+FILES = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "sha256", "size"],
+        "properties": {
+            "name": NTEXT,
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "size": {"type": "integer", "minimum": 0},
+        },
+    },
+}
+TYPES: dict[str, dict[str, Any]] = {
+    "date": DATE,
+    "datetime": DATETIME,
+    "text": TEXT,
+    "ntext": NTEXT,
+    "bool": {"type": "boolean"},
+    "effect": {"enum": list(EFFECTS)},
+    "security": {"enum": list(SECURITY_KINDS)},
+    "override": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["level", "reason"],
+        "properties": {"level": {"enum": list(LEVELS)}, "reason": NTEXT},
+    },
+    "files": FILES,
+}
+
+
+def _record(kind: str) -> dict[str, Any]:
+    props, required = {}, []
+    for key, reader, mode in SPECS[kind]:
+        schema = TYPES[reader]
+        props[key] = {"anyOf": [schema, {"type": "null"}]} if mode == "null" else schema
+        if mode != "opt":
+            required.append(key)
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": props}
+
+
+def json_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "panelapp-cycle.schema.json",
+        "title": "panelapp cycle file (versions 1 and 2)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "version", "contract", "cycle", "assessed_on", "evidence"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "version": {"type": "integer", "minimum": 1, "maximum": VERSION},
+            "contract": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["number", "project", "purchaser", "vendor", "total_amount", "signed_on",
+                             "service_months", "scheme"],
+                "properties": {
+                    "number": NTEXT, "project": NTEXT, "purchaser": NTEXT, "vendor": NTEXT,
+                    "total_amount": {"type": "string", "pattern": r"^\d{1,15}(\.\d{1,2})?$"},
+                    "signed_on": DATE,
+                    "service_months": {"type": "integer", "minimum": 3, "maximum": 120, "multipleOf": 3},
+                    "scheme": NTEXT,
+                },
+            },
+            "cycle": {"type": "integer", "minimum": 1},
+            "assessed_on": DATE,
+            "settings": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {key: {"type": "integer"} for key in Settings.__dataclass_fields__},
+            },
+            "panel": {
+                "type": "array",
+                "items": {"type": "object", "additionalProperties": False, "required": ["name", "role"],
+                          "properties": {"name": NTEXT, "role": TEXT}},
+            },
+            "evidence": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {kind: {"type": "array", "items": _record(kind)} for kind in SPECS},
+            },
+            "item_overrides": {
+                "description": "version 2 only",
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object", "additionalProperties": False, "required": ["deduction", "reason"],
+                    "properties": {"deduction": {"type": "integer", "minimum": 0}, "reason": NTEXT},
+                },
+            },
+        },
+    }

@@ -1,0 +1,1 @@
+"""panelapp.report."""

@@ -1,0 +1,33 @@
+"""panelapp.store: the SQLite file as the record (SQLAlchemy 2, no Qt).
+
+See docs/storage.md. Entry point: ``open_database(path=None, operator="系统")``.
+"""
+
+from panelapp.store.backup import newest_good_backup, restore
+from panelapp.store.database import Database, default_db_path, open_database
+from panelapp.store.errors import StoreError
+from panelapp.store.rows import (
+    AuditEntry,
+    ContractRow,
+    CycleRow,
+    ExportRow,
+    ImportReport,
+    OnsiteStaff,
+    PaymentDeduction,
+)
+
+__all__ = [
+    "AuditEntry",
+    "ContractRow",
+    "CycleRow",
+    "Database",
+    "ExportRow",
+    "ImportReport",
+    "OnsiteStaff",
+    "PaymentDeduction",
+    "StoreError",
+    "default_db_path",
+    "newest_good_backup",
+    "open_database",
+    "restore",
+]

@@ -1,0 +1,51 @@
+"""Cheap checks of a database file before SQLite touches it: header, size, permissions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from panelapp.store.errors import StoreError
+
+MAGIC = b"SQLite format 3\x00"
+
+
+def header_problem(path: Path) -> str | None:
+    """A Chinese description of what is wrong with the file's header or size, or None."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return f"无法读取文件：{exc.strerror or exc}"
+    if size == 0:
+        return "文件是空的（0 字节），可能在写入时被截断"
+    if len(header) < 100 or not header.startswith(MAGIC):
+        return "不是数据库文件（文件头不是 SQLite 格式），可能已损坏或被其他内容覆盖"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "数据库文件头已损坏（页大小无效）"
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    if header_valid and pages and size < pages * page_size:
+        return f"数据库文件被截断：应有 {pages * page_size} 字节，实际只有 {size} 字节"
+    if size % page_size:
+        return f"数据库文件被截断：大小 {size} 字节不是页大小 {page_size} 的整数倍"
+    return None
+
+
+def check_writable(path: Path) -> None:
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(
+            f"数据库文件是只读的：{path}。请在文件属性中取消“只读”，或把文件复制到可写的文件夹后再打开。"
+            "文件未被改动。",
+            path=str(path),
+        )
+    if not os.access(folder, os.W_OK):
+        raise StoreError(
+            f"数据库所在文件夹不可写：{folder}。程序需要在数据库旁边写入日志、锁和备份文件，"
+            "请把数据库放到可写的文件夹。文件未被改动。",
+            path=str(path),
+        )

@@ -1,0 +1,175 @@
+"""verify-db: SQLite's integrity check, the audit hash chain, and every audited row against
+its last audited state (finds edits made outside the app)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from panelapp.store.audit import GENESIS, entry_hash, jsonable
+from panelapp.store.models import UNAUDITED, AuditLog, Base, BlobChunk, BlobModel
+
+LABELS = {
+    "contracts": "合同",
+    "cycles": "考核周期",
+    "panel_members": "考核组成员",
+    "bid_commitments": "投标承诺",
+    "onsite_staff": "驻场人员",
+    "item_overrides": "指标调整",
+    "blobs": "附件内容",
+    "attachments": "附件",
+    "exports": "导出记录",
+    "payment_deductions": "支付扣减",
+    "app_settings": "程序设置",
+}
+
+
+def table_label(table: str) -> str:
+    from panelapp.core.evidence import EVIDENCE_LABELS
+
+    return EVIDENCE_LABELS.get(table) or LABELS.get(table) or table
+
+
+@dataclass
+class Problem:
+    kind: str  # "integrity" | "chain" | "row" | "blob"
+    message: str
+    table: str | None = None
+    record_id: Any = None
+
+
+@dataclass
+class VerifyReport:
+    problems: list[Problem] = field(default_factory=list)
+    entries: int = 0
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _pk_name(table: Any) -> str:
+    return next(iter(table.primary_key.columns)).name
+
+
+def verify(session: Any, blobs: bool = False) -> VerifyReport:
+    report = VerifyReport()
+    conn = session.connection()
+    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    if rows != ["ok"]:
+        report.problems += [Problem("integrity", f"SQLite 完整性检查：{r}") for r in rows[:20]]
+    last: dict[tuple[str, Any], dict | None] = {}
+    prev = GENESIS
+    for a in session.execute(select(AuditLog.__table__).order_by(AuditLog.id)):
+        report.entries += 1
+        expected = entry_hash(prev, a.at, a.operator, a.action, a.table_name, a.record_id, a.old, a.new)
+        if a.prev_hash != prev:
+            report.problems.append(
+                Problem(
+                    "chain",
+                    f"审计记录 #{a.id} 的前一哈希与上一条不符：审计链在此处断开"
+                    "（有审计记录被删除、插入或改动）",
+                    "audit_log",
+                    a.id,
+                )
+            )
+        if a.hash != expected:
+            report.problems.append(
+                Problem(
+                    "chain",
+                    f"审计记录 #{a.id}（{table_label(a.table_name)} 记录 "
+                    f"{a.record_id}）的内容与其哈希不符：该审计记录在程序之外被改动",
+                    "audit_log",
+                    a.id,
+                )
+            )
+        prev = a.hash
+        try:
+            last[(a.table_name, a.record_id)] = json.loads(a.new) if a.new else None
+        except ValueError:
+            last[(a.table_name, a.record_id)] = None
+    for table in Base.metadata.sorted_tables:
+        if table.name in UNAUDITED:
+            continue
+        pk = _pk_name(table)
+        seen = set()
+        for row in session.execute(select(table)):
+            report.rows += 1
+            m = row._mapping
+            rid = m[pk]
+            key = (table.name, rid if isinstance(rid, int) else 0)
+            seen.add(key)
+            where = f"{table_label(table.name)}（表 {table.name}）记录 {rid}"
+            if key not in last:
+                report.problems.append(
+                    Problem("row", f"{where}：没有审计记录，可能在程序之外新增", table.name, rid)
+                )
+                continue
+            audited = last[key]
+            if audited is None:
+                report.problems.append(
+                    Problem("row", f"{where}：审计记录显示已删除，但数据库中仍存在", table.name, rid)
+                )
+                continue
+            current = {c.name: jsonable(m[c.name]) for c in table.columns}
+            diffs = [k for k in audited if current.get(k) != audited.get(k)]
+            if diffs:
+                detail = "，".join(
+                    f"{k} 当前为 {current.get(k)!r}，审计记录为 {audited.get(k)!r}" for k in diffs
+                )
+                report.problems.append(
+                    Problem(
+                        "row",
+                        f"{where}：与最后一次审计记录不一致（{detail}），可能在程序之外被修改",
+                        table.name,
+                        rid,
+                    )
+                )
+        for (tname, rid), audited in last.items():
+            if tname == table.name and audited is not None and (tname, rid) not in seen:
+                report.problems.append(
+                    Problem(
+                        "row",
+                        f"{table_label(tname)}（表 {tname}）记录 {rid}："
+                        "数据库中已不存在，但审计记录中没有删除操作",
+                        tname,
+                        rid,
+                    )
+                )
+    if blobs:
+        report.problems += _verify_blobs(session)
+    return report
+
+
+def _verify_blobs(session: Any) -> list[Problem]:
+    problems = []
+    conn = session.connection()
+    for blob in session.scalars(select(BlobModel).where(BlobModel.stored.is_(True))):
+        h, size = hashlib.sha256(), 0
+        seqs = [
+            r[0]
+            for r in conn.execute(
+                select(BlobChunk.seq).where(BlobChunk.sha256 == blob.sha256).order_by(BlobChunk.seq)
+            )
+        ]
+        for seq in seqs:
+            chunk = conn.exec_driver_sql(
+                "SELECT data FROM blob_chunks WHERE sha256=? AND seq=?", (blob.sha256, seq)
+            ).scalar_one()
+            h.update(chunk)
+            size += len(chunk)
+        if seqs != list(range(len(seqs))) or h.hexdigest() != blob.sha256 or size != blob.size:
+            problems.append(
+                Problem(
+                    "blob",
+                    f"附件内容 {blob.sha256[:12]}… 已损坏（内容与 SHA-256 或大小不符）",
+                    "blobs",
+                    blob.sha256,
+                )
+            )
+    return problems
