@@ -39,21 +39,42 @@ def load_demo(db) -> int:
     """Import the bundled demo cycle into its cycle of the first contract; returns that cycle id."""
     path = demo_path()
     cycle_id = cycle_id_for(db, demo_cycle_number(path))
-    db.import_cycle_file(path, cycle_id)
+    if hasattr(db, "import_cycle_file"):
+        db.import_cycle_file(path, cycle_id)
+    else:  # older store without the importer: the same through the public evidence API
+        _import_via_api(db, path, cycle_id)
     return cycle_id
 
 
+def _import_via_api(db, path: Path, cycle_id: int) -> None:
+    from panelapp.core.cyclefile import read_cycle_file
+    from panelapp.core.evidence import EVIDENCE_KINDS
+
+    data = read_cycle_file(path).data
+    db.set_settings(cycle_id, data.settings)
+    db.set_assessed_on(cycle_id, data.assessed_on)
+    for kind in EVIDENCE_KINDS:
+        for obj in getattr(data.evidence, kind):
+            if hasattr(obj, "files"):
+                obj = type(obj)(**{**{f: getattr(obj, f) for f in obj.__dataclass_fields__}, "files": ()})
+            db.add_evidence(cycle_id, kind, obj)
+    for item_id, override in data.item_overrides.items():
+        db.set_item_override(cycle_id, item_id, override)
+
+
 def report_text(report) -> str:
+    """ImportReport in one Chinese paragraph."""
     if report is None:
         return "已导入。"
-    parts = []
-    for name, label in (("added", "新增"), ("duplicates", "重复（已跳过）"), ("skipped", "跳过")):
-        value = getattr(report, name, None)
-        if value is None:
-            continue
-        count = value if isinstance(value, int) else (sum(value.values()) if isinstance(value, dict) else len(value))
-        parts.append(f"{label} {count} 条")
-    return "已导入：" + "，".join(parts) if parts else f"已导入。{report}"
+    lines = [f"新增记录 {report.added_count} 条"]
+    if report.duplicates:
+        lines.append(f"与库中完全相同而跳过 {len(report.duplicates)} 条")
+    if report.files_stored or report.files_missing:
+        lines.append(f"附件存入 {report.files_stored} 个，缺少 {report.files_missing} 个")
+    text = "，".join(lines) + "。"
+    if report.conflicts:
+        text += "\n" + "\n".join(report.conflicts)
+    return text
 
 
 def pdf_exporter():

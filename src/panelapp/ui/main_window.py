@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp import __version__
 from panelapp.core.engine import score_cycle
@@ -62,8 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
-        self.editor.stack.indexChanged.connect(lambda _i: self.statusBar().showMessage(
-            self.editor.stack.undoText() and f"已保存：{self.editor.stack.undoText()}（Ctrl+Z 撤销）", 4000))
+        self.editor.stack.indexChanged.connect(self._on_stack_index)
         self.load_navigator()
         build_menus(self)
         self.restore_state()
@@ -138,6 +146,11 @@ class MainWindow(QMainWindow):
             self.score_bar.set_context(f"{self.session.data.contract.number}\n第{result.cycle}周期 "
                                        f"{result.start}～{result.end}")
             self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+
+    def _on_stack_index(self, _index: int) -> None:
+        text = self.editor.stack.undoText()
+        if text:
+            self.statusBar().showMessage(f"已保存：{text}（Ctrl+Z 撤销）", 4000)
 
     # -- operator -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:

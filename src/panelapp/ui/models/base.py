@@ -17,6 +17,7 @@ from panelapp.core.evidence import FileRef
 from panelapp.core.result import CycleResult
 
 Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
 Column = tuple[str, Callable[[object], str]]
 
 DEDUCT = QColor("#fdecea")
@@ -47,8 +48,9 @@ class EvidenceModel(QAbstractTableModel):
     KIND = ""
     COLUMNS: tuple[Column, ...] = ()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, item_ids: tuple[str, ...] | None = None):
         super().__init__(parent)
+        self.item_ids = item_ids  # deductions of these items mark rows (None: every item)
         self._rows: tuple = ()
         self._ids: list[int] = []
         self._lines: dict[int, list[tuple[int, str]]] = {}
@@ -72,6 +74,8 @@ class EvidenceModel(QAbstractTableModel):
         if result is None:
             return lines
         for item in result.items:
+            if self.item_ids is not None and item.id not in self.item_ids:
+                continue
             for line in item.lines:
                 for ref in line.refs:
                     if ref.kind == self.KIND:
@@ -92,10 +96,10 @@ class EvidenceModel(QAbstractTableModel):
         return sum(points for points, _ in self._lines.get(row, ()))
 
     # -- Qt -----------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):

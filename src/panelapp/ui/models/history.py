@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 
-from panelapp.ui.models.base import Index, tr
+from panelapp.ui.models.base import NO_PARENT, Index, tr
 
 HEADERS = ("时间", "操作人", "操作", "对象", "原值 → 新值")
 ACTIONS = {"create": "新增", "update": "修改", "delete": "删除"}
@@ -57,10 +57,10 @@ class HistoryModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -14,8 +14,8 @@ class FaultModel(EvidenceModel):
 
     KIND = "faults"
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    def __init__(self, parent=None, item_ids=("2.1",)):
+        super().__init__(parent, item_ids)
         self._assess: dict[int, object] = {}
         self.COLUMNS = (
             ("编号", lambda r: r.id),
@@ -61,8 +61,8 @@ class FaultModel(EvidenceModel):
 class FaultResponseModel(FaultModel):
     """3.1: the same faults seen for response, restoration and report timeliness."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    def __init__(self, parent=None, item_ids=("3.1",)):
+        super().__init__(parent, item_ids)
         self.COLUMNS = (
             ("编号", lambda r: r.id),
             ("报修", lambda r: dt(r.reported_at)),

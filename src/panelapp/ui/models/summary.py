@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from panelapp.core.result import CycleResult
-from panelapp.ui.models.base import Index, tr
+from panelapp.ui.models.base import NO_PARENT, Index, tr
 
 HEADERS = ("一级指标", "二级指标", "分值", "得分", "扣分", "扣分说明")
 
@@ -33,10 +33,10 @@ class SummaryModel(QAbstractTableModel):
                                f"得分档次：扣减合同总价 {result.tier_percent}%", None))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):

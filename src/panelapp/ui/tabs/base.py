@@ -66,7 +66,7 @@ class SectionTab(QWidget):
         raise NotImplementedError
 
     def table(self, panel: ItemPanel, kind: str, model=None, title=None, read_only=False) -> EvidenceTable:
-        model = model or MODEL_FOR_KIND[kind]()
+        model = model or MODEL_FOR_KIND[kind](item_ids=(panel.item_id,))
         table = EvidenceTable(kind, model, self.ctx.actions, title, read_only, panel)
         panel.add_widget(table, 1)
         panel.tables.append(table)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,7 @@ class AttachmentStrip(QWidget):
         self.buttons = {}
         for key, text in (("add", "添加附件…"), ("open", "打开/预览"), ("remove", "移除")):
             b = QPushButton(text, self)
+            b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             b.clicked.connect(getattr(self, f"do_{key}"))
             layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
             self.buttons[key] = b

@@ -16,7 +16,7 @@ class Navigator(QTreeWidget):
         self.setObjectName("navigator")
         self.setHeaderLabels(["合同 / 考核周期", "状态", "得分"])
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
