@@ -1,0 +1,271 @@
+"""The real window driven through its widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from panelapp.ui.forms.fields import to_qdate
+from .helpers import engine_total, save, set_fault_fields, table_of, total
+
+
+def add_fault(window, minutes=95, fault_id="F-09", **kw):
+    table = table_of(window, "2.1")
+    dlg = table.do_add(modal=False)
+    set_fault_fields(dlg, fault_id=fault_id, start=datetime(2025, 1, 20, 9, 0), minutes=minutes, **kw)
+    return dlg
+
+
+def test_fault_1h35_full_interruption_serious_is_level_ii_and_costs_15(blank_window, qtbot):
+    w = blank_window
+    before = total(w)
+    dlg = add_fault(w)
+    assert "1小时35分" in dlg.live.text() and "二级较大故障" in dlg.live.text()
+    save(dlg)
+    assert not dlg.isVisible()
+    assert total(w) == before - 15 == engine_total(w)
+    assert w.session.result.item("2.1").deduction == 15
+    model = table_of(w, "2.1").model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 8)) == "二级较大故障"
+    assert w.score_bar.text().startswith(f"{before - 15} 分")
+
+
+def test_fault_form_level_changes_live_as_you_type(blank_window):
+    dlg = add_fault(blank_window, minutes=20)
+    assert "四级其它故障" in dlg.live.text()  # exactly 20 min is not "超过"
+    dlg.fields["restored_at"].edit.setDateTime(dlg.fields["restored_at"].edit.dateTime().addSecs(60))
+    assert "三级一般故障" in dlg.live.text()
+    dlg.fields["serious_impact"].box.setChecked(False)
+    assert "四级其它故障" in dlg.live.text()
+    dlg.reject()
+
+
+def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
+    w = window
+    assert w.session.result.item("1.1").score == 4  # week 9 missing in the demo
+    before = total(w)
+    tab = w.section_tabs[0]
+    week9 = next(s for s in tab.week_grid.states if s[0].number == 9)
+    assert week9[1] == "missing"
+    # blank reason: refused with a message, nothing saved
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
+    tab.ask_exempt(week9[0])
+    assert "理由" in (w.last_error or "")
+    assert w.session.result.item("1.1").score == 4 and len(w.db.cycle_data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("机房搬迁停机", True)))
+    tab.week_grid.buttons[8].click()  # opens the week's menu
+    tab._menu.actions()[1].trigger()  # 标记为免报周…
+    assert w.session.result.item("1.1").score == 5
+    assert total(w) == before + 1 == engine_total(w)
+    assert tab.week_grid.states[8][1] == "exempt" and "机房搬迁" in tab.week_grid.states[8][2]
+    # un-exempt again from the grid, then undo that
+    tab.on_week_clicked(tab.week_grid.states[8][0], "exempt")
+    tab._menu.actions()[0].trigger()
+    assert w.session.result.item("1.1").score == 4
+    w.editor.stack.undo()
+    assert w.session.result.item("1.1").score == 5
+
+
+def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
+    w = window
+    before = total(w)
+    dlg = w.actions.override_item("1.2", modal=False)
+    dlg.points.setValue(0)
+    dlg.ok.click()
+    assert dlg.isVisible() and dlg.error.isVisible() and "理由" in dlg.error.text()
+    assert w.session.result.item("1.2").deduction == 2 and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+    dlg.reason.setPlainText("特巡报告已纸质提交，经核实有效")
+    dlg.ok.click()
+    assert not dlg.isVisible()
+    item = w.session.result.item("1.2")
+    assert (item.deduction, item.computed_deduction) == (0, 2)
+    panel = w.section_tabs[0].panels["1.2"]
+    assert panel.override_note.isVisibleTo(panel) and "计算扣 <b>2</b>" in panel.override_note.text()
+    assert "改为扣0分" in panel.explanation.text()
+    assert total(w) == before + 2 == engine_total(w)
+    w.editor.stack.undo()
+    assert total(w) == before and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+
+
+def test_fault_level_override_needs_a_reason(blank_window):
+    w = blank_window
+    dlg = add_fault(w)
+    f = dlg.fields["level_override"]
+    f.combo.setCurrentIndex(f.combo.findData("IV"))
+    save(dlg)
+    assert dlg.isVisible() and "理由" in f.error_label.text() and f.error_label.isVisibleTo(dlg)
+    assert w.session.records("faults") == ()
+    f.reason.setText("经核实仅影响内部查询")
+    assert "改定为" in dlg.live.text()
+    save(dlg)
+    assert not dlg.isVisible()
+    fa = w.session.result.faults[0]
+    assert (fa.computed_level, fa.level) == ("II", "IV")
+    assert w.session.result.item("2.1").deduction == 5
+    model = table_of(w, "2.1").model
+    assert model.data(model.index(0, 8)) == "四级其它故障（计算：二级较大故障）"
+
+
+def test_undo_redo_add_edit_delete(window, qtbot):
+    w = window
+    before = total(w)
+    dlg = add_fault(w)
+    save(dlg)
+    assert total(w) == before - 15
+    table = table_of(w, "2.1")
+    table.view.selectRow(table.model.rowCount() - 1)
+    edit = table.do_edit(modal=False)
+    edit.fields["serious_impact"].box.setChecked(False)  # now level IV: -5
+    save(edit)
+    assert total(w) == before - 5 == engine_total(w)
+    table.view.selectRow(table.model.rowCount() - 1)
+    w.menu_actions["delete"].trigger()
+    assert total(w) == before == engine_total(w)
+    undo, redo = w.menu_actions["undo"], w.menu_actions["redo"]
+    undo.trigger()
+    assert total(w) == before - 5 == engine_total(w)
+    undo.trigger()
+    assert total(w) == before - 15 == engine_total(w)
+    undo.trigger()
+    assert total(w) == before == engine_total(w)
+    redo.trigger()
+    redo.trigger()
+    redo.trigger()
+    assert total(w) == before == engine_total(w)
+    undo.trigger()  # the re-created record is deleted again under its new id
+    assert total(w) == before - 5 == engine_total(w)
+
+
+@pytest.mark.parametrize("case", ["special_end_before_start", "fault_restored_before_start"])
+def test_invalid_date_refused_with_message(blank_window, case):
+    w = blank_window
+    if case == "special_end_before_start":
+        dlg = table_of(w, "1.2").do_add(modal=False)
+        dlg.fields["name"].edit.setText("两会特巡")
+        dlg.fields["requested_by"].edit.setText("办公室")
+        dlg.fields["start"].edit.setDate(to_qdate(date(2025, 3, 10)))
+        dlg.fields["end"].edit.setDate(to_qdate(date(2025, 3, 4)))
+        field, kind = dlg.fields["end"], "special_periods"
+    else:
+        dlg = add_fault(w)
+        dlg.fields["restored_at"].edit.setDateTime(dlg.fields["started_at"].edit.dateTime().addSecs(-3600))
+        field, kind = dlg.fields["restored_at"], "faults"
+        assert "时间有误" in dlg.live.text()
+    save(dlg)
+    assert dlg.isVisible()
+    assert field.error_label.isVisibleTo(dlg) and "不得早于" in field.error_label.text()
+    assert "未保存" in dlg.message.text()
+    assert w.session.records(kind) == () and w.db.cycle_data(w.session.cycle_id)[0].evidence.count() == 0
+    dlg.reject()
+
+
+def test_date_pickers_are_bounded_to_the_cycle_and_half_year(blank_window):
+    w = blank_window
+    dlg = table_of(w, "1.3").do_add(modal=False)
+    edit = dlg.fields["date"].edit
+    assert edit.minimumDate() == to_qdate(date(2024, 12, 30)) and edit.maximumDate() == to_qdate(date(2025, 3, 29))
+    dlg.reject()
+    dlg = table_of(w, "1.4").do_add(modal=False)
+    assert dlg.fields["date"].edit.minimumDate() == to_qdate(date(2024, 9, 30))  # half-year H1
+    dlg.reject()
+
+
+def test_required_text_refused_next_to_field(blank_window):
+    dlg = table_of(blank_window, "3.3", "unfulfilled_commitments").do_add(modal=False)
+    save(dlg)
+    assert "请填写" in dlg.fields["commitment"].error_label.text()
+    assert dlg.isVisible() and blank_window.session.records("unfulfilled_commitments") == ()
+    dlg.reject()
+
+
+def test_close_and_reopen_keeps_everything(env, qtbot):
+    w = env.open(qtbot, demo=True)
+    save(add_fault(w))
+    w.actions.exempt_week(w.section_tabs[0].week_grid.states[8][0].monday, "机房搬迁停机")
+    dlg = w.actions.override_item("3.2", modal=False)
+    dlg.reason.setPlainText("驻场人员当日经批准外出")
+    dlg.points.setValue(0)
+    dlg.ok.click()
+    w.tabs.setCurrentIndex(1)
+    score, cycle_id = total(w), w.session.cycle_id
+    env.close()
+    w = env.open(qtbot)
+    assert w.session.cycle_id == cycle_id and w.tabs.currentIndex() == 1
+    assert total(w) == score == engine_total(w)
+    assert [f.id for f in w.session.records("faults")][-1] == "F-09"
+    assert any(e.reason == "机房搬迁停机" for e in w.session.records("exempt_weeks"))
+    assert w.session.result.item("3.2").override_reason == "驻场人员当日经批准外出"
+
+
+def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
+    w = window
+    table = table_of(w, "1.3")
+    pdf = tmp_path / "缺陷分析.pdf"
+    pdf.write_bytes(b"%PDF-1.4 test" * 200)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf))])
+    pos = table.view.visualRect(table.model.index(0, 0)).center()
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    table.view.dropEvent(event)
+    rid = table.model.record_id(0)
+    refs = w.db.attachments("defect_reports", rid)
+    assert [r.name for r in refs] == ["缺陷分析.pdf"] and refs[0].size == 2600
+    assert table.strip.list.count() == 1 and "2.5 KB" in table.strip.list.item(0).text()
+    assert w.session.record("defect_reports", rid).files == tuple(refs)
+    exported = w.actions.export_file(refs[0])
+    assert exported.read_bytes() == pdf.read_bytes()
+    w.editor.stack.undo()
+    assert w.db.attachments("defect_reports", rid) == []
+
+
+def test_history_shows_who_changed_what(window):
+    w = window
+    save(add_fault(w))
+    dlg = w.ctx.show_history("2.1")
+    model = dlg.model
+    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
+    assert any(r[1] == "组员甲" and r[2] == "新增" and "F-09" in r[4] for r in rows)
+    dlg.reject()
+
+
+def test_shortcuts_and_zoom(window, qtbot):
+    w = window
+    keys = {name: a.shortcut().toString() for name, a in w.menu_actions.items()}
+    assert keys["add"] == "Ctrl+N" and keys["duplicate"] == "Ctrl+D" and keys["delete"] == "Del"
+    assert keys["undo"] == "Ctrl+Z" and keys["redo"] == "Ctrl+Y" and keys["export"] == "Ctrl+S"
+    size = QApplication.font().pointSizeF()
+    w.menu_actions["zoom_in"].trigger()
+    assert QApplication.font().pointSizeF() > size
+    assert w.score_bar.total_label.font().pointSizeF() > size * 1.5
+    w.menu_actions["zoom_reset"].trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(size)
+
+
+def test_duplicate_gives_a_fresh_fault_id(window):
+    w = window
+    table = table_of(w, "2.1")
+    table.view.selectRow(0)
+    dlg = table.do_duplicate(modal=False)
+    assert dlg.fields["id"].value() not in {f.id for f in w.session.records("faults")}
+    save(dlg)
+    assert len(w.session.records("faults")) == 3
+
+
+def test_self_test_command_exits_0_and_writes_result(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-m", "panelapp", "--self-test", "--screenshot", str(shot)],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert shot.stat().st_size > 10_000
+    assert (tmp_path / "shot.png.txt").read_text(encoding="utf-8").startswith("OK")
