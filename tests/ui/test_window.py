@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from panelapp.ui.forms.fields import to_qdate
+
 from .helpers import engine_total, save, set_fault_fields, table_of, total
 
 
