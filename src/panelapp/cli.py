@@ -9,7 +9,7 @@ import sys
 from panelapp import __version__
 
 #: Modules under panelapp.commands, each contributing sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("score",)
+COMMAND_MODULES: tuple[str, ...] = ("score", "db")
 
 
 def build_parser() -> argparse.ArgumentParser:

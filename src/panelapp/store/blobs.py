@@ -42,7 +42,7 @@ class Attachments:
 
     def _link(self, s: Session, kind: str, record_id: int, cycle_id: int, ref: FileRef) -> None:
         sha = ref.sha256.lower()
-        blob = s.get(BlobModel, sha)
+        blob = s.scalar(select(BlobModel).where(BlobModel.sha256 == sha))
         if blob is None:
             s.add(BlobModel(sha256=sha, size=ref.size, stored=False))
             s.flush()
@@ -78,7 +78,7 @@ class Attachments:
     def _store_stream(self, s: Session, sha: str, size: int, stream: IO[bytes]) -> bool:
         """Store the bytes of ``stream`` as blob ``sha`` unless already stored; True when stored now."""
         sha = sha.lower()
-        blob = s.get(BlobModel, sha)
+        blob = s.scalar(select(BlobModel).where(BlobModel.sha256 == sha))
         if blob is not None and blob.stored:
             return False
         if blob is None:
@@ -155,14 +155,14 @@ class Attachments:
 
     def blob_stored(self, sha256: str) -> bool:
         with self._tx() as s:
-            blob = s.get(BlobModel, sha256.lower())
+            blob = s.scalar(select(BlobModel).where(BlobModel.sha256 == sha256.lower()))
             return bool(blob and blob.stored)
 
     def iter_blob(self, sha256: str) -> Iterator[bytes]:
         """The blob's bytes chunk by chunk (one chunk in memory at a time)."""
         sha = sha256.lower()
         with self._tx() as s:
-            blob = s.get(BlobModel, sha)
+            blob = s.scalar(select(BlobModel).where(BlobModel.sha256 == sha))
             if blob is None or not blob.stored:
                 raise StoreError(f"数据库中没有此附件的内容（只有引用）：{sha}")
             count = s.scalar(select(func.count()).select_from(BlobChunk).where(BlobChunk.sha256 == sha)) or 0

@@ -25,7 +25,7 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.scheme import load_scheme
-from panelapp.store import audit, backup, blobs, standing
+from panelapp.store import audit, backup, blobs, standing, transfer
 from panelapp.store.connect import open_engine
 from panelapp.store.convert import COLUMNS, check_kind, from_row, to_columns
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
@@ -43,6 +43,7 @@ from panelapp.store.models import (
 )
 from panelapp.store.rows import AuditEntry, ContractRow, CycleRow
 from panelapp.store.seed import DEFAULT_CONTRACT, DEFAULT_PANEL
+from panelapp.store.validate import check_record, normalise
 
 HALF_YEAR_KINDS = ("drills", "trainings")
 
@@ -71,7 +72,7 @@ def _contract(m: ContractModel) -> Contract:
     )
 
 
-class Database(standing.StandingLists, blobs.Attachments):
+class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
     def __init__(self, path: Path, engine: Any, lock: FileLock, operator: str = "系统"):
         self.path = path
         self._engine = engine
@@ -149,14 +150,14 @@ class Database(standing.StandingLists, blobs.Attachments):
 
     def backup_keep(self) -> int:
         with self._tx() as s:
-            value = s.get(AppSetting, "backup_keep")
+            value = s.scalar(select(AppSetting).where(AppSetting.key == "backup_keep"))
         return int(value.value) if value else backup.DEFAULT_KEEP
 
     def set_backup_keep(self, keep: int) -> None:
         if keep < 1:
             raise StoreError("保留的自动备份份数至少为 1")
         with self._tx() as s:
-            row = s.get(AppSetting, "backup_keep")
+            row = s.scalar(select(AppSetting).where(AppSetting.key == "backup_keep"))
             if row is None:
                 s.add(AppSetting(key="backup_keep", value=str(keep)))
             else:
@@ -332,10 +333,26 @@ class Database(standing.StandingLists, blobs.Attachments):
         return {k: tuple(v) for k, v in out.items()}
 
     # -- evidence --------------------------------------------------------------------------
+    def _check(self, s: Session, c: CycleModel, kind: str, obj: Any, record_id: int | None = None) -> None:
+        contract = _contract(self._contract_model(s, c.contract_id))
+        known = {f.name for f in dataclasses.fields(Settings)}
+        settings = Settings(**{k: v for k, v in (c.settings or {}).items() if k in known})
+        check_record(contract, c.number, c.assessed_on, settings, kind, obj)
+        if kind == "faults":
+            t = EVIDENCE_MODELS["faults"].__table__
+            clash = s.scalar(
+                select(t.c.id).where(t.c.cycle_id == c.id, t.c.code == obj.id, t.c.id != (record_id or 0))
+            )
+            if clash:
+                err = StoreError(f"系统运行故障未保存：id：故障编号 {obj.id} 在本周期已存在")
+                err.errors = [("id", f"故障编号 {obj.id} 在本周期已存在")]
+                raise err
+
     def add_evidence(self, cycle_id: int, kind: str, obj: Any) -> int:
-        values = to_columns(kind, obj)
+        values = normalise(to_columns(kind, obj))
         with self._tx() as s:
-            self._writable(s, cycle_id)
+            c = self._writable(s, cycle_id)
+            self._check(s, c, kind, obj)
             row = EVIDENCE_MODELS[kind](
                 cycle_id=cycle_id, entered_at=now(), entered_by=self.operator, **values
             )
@@ -357,10 +374,11 @@ class Database(standing.StandingLists, blobs.Attachments):
 
     def update_evidence(self, kind: str, record_id: int, obj: Any) -> None:
         """Replace the record's fields with ``obj``'s; attachments are kept (see attach_file)."""
-        values = to_columns(kind, obj)
+        values = normalise(to_columns(kind, obj))
         with self._tx() as s:
             row = self._evidence_row(s, kind, record_id)
-            self._writable(s, row.cycle_id)
+            c = self._writable(s, row.cycle_id)
+            self._check(s, c, kind, obj, record_id)
             for key, value in values.items():
                 if getattr(row, key) != value:
                     setattr(row, key, value)
@@ -412,6 +430,9 @@ class Database(standing.StandingLists, blobs.Attachments):
     def set_assessed_on(self, cycle_id: int, day: dt.date) -> None:
         with self._tx() as s:
             c = self._writable(s, cycle_id)
+            start = _contract(self._contract_model(s, c.contract_id)).cycle(c.number).start
+            if day < start:
+                raise StoreError(f"评定日期 {day} 早于本考核周期开始（{start}）")
             if c.assessed_on != day:
                 c.assessed_on = day
 

@@ -13,6 +13,8 @@ class StoreError(Exception):
         self.path = path
         #: the newest good backup the UI can offer, when the file itself cannot be opened
         self.backup = backup
+        #: (field, Chinese message) pairs when a record was refused field by field
+        self.errors: list[tuple[str, str]] = []
 
     def __str__(self) -> str:
         return self.message

@@ -48,7 +48,8 @@ def now() -> dt.datetime:
 
 class AppSetting(Base):
     __tablename__ = "app_settings"
-    key: Mapped[str] = mapped_column(String, primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True)
     value: Mapped[str] = mapped_column(Text)
 
 
@@ -259,7 +260,8 @@ class BlobModel(Base):
     """One stored file content, addressed by its SHA-256; ``stored`` False = referenced only."""
 
     __tablename__ = "blobs"
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
     stored: Mapped[bool] = mapped_column(Boolean, default=False)
 

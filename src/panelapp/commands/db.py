@@ -1,0 +1,166 @@
+"""Database sub-commands: import, export, verify-db, backup, restore.
+
+Exit codes: 0 done / database sound, 1 problems found (verify-db) or a bug,
+2 refused (bad file, locked or damaged database; message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panelapp.commands import add_db_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import", help="把周期文件导入数据库", description="把周期文件（.json / .zip）导入数据库"
+    )
+    p.add_argument("file", type=Path, help="周期文件 .json / .zip")
+    p.add_argument("--operator", default="系统", help="操作人（记入审计记录）")
+    add_db_option(p)
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser(
+        "export", help="把一个考核周期导出为周期文件", description="导出考核周期为 .json 或 .zip（含附件）"
+    )
+    p.add_argument("--cycle", type=int, required=True, help="考核周期号")
+    p.add_argument("--zip", action="store_true", help="导出 .zip（含附件 files/<sha256>）")
+    p.add_argument("out", type=Path, help="输出文件")
+    add_db_option(p)
+    p.set_defaults(handler=run_export)
+
+    p = sub.add_parser(
+        "verify-db",
+        help="检查数据库完整性与审计链",
+        description="SQLite 完整性检查、审计哈希链检查、记录与审计比对",
+    )
+    p.add_argument("--blobs", action="store_true", help="同时逐一校验附件内容的 SHA-256（较慢）")
+    add_db_option(p)
+    p.set_defaults(handler=run_verify)
+
+    p = sub.add_parser("backup", help="备份数据库", description="用 SQLite 在线备份接口备份数据库")
+    p.add_argument("out", type=Path, nargs="?", help="备份文件（默认在数据库旁的 backups/ 文件夹）")
+    add_db_option(p)
+    p.set_defaults(handler=run_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复数据库", description="用备份替换数据库；当前文件先另存一份")
+    p.add_argument("backup", type=Path, help="备份文件")
+    add_db_option(p)
+    p.set_defaults(handler=run_restore)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from panelapp.store import default_db_path
+
+    db = getattr(args, "db", None)
+    return Path(db).expanduser().absolute() if db else default_db_path()
+
+
+def _fail(message: object, code: int = 2) -> int:
+    print(str(message), file=sys.stderr)
+    return code
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from panelapp.core.cyclefile import CycleFileError
+    from panelapp.store import StoreError, open_database
+
+    try:
+        db = open_database(_db_path(args), operator=args.operator)
+    except StoreError as exc:
+        return _fail(exc)
+    try:
+        report = db.import_cycle_file(args.file)
+    except (CycleFileError, StoreError) as exc:
+        return _fail(exc)
+    finally:
+        db.close()
+    print(report.summary())
+    for kind, index, rid in report.duplicates:
+        print(f"  重复：evidence.{kind}[{index}] 与已有记录 {rid} 完全相同，未重复导入")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from panelapp.store import StoreError, open_database
+
+    out: Path = args.out
+    if args.zip and out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")
+    try:
+        db = open_database(_db_path(args))
+    except StoreError as exc:
+        return _fail(exc)
+    try:
+        cycle = db.find_cycle(args.cycle)
+        path = db.export_cycle(cycle.id, out)
+    except StoreError as exc:
+        return _fail(f"--cycle：{exc}" if "周期" in str(exc) else exc)
+    finally:
+        db.close()
+    print(f"已导出第{args.cycle}考核周期：{path}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from panelapp.store import StoreError, open_database
+
+    path = _db_path(args)
+    if not path.exists():
+        return _fail(f"数据库文件不存在：{path}")
+    try:
+        db = open_database(path, seed=False)
+    except StoreError as exc:
+        print(f"数据库检查未通过：{exc}")
+        return 1
+    try:
+        report = db.verify(blobs=args.blobs)
+    finally:
+        db.close(backup_on_close=False)
+    if report.ok:
+        print(
+            f"数据库完好：{path}\n  SQLite 完整性检查通过；审计记录 {report.entries} 条，哈希链完整；"
+            f"{report.rows} 条记录与审计记录一致。"
+        )
+        return 0
+    print(f"数据库检查发现 {len(report.problems)} 个问题：{path}")
+    for problem in report.problems:
+        print(f"  - {problem.message}")
+    return 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from panelapp.store import StoreError, open_database
+    from panelapp.store.backup import backup_dir, stamp
+
+    path = _db_path(args)
+    if not path.exists():
+        return _fail(f"数据库文件不存在：{path}")
+    try:
+        db = open_database(path, seed=False)
+    except StoreError as exc:
+        return _fail(exc)
+    try:
+        out = args.out or backup_dir(path) / f"{path.stem}-manual-{stamp()}{path.suffix}"
+        made = db.backup(out)
+    except StoreError as exc:
+        return _fail(exc)
+    finally:
+        db.close(backup_on_close=False)
+    print(f"已备份到：{made}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from panelapp.store import StoreError
+    from panelapp.store.backup import restore
+
+    path = _db_path(args)
+    try:
+        safety = restore(args.backup, path)
+    except StoreError as exc:
+        return _fail(exc)
+    print(f"已从 {args.backup} 恢复数据库 {path}。\n恢复前的文件另存为：{safety}")
+    return 0

@@ -1,0 +1,248 @@
+"""The store API the window and the report code against."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from storehelp import DEMO_JSON, absence, fault, weekly
+
+from panelapp.core.engine import score_cycle
+from panelapp.core.evidence import ItemOverride, LevelOverride, PanelMember, Settings
+from panelapp.store import OnsiteStaff, PaymentDeduction, StoreError, open_database
+
+
+def test_new_database_holds_the_contract_its_four_cycles_and_a_panel(db):
+    [row] = db.contracts()
+    assert row.contract.number == "HAJCR2401215EGN00"
+    assert row.contract.total_amount == Decimal("2545000.00")
+    cycles = db.cycles(row.id)
+    assert [(c.number, str(c.period.start), str(c.period.end)) for c in cycles] == [
+        (1, "2024-09-30", "2024-12-29"), (2, "2024-12-30", "2025-03-29"),
+        (3, "2025-03-30", "2025-06-29"), (4, "2025-06-30", "2025-09-29")]
+    assert all(c.status == "open" and c.version == 1 for c in cycles)
+    assert db.panel_members(row.id) == [PanelMember("组员甲", "组长"), PanelMember("组员乙", "成员")]
+    data, ids = db.cycle_data(cycles[0].id)
+    assert data.settings == Settings() and data.evidence.count() == 0
+    assert set(ids) >= {"faults", "weekly_reports"}
+
+
+def test_journal_is_wal_and_foreign_keys_are_on(db):
+    with db._tx() as s:
+        conn = s.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_add_update_delete_are_audited_with_operator_and_values(db, cycle2):
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    db.operator = "组员乙"
+    db.update_evidence("weekly_reports", rid, weekly(3, "改后"))
+    db.delete_evidence("weekly_reports", rid)
+    entries = db.history(table="weekly_reports", record_id=rid)
+    assert [e.action for e in entries] == ["create", "update", "delete"]
+    assert [e.operator for e in entries] == ["组员甲", "组员乙", "组员乙"]
+    assert entries[0].old is None and entries[0].new["title"] == "第1周巡检报告"
+    assert entries[1].changes() == {"date": ("2025-01-02", "2025-01-03"), "title": ("第1周巡检报告", "改后")}
+    assert entries[2].new is None and entries[2].old["title"] == "改后"
+    assert all(e.table == "weekly_reports" and e.record_id == rid for e in entries)
+    assert [e.id for e in db.history(cycle_id=cycle2)][-3:] == [e.id for e in entries]
+    assert db.verify().ok
+
+
+def test_cycle_data_maps_engine_refs_to_record_ids(db, cycle2):
+    first = db.add_evidence(cycle2, "faults", fault("F-01", 1))
+    second = db.add_evidence(cycle2, "faults", replace(fault("F-02", 6), level_override=LevelOverride("III", "影响有限")))
+    data, ids = db.cycle_data(cycle2)
+    assert ids["faults"] == [first, second]
+    assert data.evidence.faults[1].level_override == LevelOverride("III", "影响有限")
+    result = score_cycle(data)
+    refs = [ref for item in result.items for line in item.lines for ref in line.refs if ref.kind == "faults"]
+    assert {ids["faults"][r.index] for r in refs} == {first, second}
+
+
+def test_closing_cycle_includes_the_half_years_earlier_drills(db):
+    from panelapp.core.evidence import Drill
+
+    c1, c2, c3, _ = (c.id for c in db.cycles(1))
+    early = db.add_evidence(c1, "drills", Drill(date(2024, 11, 5), "数据库切换演练"))
+    late = db.add_evidence(c2, "drills", Drill(date(2025, 2, 5), "网络演练"))
+    assert db.cycle_data(c2)[1]["drills"] == [early, late]
+    assert db.cycle_data(c1)[1]["drills"] == [early]
+    assert db.cycle_data(c3)[1]["drills"] == []
+
+
+def test_bad_evidence_is_refused_naming_the_field(db, cycle2):
+    with pytest.raises(StoreError) as err:
+        db.add_evidence(cycle2, "absences", absence(day=14).__class__(date(2025, 6, 1), "A", False))
+    assert "date" in str(err.value) and "不在" in str(err.value)
+    assert err.value.errors[0][0] == "date"
+    bad = replace(fault(), restored_at=fault().started_at.replace(hour=8))
+    with pytest.raises(StoreError, match="restored_at"):
+        db.add_evidence(cycle2, "faults", bad)
+    db.add_evidence(cycle2, "faults", fault("F-01"))
+    with pytest.raises(StoreError, match="F-01"):
+        db.add_evidence(cycle2, "faults", fault("F-01", 2))
+    with pytest.raises(StoreError, match="未知"):
+        db.add_evidence(cycle2, "nonsense", weekly())
+    assert db.cycle_data(cycle2)[0].evidence.count() == 1
+
+
+def test_final_cycle_refuses_every_write_until_reopened_with_a_reason(db, cycle2, tmp_path):
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    db.finalise(cycle2, "ab" * 32)
+    row = db.cycle_row(cycle2)
+    assert (row.status, row.version, row.finalised_by, row.fingerprint) == ("final", 1, "组员甲", "ab" * 32)
+    (tmp_path / "f.txt").write_text("x")
+    attempts = [
+        lambda: db.add_evidence(cycle2, "weekly_reports", weekly(9)),
+        lambda: db.update_evidence("weekly_reports", rid, weekly(9)),
+        lambda: db.delete_evidence("weekly_reports", rid),
+        lambda: db.set_settings(cycle2, Settings(violation_points=2)),
+        lambda: db.set_assessed_on(cycle2, date(2025, 4, 9)),
+        lambda: db.set_item_override(cycle2, "1.1", ItemOverride(0, "理由")),
+        lambda: db.attach_file("weekly_reports", rid, tmp_path / "f.txt"),
+        lambda: db.set_panel_members(1, [PanelMember("甲", "组长")], cycle_id=cycle2),
+        lambda: db.import_cycle_file(DEMO_JSON),
+        lambda: db.finalise(cycle2, "cd" * 32),
+    ]
+    for attempt in attempts:
+        with pytest.raises(StoreError, match="本周期已定稿"):
+            attempt()
+    with pytest.raises(StoreError, match="理由"):
+        db.reopen(cycle2, "  ")
+    db.reopen(cycle2, "发现漏录一次缺勤")
+    row = db.cycle_row(cycle2)
+    assert (row.status, row.version, row.reopen_reason) == ("open", 2, "发现漏录一次缺勤")
+    db.add_evidence(cycle2, "weekly_reports", weekly(9))
+
+
+def test_settings_assessed_on_and_item_override(db, cycle2):
+    db.set_settings(cycle2, Settings(violation_points=2))
+    db.set_assessed_on(cycle2, date(2025, 4, 3))
+    with pytest.raises(StoreError, match="理由"):
+        db.set_item_override(cycle2, "3.2", ItemOverride(1, " "))
+    with pytest.raises(StoreError, match="9.9"):
+        db.set_item_override(cycle2, "9.9", ItemOverride(1, "x"))
+    with pytest.raises(StoreError, match="只能取"):
+        db.set_settings(cycle2, Settings(violation_points=7))
+    with pytest.raises(StoreError, match="早于"):
+        db.set_assessed_on(cycle2, date(2024, 1, 1))
+    db.set_item_override(cycle2, "3.2", ItemOverride(1, "情节轻微"))
+    data, _ = db.cycle_data(cycle2)
+    assert data.settings.violation_points == 2 and data.assessed_on == date(2025, 4, 3)
+    assert data.item_overrides == {"3.2": ItemOverride(1, "情节轻微")}
+    db.set_item_override(cycle2, "3.2", None)
+    assert db.cycle_data(cycle2)[0].item_overrides == {}
+    actions = [(e.table, e.action) for e in db.history(cycle_id=cycle2)]
+    assert ("item_overrides", "delete") in actions and ("cycles", "update") in actions
+
+
+def test_attachments_are_content_addressed_and_streamed_back(db, cycle2, tmp_path):
+    a = db.add_evidence(cycle2, "weekly_reports", weekly())
+    b = db.add_evidence(cycle2, "weekly_reports", weekly(9, "第2周"))
+    payload = bytes(range(256)) * 9000  # 2.3 MB: three chunks
+    src = tmp_path / "巡检报告.pdf"
+    src.write_bytes(payload)
+    ref = db.attach_file("weekly_reports", a, src)
+    db.attach_file("weekly_reports", b, src, name="副本.pdf")
+    assert ref.size == len(payload) and len(ref.sha256) == 64
+    assert db.attachments("weekly_reports", a) == [ref]
+    assert db.attachment_mime("weekly_reports", a, ref.sha256) == "application/pdf"
+    counts = db.counts()
+    assert counts["blobs"] == 1 and counts["blob_chunks"] == 3 and counts["attachments"] == 2
+    out = db.export_blob(ref.sha256, tmp_path / "out.pdf")
+    assert out.read_bytes() == payload
+    assert db.cycle_data(cycle2)[0].evidence.weekly_reports[0].files == (ref,)
+    db.detach_file("weekly_reports", a, ref.sha256)
+    assert db.attachments("weekly_reports", a) == []
+    with pytest.raises(StoreError):
+        db.detach_file("weekly_reports", a, ref.sha256)
+    assert db.verify(blobs=True).ok
+
+
+def test_panel_standing_lists_and_roll_over(db):
+    c1, c2, *_ = db.cycles(1)
+    db.set_panel_members(1, [PanelMember("王某", "组长"), PanelMember("李某", "成员")], cycle_id=c1.id)
+    db.set_bid_commitments(1, ["每月提交运维月报", "配备7名驻场人员"])
+    db.set_onsite_roster(1, [OnsiteStaff("驻场人员A", "项目经理")])
+    db.add_evidence(c1.id, "absences", absence().__class__(date(2024, 10, 8), "驻场人员A", False))
+    with db._tx() as s:  # make cycle 2 look never touched
+        from panelapp.store.models import PanelMemberModel
+
+        for m in s.query(PanelMemberModel).filter_by(cycle_id=c2.id):
+            s.delete(m)
+    nxt = db.next_cycle(c1.id)
+    assert nxt.id == c2.id and nxt.number == 2
+    data, _ = db.cycle_data(c2.id)
+    assert data.panel == (PanelMember("王某", "组长"), PanelMember("李某", "成员"))
+    assert data.evidence.count() == 0
+    assert db.bid_commitments(1) == ["每月提交运维月报", "配备7名驻场人员"]
+    assert db.onsite_roster(1) == [OnsiteStaff("驻场人员A", "项目经理")]
+    with pytest.raises(StoreError, match="最后一个"):
+        db.next_cycle(db.cycles(1)[3].id)
+
+
+def test_unfulfilled_commitment_joins_the_standing_list(db, cycle2):
+    from panelapp.core.evidence import UnfulfilledCommitment
+
+    db.add_evidence(cycle2, "unfulfilled_commitments", UnfulfilledCommitment("每月提交运维月报"))
+    assert db.bid_commitments(1) == ["每月提交运维月报"]
+
+
+def test_exports_and_payment_deductions(db, cycle2):
+    db.record_export(cycle2, "AB" * 32, "fp", "pdf", "/tmp/x.pdf")
+    found = db.find_export("ab" * 32)
+    assert found.cycle_id == cycle2 and found.version == 1 and found.operator == "组员甲" and found.kind == "pdf"
+    assert db.find_export("00" * 32) is None
+    db.add_payment_deduction(1, PaymentDeduction("commitment", 2, date(2025, 4, 1), "两项承诺", cycle=2))
+    db.add_payment_deduction(1, PaymentDeduction("criticism", 1, date(2025, 5, 1)))
+    amounts = [(d.kind, d.amount) for d in db.payment_deductions(1)]
+    assert amounts == [("commitment", Decimal("152700.00")), ("criticism", Decimal("10000.00"))]
+    with pytest.raises(StoreError):
+        db.add_payment_deduction(1, PaymentDeduction("other", 1, date(2025, 5, 1)))
+
+
+def test_reopening_keeps_everything(db_path):
+    db = open_database(db_path)
+    c2 = db.cycles(1)[1].id
+    rid = db.add_evidence(c2, "weekly_reports", weekly())
+    backup = db.close()
+    assert backup is not None and backup.parent.name == "backups"
+    db = open_database(db_path)
+    try:
+        assert db.cycle_data(c2)[1]["weekly_reports"] == [rid]
+        assert len(db.contracts()) == 1  # not seeded twice
+        assert db.close() is None  # nothing written: no new backup
+    finally:
+        db.close()
+
+
+def test_automatic_backups_rotate(db_path):
+    from panelapp.store.backup import backups_of
+
+    db = open_database(db_path)
+    db.set_backup_keep(3)
+    db.close()
+    for i in range(5):
+        db = open_database(db_path)
+        db.add_evidence(db.cycles(1)[1].id, "weekly_reports", weekly(2 + i))
+        db.close()
+    autos = [p for p in backups_of(db_path) if "-auto-" in p.name]
+    assert len(autos) == 3
+
+
+def test_default_location_uses_the_user_data_folder(tmp_path, monkeypatch):
+    from panelapp.store import default_db_path
+
+    monkeypatch.delenv("PANELAPP_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = default_db_path()
+    assert path == tmp_path / "data" / "panelapp" / "panelapp.db"
+    db = open_database()
+    try:
+        assert db.path == path and path.exists() and db.contracts()
+    finally:
+        db.close()
