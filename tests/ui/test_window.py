@@ -208,21 +208,25 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     table = table_of(w, "1.3")
     pdf = tmp_path / "缺陷分析.pdf"
     pdf.write_bytes(b"%PDF-1.4 test" * 200)
+    rid = table.model.record_id(0)
+    existing = w.db.attachments("defect_reports", rid)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pdf))])
     pos = table.view.visualRect(table.model.index(0, 0)).center()
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)
-    rid = table.model.record_id(0)
     refs = w.db.attachments("defect_reports", rid)
-    assert [r.name for r in refs] == ["缺陷分析.pdf"] and refs[0].size == 2600
-    assert table.strip.list.count() == 1 and "2.5 KB" in table.strip.list.item(0).text()
+    assert refs[: len(existing)] == existing
+    new = refs[-1]
+    assert new.name == "缺陷分析.pdf" and new.size == 2600 and len(refs) == len(existing) + 1
+    texts = [table.strip.list.item(i).text() for i in range(table.strip.list.count())]
+    assert "缺陷分析.pdf（2.5 KB）" in texts
     assert w.session.record("defect_reports", rid).files == tuple(refs)
-    exported = w.actions.export_file(refs[0])
+    exported = w.actions.export_file(new)
     assert exported.read_bytes() == pdf.read_bytes()
     w.editor.stack.undo()
-    assert w.db.attachments("defect_reports", rid) == []
+    assert w.db.attachments("defect_reports", rid) == existing
 
 
 def test_history_shows_who_changed_what(window):

@@ -14,6 +14,12 @@ def user_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # pragma: no cover - store branch not merged yet
         pass
     try:
+        from panelapp.report.export import ReportError
+
+        errors.insert(0, ReportError)
+    except ImportError:  # pragma: no cover - report branch not merged yet
+        pass
+    try:
         from panelapp.core.cyclefile import CycleFileError
 
         errors.insert(0, CycleFileError)
