@@ -14,8 +14,8 @@ def save(dlg) -> None:
 def table_of(window, item_id: str, kind: str | None = None):
     window.show_item(item_id)
     for tab in window.section_tabs:
-        if item_id in tab.panels:
-            tables = tab.panels[item_id].tables
+        if tab.owns(item_id):
+            tables = tab.panel(item_id).tables
             return next(t for t in tables if kind is None or t.kind == kind)
     raise KeyError(item_id)
 

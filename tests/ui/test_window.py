@@ -85,7 +85,7 @@ def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     assert not dlg.isVisible()
     item = w.session.result.item("1.2")
     assert (item.deduction, item.computed_deduction) == (0, 2)
-    panel = w.section_tabs[0].panels["1.2"]
+    panel = w.section_tabs[0].panel("1.2")
     assert panel.override_note.isVisibleTo(panel) and "计算扣 <b>2</b>" in panel.override_note.text()
     assert "改为扣0分" in panel.explanation.text()
     assert total(w) == before + 2 == engine_total(w)

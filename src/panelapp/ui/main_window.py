@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.summary_tab = None
         self._contract_id = None
         self._zoom = 2
+        self._to_score: list[int] = []
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,18 +106,13 @@ class MainWindow(QMainWindow):
         if cycle_id == self.session.cycle_id:
             return
         try:
-            self.session.cycle_id = cycle_id
-            self.session.row = self.db.cycle_row(cycle_id)
-            data, ids = self.db.cycle_data(cycle_id)
+            self.session.load(cycle_id)  # reads the store once; no signals yet
         except user_errors() as exc:
             show_error(self, "无法打开考核周期", exc)
             return
-        from panelapp.core.scheme import load_scheme
-
-        self.session.scheme = load_scheme(data.contract.scheme)
         self.build_tabs()
         self.editor.stack.clear()
-        self.session.reload()
+        self.session.announce()
         self.navigator.select_cycle(cycle_id)
         self.settings.setValue("cycle_id", cycle_id)
 
@@ -129,15 +125,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.score_other_cycles)
 
     def score_other_cycles(self) -> None:
-        """Navigator scores of the cycles not open (deferred, so the window is interactive first)."""
-        for cycle_id in self.navigator.cycle_ids():
-            if cycle_id == self.session.cycle_id:
-                continue
-            try:
-                data, _ids = self.db.cycle_data(cycle_id)
-                self.navigator.set_score(cycle_id, score_cycle(data).total)
-            except user_errors():
-                self.navigator.set_score(cycle_id, None)
+        """Navigator scores of the cycles not open: one per event-loop turn, so the window stays responsive."""
+        self._to_score = [c for c in self.navigator.cycle_ids() if c != self.session.cycle_id]
+        QTimer.singleShot(0, self._score_next)
+
+    def _score_next(self) -> None:
+        if not self._to_score:
+            return
+        cycle_id = self._to_score.pop(0)
+        try:
+            data, _ids = self.db.cycle_data(cycle_id)
+            self.navigator.set_score(cycle_id, score_cycle(data).total)
+        except user_errors():
+            self.navigator.set_score(cycle_id, None)
+        QTimer.singleShot(0, self._score_next)
 
     def on_scored(self) -> None:
         result, row = self.session.result, self.session.row
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def show_item(self, item_id: str) -> None:
         for i, tab in enumerate(self.section_tabs):
-            if item_id in tab.panels:
+            if tab.owns(item_id):
                 self.tabs.setCurrentIndex(i)
                 tab.show_item(item_id)
 
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         if cycle_id is not None:
             self.open_cycle(cycle_id)
             self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
-        QTimer.singleShot(0, self.score_other_cycles)
+        QTimer.singleShot(50, self.score_other_cycles)
 
     def closeEvent(self, event) -> None:
         self.save_state()

@@ -41,15 +41,23 @@ class CycleSession(QObject):
         self.cycle_id = cycle_id
         self.reload()
 
-    def reload(self) -> None:
-        if self.cycle_id is None:
-            return
-        self.row = self.db.cycle_row(self.cycle_id)
-        data, ids = self.db.cycle_data(self.cycle_id)
-        self.data = data
+    def load(self, cycle_id: int) -> None:
+        """Read the cycle from the store and score it, without telling the widgets yet."""
+        row = self.db.cycle_row(cycle_id)
+        data, ids = self.db.cycle_data(cycle_id)
+        self.cycle_id, self.row, self.data = cycle_id, row, data
         self.ids = {kind: list(ids.get(kind, [])) for kind in EVIDENCE_KINDS}
         self.scheme = load_scheme(data.contract.scheme)
+        self._alias.clear()
         self._rescore()
+
+    def reload(self) -> None:
+        if self.cycle_id is not None:
+            self.load(self.cycle_id)
+            self.announce()
+
+    def announce(self) -> None:
+        """Every widget refreshes from the loaded cycle."""
         self.cycleOpened.emit()
         for kind in EVIDENCE_KINDS:
             self.evidenceChanged.emit(kind)

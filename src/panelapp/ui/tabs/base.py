@@ -40,26 +40,60 @@ class SectionTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 900])
         layout.addWidget(self.splitter)
+        self._scrolls: dict[str, QScrollArea] = {}
         for item in self.session.scheme.items:
             if item.section != self.SECTION:
                 continue
-            panel = ItemPanel(item.id, item.name, item.max)
-            panel.overrideRequested.connect(lambda i: ctx.actions.override_item(i))
-            panel.historyRequested.connect(ctx.show_history)
-            self.panels[item.id] = panel
-            self.build_item(item.id, panel)
-            scroll = QScrollArea(self)
-            scroll.setWidget(panel)
+            scroll = QScrollArea(self)  # the item's panel is built when first shown
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self._scrolls[item.id] = scroll
             self.stack.addWidget(scroll)
             entry = QListWidgetItem(f"{item.id} {item.name}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.items.addItem(entry)
-        self.items.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.items.currentRowChanged.connect(self._on_row)
         self.items.setCurrentRow(0)
         self.session.evidenceChanged.connect(self.on_evidence)
         self.session.scored.connect(self.on_scored)
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        if self.isVisible():
+            self.panel(self.items.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentIndex(row)
+
+    def showEvent(self, event) -> None:
+        item_id = self.current_item_id()
+        if item_id:
+            self.panel(item_id)
+        super().showEvent(event)
+
+    def owns(self, item_id: str) -> bool:
+        return item_id in self._scrolls
+
+    def panel(self, item_id: str) -> ItemPanel:
+        """The item's panel, built (and filled from the open cycle) on first use."""
+        if item_id in self.panels:
+            return self.panels[item_id]
+        item = self.session.scheme.item(item_id)
+        panel = ItemPanel(item.id, item.name, item.max)
+        panel.overrideRequested.connect(lambda i: self.ctx.actions.override_item(i))
+        panel.historyRequested.connect(self.ctx.show_history)
+        self.panels[item_id] = panel
+        self.build_item(item_id, panel)
+        if self.session.data is not None:
+            kinds = {t.kind for t in panel.tables}
+            for kind in kinds:
+                self._fill(kind, panel.tables)
+            self.after_build(item_id)
+            self._score_panel(panel)
+        self._scrolls[item_id].setWidget(panel)
+        return panel
+
+    def after_build(self, item_id: str) -> None:
+        """Subclasses fill extra widgets (the week grid) once built."""
 
     # -- building -----------------------------------------------------------------------------
     def build_item(self, item_id: str, panel: ItemPanel) -> None:
@@ -74,12 +108,19 @@ class SectionTab(QWidget):
         return table
 
     # -- updates ------------------------------------------------------------------------------
-    def on_evidence(self, kind: str) -> None:
-        if self.session.data is None:
-            return
-        for table in self.tables:
+    def _fill(self, kind: str, tables) -> None:
+        for table in tables:
             if table.kind == kind:
                 table.model.set_rows(self.session.records(kind), self.session.ids[kind], self.session.result)
+
+    def on_evidence(self, kind: str) -> None:
+        if self.session.data is not None:
+            self._fill(kind, self.tables)
+
+    def _score_panel(self, panel: ItemPanel) -> None:
+        scheme, result = self.session.scheme, self.session.result
+        panel.set_result(result.item(panel.item_id))
+        panel.set_description(scheme.description(scheme.item(panel.item_id), self.session.data.settings))
 
     def on_scored(self) -> None:
         result = self.session.result
@@ -93,13 +134,12 @@ class SectionTab(QWidget):
             mark = "" if item.deduction <= 0 else f"  −{item.deduction}"
             entry.setText(f"{item.id} {item.name}\n{item.score}/{item.max} 分{mark}")
             entry.setForeground(Qt.GlobalColor.darkRed if item.deduction > 0 else Qt.GlobalColor.black)
-            self.panels[item.id].set_result(item)
-        settings = self.session.data.settings
-        for item_id, panel in self.panels.items():
-            panel.set_description(self.session.scheme.description(self.session.scheme.item(item_id), settings))
+        for panel in self.panels.values():
+            self._score_panel(panel)
 
     # -- navigation ---------------------------------------------------------------------------
     def show_item(self, item_id: str) -> None:
+        self.panel(item_id)
         for i in range(self.items.count()):
             if self.items.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
                 self.items.setCurrentRow(i)

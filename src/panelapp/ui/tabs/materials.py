@@ -32,9 +32,13 @@ class MaterialsTab(SectionTab):
         elif item_id == "1.5":
             self.table(panel, "trainings", title="培训记录（本半年度；归档列显示缺少的部分）")
 
+    def after_build(self, item_id: str) -> None:
+        if item_id == "1.1":
+            self.on_evidence("exempt_weeks")
+
     def on_evidence(self, kind: str) -> None:
         super().on_evidence(kind)
-        if kind in ("weekly_reports", "exempt_weeks") and self.session.data is not None:
+        if kind in ("weekly_reports", "exempt_weeks") and self.session.data is not None and "1.1" in self.panels:
             data = self.session.data
             period = data.contract.cycle(data.cycle)
             self.week_grid.set_weeks(week_states(period, data.evidence.weekly_reports, data.evidence.exempt_weeks))

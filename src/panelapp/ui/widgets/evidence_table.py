@@ -94,6 +94,7 @@ class EvidenceTable(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(40)  # size columns from the first rows, not thousands
         header.setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _i: self.do_edit())
         layout.addWidget(self.view)
