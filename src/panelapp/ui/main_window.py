@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1100])
+        self.splitter.setSizes([300, 1066])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.operator_label = QLabel(self)

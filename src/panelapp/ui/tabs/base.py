@@ -83,6 +83,7 @@ class SectionTab(QWidget):
         panel.historyRequested.connect(self.ctx.show_history)
         self.panels[item_id] = panel
         self.build_item(item_id, panel)
+        panel.body.addStretch(0)  # takes what small tables leave over
         if self.session.data is not None:
             kinds = {t.kind for t in panel.tables}
             for kind in kinds:

@@ -94,6 +94,7 @@ class AttachmentStrip(QWidget):
         self.buttons["open"].setEnabled(bool(files))
         self.buttons["remove"].setEnabled(bool(files))
         self.list.setVisible(bool(files))
+        self.setVisible(target is not None)
 
     def current_ref(self) -> FileRef | None:
         item = self.list.currentItem() or (self.list.item(0) if self.list.count() else None)

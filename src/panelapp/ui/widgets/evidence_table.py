@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -107,10 +108,18 @@ class EvidenceTable(QWidget):
     # -- state --------------------------------------------------------------------------------
     def _after_reset(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"（{n} 条）")
-        rows = max(2, min(n, 8))
+        self.count.setText(f"（{n} 条）　可把文件拖到某一行上作为附件" if n else "（无记录）")
+        rows = max(1, min(n, 10))
         h = self.view.verticalHeader().defaultSectionSize()
-        self.view.setMinimumHeight(h * rows + self.view.horizontalHeader().sizeHint().height() + 6)
+        height = h * rows + self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth() + 2
+        if self.view.horizontalScrollBar().isVisible():
+            height += self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setMinimumHeight(min(height, h * 4 + 40))
+        self.view.setMaximumHeight(height if n <= 10 else 16777215)
+        grow = QSizePolicy.Policy.Expanding if n > 10 else QSizePolicy.Policy.Maximum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, grow)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, grow)
+        self.updateGeometry()
         self.update_strip()
 
     def selected_rows(self) -> list[int]:

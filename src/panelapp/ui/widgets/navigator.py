@@ -37,9 +37,10 @@ class Navigator(QTreeWidget):
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for row in cycles:
                 p = row.period
-                item = QTreeWidgetItem(top, [f"第{row.number}周期\n{p.start:%Y-%m-%d}～{p.end:%m-%d}",
+                item = QTreeWidgetItem(top, [f"第{row.number}周期\n{p.start:%Y.%m.%d}–{p.end:%m.%d}",
                                              STATUS.get(row.status, row.status), "…"])
                 item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+                item.setToolTip(0, f"第{row.number}考核周期：{p.start} 至 {p.end}")
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
                 self._cycle_items[row.id] = item
             top.setExpanded(True)
