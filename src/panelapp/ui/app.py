@@ -22,7 +22,8 @@ def open_db(path: str | None, parent=None):
             return None
         answer = QMessageBox.question(
             parent, "数据库已损坏",
-            f"{exc}\n\n是否用最近的完好备份恢复？\n{exc.backup}\n（损坏的文件会被保留改名，不会删除。）",
+            f"{exc}\n\n是否用最近的完好备份恢复？\n{exc.backup}\n（损坏的文件会先另存一份，不会删除。）",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
