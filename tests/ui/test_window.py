@@ -274,3 +274,57 @@ def test_self_test_command_exits_0_and_writes_result(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert shot.stat().st_size > 10_000
     assert (tmp_path / "shot.png.txt").read_text(encoding="utf-8").startswith("OK")
+
+
+def test_export_then_import_cycle_file_through_the_file_menu(window, env, tmp_path):
+    w = window
+    out = w.files.export_cycle(str(tmp_path / "c2.zip"))
+    assert out is not None and out.is_file()
+    before = total(w)
+    # re-importing into the same cycle adds nothing: every record is flagged as an exact duplicate
+    assert w.files.import_cycle(str(out))
+    assert "跳过" in (w.last_info or "") and total(w) == before == engine_total(w)
+
+
+def test_import_of_a_bad_file_is_refused_in_chinese(window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "panelapp-cycle", "version": 1}', encoding="utf-8")
+    before = window.db.cycle_data(window.session.cycle_id)[0]
+    assert not window.files.import_cycle(str(bad))
+    assert window.last_error and any("\u4e00" <= ch <= "\u9fff" for ch in window.last_error)
+    assert window.db.cycle_data(window.session.cycle_id)[0] == before
+
+
+def test_image_attachment_previews(window, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from panelapp.ui.widgets.attachments import ImagePreview
+
+    img = QImage(64, 48, QImage.Format.Format_RGB32)
+    img.fill(QColor("#336699"))
+    png = tmp_path / "现场照片.png"
+    img.save(str(png))
+    table = table_of(window, "1.5")
+    table.view.selectRow(0)
+    assert table.attach_files(0, [png]) == 1
+    strip = table.strip
+    row = [i for i in range(strip.list.count()) if "现场照片.png" in strip.list.item(i).text()][0]
+    strip.list.setCurrentRow(row)
+    dlg = strip.open_current()
+    assert isinstance(dlg, ImagePreview)
+    dlg.reject()
+
+
+def test_final_cycle_refuses_edits_with_the_store_message(window):
+    w = window
+    from panelapp.core.cyclefile import fingerprint
+
+    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.session.reload()
+    dlg = add_fault(w)
+    save(dlg)
+    assert dlg.isVisible() and "定稿" in dlg.message.text()
+    assert len(w.db.cycle_data(w.session.cycle_id)[0].evidence.faults) == 2
+    assert w.editor.stack.count() == 0
+    dlg.reject()
+    assert "定稿" in w.score_bar.cycle_label.text()

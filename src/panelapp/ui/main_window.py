@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         result, row = self.session.result, self.session.row
         self.score_bar.set_result(result)
         if result is not None:
-            self.score_bar.set_context(f"{self.session.data.contract.number}\n第{result.cycle}周期 "
+            state = "（已定稿，只读）" if self.session.is_final else ""
+            self.score_bar.set_context(f"{self.session.data.contract.number}{state}\n第{result.cycle}周期 "
                                        f"{result.start}～{result.end}")
             self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
 
