@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        self.editor.stack.clear()  # release the Python undo commands while Python is alive
         super().closeEvent(event)
 
     def about(self) -> None:
