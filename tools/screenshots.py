@@ -53,6 +53,14 @@ def main(out: Path) -> int:
                 print(path)
         window.resize(1366, 768)
         window.show_item("2.1")
+        window.zoom(+1)
+        window.zoom(+1)  # 130 %: what a projector needs
+        for _ in range(3):
+            app.processEvents()
+        path = out / "6-zoom130-2-stability-1366x768.png"
+        window.grab().save(str(path))
+        print(path)
+        window.zoom(0)
         table = window.section_tabs[1].panels["2.1"].tables[0]
         table.view.selectRow(0)
         dlg = table.do_edit(modal=False)

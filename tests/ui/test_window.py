@@ -245,11 +245,20 @@ def test_shortcuts_and_zoom(window, qtbot):
     assert keys["add"] == "Ctrl+N" and keys["duplicate"] == "Ctrl+D" and keys["delete"] == "Del"
     assert keys["undo"] == "Ctrl+Z" and keys["redo"] == "Ctrl+Y" and keys["export"] == "Ctrl+S"
     size = QApplication.font().pointSizeF()
+    table = table_of(w, "2.1")
+    panel = w.section_tabs[1].panel("2.1")
+    sizes = (table.view.font().pointSizeF(), w.score_bar.total_label.font().pointSizeF(),
+             panel.title.font().pointSizeF(), table.view.verticalHeader().defaultSectionSize())
     w.menu_actions["zoom_in"].trigger()
-    assert QApplication.font().pointSizeF() > size
-    assert w.score_bar.total_label.font().pointSizeF() > size * 1.5
+    w.menu_actions["zoom_in"].trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(size * 1.3)
+    zoomed = (table.view.font().pointSizeF(), w.score_bar.total_label.font().pointSizeF(),
+              panel.title.font().pointSizeF(), table.view.verticalHeader().defaultSectionSize())
+    assert all(after > before for before, after in zip(sizes, zoomed, strict=True)), (sizes, zoomed)
+    assert w.settings.value("zoom") in (4, "4")
     w.menu_actions["zoom_reset"].trigger()
     assert QApplication.font().pointSizeF() == pytest.approx(size)
+    assert table.view.font().pointSizeF() == pytest.approx(sizes[0])
 
 
 def test_duplicate_gives_a_fresh_fault_id(window):

@@ -70,7 +70,10 @@ class EvidenceActions(QObject):
         self.last_dialog = dlg
         return dlg
 
-    def _open(self, dlg: QDialog, modal: bool) -> QDialog:
+    def _open(self, dlg: QDialog, modal: bool | None) -> QDialog:
+        """modal: exec() and wait; False: open() and return; None: the caller shows it."""
+        if modal is None:
+            return dlg
         if modal:
             dlg.exec()
         else:
@@ -78,7 +81,7 @@ class EvidenceActions(QObject):
         return dlg
 
     # -- evidence -----------------------------------------------------------------------------
-    def add(self, kind: str, template=None, modal: bool = True) -> QDialog:
+    def add(self, kind: str, template=None, modal: bool | None = True) -> QDialog:
         """Open the form; on 保存 the record is added (one undo step)."""
         def submit(obj):
             self.editor.run(AddEvidence(self.session, kind, obj))

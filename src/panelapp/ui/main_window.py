@@ -30,6 +30,7 @@ from panelapp.ui.tabs.response import ResponseTab
 from panelapp.ui.tabs.stability import StabilityTab
 from panelapp.ui.tabs.summary import SummaryTab
 from panelapp.ui.widgets.navigator import Navigator
+from panelapp.ui.widgets.scaled import ScaledFonts
 from panelapp.ui.widgets.score_bar import ScoreBar
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -206,8 +207,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"字号 {int(ZOOM_STEPS[self._zoom] * 100)}%", 2000)
 
     def _apply_zoom(self) -> None:
+        """Scale the application font; with a style sheet set, Qt needs it pushed to each window."""
         app = QApplication.instance()
-        app.setFont(app_font(app.property("panelapp_family") or "Noto Sans SC", ZOOM_STEPS[self._zoom]))
+        font = app_font(app.property("panelapp_family") or "Noto Sans SC", ZOOM_STEPS[self._zoom])
+        app.setFont(font)
+        for widget in app.topLevelWidgets():
+            widget.setFont(font)
+        app.setStyleSheet(app.styleSheet())  # re-polish: style-sheeted widgets keep their old font otherwise
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, ScaledFonts):
+                widget._apply_scaled()
+        self.score_bar._apply_fonts()
 
     @property
     def zoom_factor(self) -> float:

@@ -41,7 +41,7 @@ QTableView {{ gridline-color: #e6e9ee; selection-background-color: #cfe0f3;
   selection-color: {TEXT}; alternate-background-color: #f8f9fb; }}
 QHeaderView::section {{ background: #eef0f4; color: {MUTED}; padding: 4px 6px;
   border: none; border-right: 1px solid {BORDER}; border-bottom: 1px solid {BORDER}; }}
-QLabel#itemTitle {{ color: {ACCENT}; font-weight: bold; }}
+QLabel#itemTitle {{ color: {ACCENT}; }}
 QLabel#muted {{ color: {MUTED}; }}
 QLabel#fieldError {{ color: #b3261e; }}
 QLabel#explanation {{ background: {NOTE_BG}; border-left: 4px solid {ACCENT};

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from panelapp.ui.commands import SetAssessedOn, SetSettings
 from panelapp.ui.forms.fields import DATE_FMT, from_qdate, to_qdate
 from panelapp.ui.models.summary import SummaryModel
+from panelapp.ui.widgets.scaled import ScaledFonts
 from panelapp.ui.widgets.score_bar import headline, money
 
 
-class SummaryTab(QWidget):
+class SummaryTab(ScaledFonts, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx, self.session = ctx, ctx.session
@@ -34,10 +35,7 @@ class SummaryTab(QWidget):
         layout.setSpacing(14)
         left = QVBoxLayout()
         self.headline = QLabel(self)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.headline.setFont(font)
+        self.scale(self.headline, 1.4, bold=True)
         left.addWidget(self.headline)
         self.model = SummaryModel(self)
         self.view = QTableView(self)
@@ -88,6 +86,10 @@ class SummaryTab(QWidget):
         layout.addLayout(right, 1)
         self.session.scored.connect(self.refresh)
         self.session.cycleOpened.connect(self.load_facts)
+
+    def changeEvent(self, event) -> None:
+        self.font_changed(event)
+        super().changeEvent(event)
 
     def load_facts(self) -> None:
         data, row = self.session.data, self.session.row

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -47,6 +48,12 @@ class DropTable(QTableView):
             event.ignore()
         else:
             super().dragMoveEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.owner.do_edit()
+            return
+        super().keyPressEvent(event)
 
     def dropEvent(self, event) -> None:
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
@@ -105,15 +112,20 @@ class EvidenceTable(QWidget):
         model.modelReset.connect(self._after_reset)
         self._after_reset()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # zoom: taller rows, re-fit the view
+            self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+            self._after_reset()
+        super().changeEvent(event)
+
     # -- state --------------------------------------------------------------------------------
     def _after_reset(self) -> None:
         n = self.model.rowCount()
         self.count.setText(f"（{n} 条）　可把文件拖到某一行上作为附件" if n else "（无记录）")
         rows = max(1, min(n, 10))
         h = self.view.verticalHeader().defaultSectionSize()
-        height = h * rows + self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth() + 2
-        if self.view.horizontalScrollBar().isVisible():
-            height += self.view.horizontalScrollBar().sizeHint().height()
+        height = h * rows + self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth() + 8
+        height += self.view.horizontalScrollBar().sizeHint().height()  # room for it when columns overflow
         self.view.setMinimumHeight(min(height, h * 4 + 40))
         self.view.setMaximumHeight(height if n <= 10 else 16777215)
         grow = QSizePolicy.Policy.Expanding if n > 10 else QSizePolicy.Policy.Maximum
@@ -145,7 +157,17 @@ class EvidenceTable(QWidget):
 
     # -- actions (buttons and shortcuts) --------------------------------------------------------
     def do_add(self, modal: bool = True):
-        return self.actions.add(self.kind, modal=modal)
+        dlg = self.actions.add(self.kind, modal=None)
+        dlg.finished.connect(lambda _code: self._select_new(dlg))
+        if modal:
+            dlg.exec()
+        else:
+            dlg.open()
+        return dlg
+
+    def _select_new(self, dlg) -> None:
+        if dlg.result_obj is not None and self.model.rowCount():
+            self.view.selectRow(self.model.rowCount() - 1)
 
     def do_edit(self, modal: bool = True):
         rid = self.current_id()

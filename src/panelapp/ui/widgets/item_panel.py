@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from panelapp.core.result import ItemResult
+from panelapp.ui.widgets.scaled import ScaledFonts
 
 
-class ItemPanel(QWidget):
+class ItemPanel(ScaledFonts, QWidget):
     overrideRequested = Signal(str)
     historyRequested = Signal(str)
 
@@ -22,16 +23,11 @@ class ItemPanel(QWidget):
         head = QHBoxLayout()
         self.title = QLabel(f"{item_id}　{name}　<span style='font-weight:normal'>（{points} 分）</span>", self)
         self.title.setObjectName("itemTitle")
-        title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        self.title.setFont(title_font)
+        self.scale(self.title, 1.3, bold=True)
         head.addWidget(self.title)
         head.addStretch(1)
         self.score = QLabel(self)
-        score_font = self.score.font()
-        score_font.setPointSizeF(score_font.pointSizeF() * 1.3)
-        score_font.setBold(True)
-        self.score.setFont(score_font)
+        self.scale(self.score, 1.3, bold=True)
         head.addWidget(self.score)
         self.override_button = QPushButton("调整扣分…", self)
         self.override_button.clicked.connect(lambda: self.overrideRequested.emit(self.item_id))
@@ -40,10 +36,21 @@ class ItemPanel(QWidget):
         head.addWidget(self.override_button)
         head.addWidget(self.history_button)
         layout.addLayout(head)
+        desc_row = QHBoxLayout()
         self.description = QLabel(self)
         self.description.setObjectName("muted")
         self.description.setWordWrap(True)
-        layout.addWidget(self.description)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        desc_row.addWidget(self.description, 1)
+        self.toggle = QToolButton(self)
+        self.toggle.setText("展开")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolTip("展开 / 收起指标说明全文")
+        self.toggle.toggled.connect(self._fold)
+        desc_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(desc_row)
+        self._fold(False)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
@@ -60,11 +67,26 @@ class ItemPanel(QWidget):
         self.body.setSpacing(14)
         layout.addLayout(self.body, 1)
 
+    def changeEvent(self, event) -> None:
+        self.font_changed(event)
+        super().changeEvent(event)
+
+    def _fold(self, expanded: bool) -> None:
+        """指标说明 shows two lines unless expanded (the full text is also its tooltip)."""
+        self.toggle.setText("收起" if expanded else "展开")
+        lines = 2
+        height = self.description.fontMetrics().lineSpacing() * lines + 4
+        self.description.setMaximumHeight(16777215 if expanded else height)
+
+    def on_font_change(self) -> None:
+        self._fold(self.toggle.isChecked())
+
     def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
         self.body.addWidget(widget, stretch)
 
     def set_description(self, text: str) -> None:
         self.description.setText(f"指标说明：{text}")
+        self.description.setToolTip(text)
 
     def set_result(self, item: ItemResult) -> None:
         colour = "#b3261e" if item.deduction > 0 else "#2e7d32"
