@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         self.editor.stack.clear()  # release the Python undo commands while Python is alive
+        self._to_score = []
         super().closeEvent(event)
 
     def about(self) -> None:

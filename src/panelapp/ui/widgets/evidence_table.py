@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.core.evidence import EVIDENCE_LABELS
+from panelapp.ui.errors import user_errors
 from panelapp.ui.models.base import EvidenceModel
 from panelapp.ui.widgets.attachments import AttachmentStrip
 
@@ -115,11 +116,15 @@ class EvidenceTable(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:  # zoom: taller rows, re-fit the view
             self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-            self._after_reset()
+            self._fit()
         super().changeEvent(event)
 
     # -- state --------------------------------------------------------------------------------
     def _after_reset(self) -> None:
+        self._fit()
+        self.update_strip()
+
+    def _fit(self) -> None:
         n = self.model.rowCount()
         self.count.setText(f"（{n} 条）　可把文件拖到某一行上作为附件" if n else "（无记录）")
         rows = max(1, min(n, 10))
@@ -132,7 +137,6 @@ class EvidenceTable(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, grow)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, grow)
         self.updateGeometry()
-        self.update_strip()
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -153,7 +157,11 @@ class EvidenceTable(QWidget):
         if rid is None:
             self.strip.show_files(None, [])
         else:
-            self.strip.show_files((self.kind, rid), self.actions.session.attachments(self.kind, rid))
+            try:
+                files = self.actions.session.attachments(self.kind, rid)
+            except user_errors():
+                files = []
+            self.strip.show_files((self.kind, rid), files)
 
     # -- actions (buttons and shortcuts) --------------------------------------------------------
     def do_add(self, modal: bool = True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class ScaledFonts:
@@ -17,7 +17,7 @@ class ScaledFonts:
         self._apply_scaled()
 
     def _apply_scaled(self: QWidget) -> None:
-        base = self.font()
+        base = QApplication.font()  # zoom scales the application font
         for widget, factor, bold in getattr(self, "_scaled", ()):
             font = QFont(base)
             font.setPointSizeF(base.pointSizeF() * factor)

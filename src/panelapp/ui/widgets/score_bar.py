@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from panelapp.core.result import CycleResult
 from panelapp.ui.style import tier_colours
@@ -47,17 +47,18 @@ class ScoreBar(QFrame):
         self.set_result(None)
 
     def _apply_fonts(self) -> None:
-        base = self.font().pointSizeF()
-        big = QFont(self.font())
+        app_font = QApplication.font()  # zoom scales the application font
+        base = app_font.pointSizeF()
+        big = QFont(app_font)
         big.setPointSizeF(base * 1.9)
         big.setBold(True)
         self.total_label.setFont(big)
-        mid = QFont(self.font())
+        mid = QFont(app_font)
         mid.setPointSizeF(base * 1.25)
         mid.setBold(True)
         self.money_label.setFont(mid)
         for label in self.section_labels + [self.cycle_label]:
-            label.setFont(QFont(self.font()))
+            label.setFont(QFont(app_font))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
