@@ -20,6 +20,15 @@ def absence(day: int = 14, person: str = "驻场人员A") -> Absence:
 
 
 def fault(code: str = "F-01", hours: int = 1) -> Fault:
-    return Fault(code, "统一受理平台", "数据库连接池耗尽", "interruption", datetime(2025, 1, 5, 9, 0),
-                 datetime(2025, 1, 5, 9 + hours, 35), True, True, datetime(2025, 1, 5, 9, 2),
-                 datetime(2025, 1, 5, 9, 8))
+    return Fault(
+        code,
+        "统一受理平台",
+        "数据库连接池耗尽",
+        "interruption",
+        datetime(2025, 1, 5, 9, 0),
+        datetime(2025, 1, 5, 9 + hours, 35),
+        True,
+        True,
+        datetime(2025, 1, 5, 9, 2),
+        datetime(2025, 1, 5, 9, 8),
+    )

@@ -20,8 +20,11 @@ def test_new_database_holds_the_contract_its_four_cycles_and_a_panel(db):
     assert row.contract.total_amount == Decimal("2545000.00")
     cycles = db.cycles(row.id)
     assert [(c.number, str(c.period.start), str(c.period.end)) for c in cycles] == [
-        (1, "2024-09-30", "2024-12-29"), (2, "2024-12-30", "2025-03-29"),
-        (3, "2025-03-30", "2025-06-29"), (4, "2025-06-30", "2025-09-29")]
+        (1, "2024-09-30", "2024-12-29"),
+        (2, "2024-12-30", "2025-03-29"),
+        (3, "2025-03-30", "2025-06-29"),
+        (4, "2025-06-30", "2025-09-29"),
+    ]
     assert all(c.status == "open" and c.version == 1 for c in cycles)
     assert db.panel_members(row.id) == [PanelMember("组员甲", "组长"), PanelMember("组员乙", "成员")]
     data, ids = db.cycle_data(cycles[0].id)
@@ -54,7 +57,9 @@ def test_add_update_delete_are_audited_with_operator_and_values(db, cycle2):
 
 def test_cycle_data_maps_engine_refs_to_record_ids(db, cycle2):
     first = db.add_evidence(cycle2, "faults", fault("F-01", 1))
-    second = db.add_evidence(cycle2, "faults", replace(fault("F-02", 6), level_override=LevelOverride("III", "影响有限")))
+    second = db.add_evidence(
+        cycle2, "faults", replace(fault("F-02", 6), level_override=LevelOverride("III", "影响有限"))
+    )
     data, ids = db.cycle_data(cycle2)
     assert ids["faults"] == [first, second]
     assert data.evidence.faults[1].level_override == LevelOverride("III", "影响有限")
@@ -195,7 +200,9 @@ def test_unfulfilled_commitment_joins_the_standing_list(db, cycle2):
 def test_exports_and_payment_deductions(db, cycle2):
     db.record_export(cycle2, "AB" * 32, "fp", "pdf", "/tmp/x.pdf")
     found = db.find_export("ab" * 32)
-    assert found.cycle_id == cycle2 and found.version == 1 and found.operator == "组员甲" and found.kind == "pdf"
+    assert (
+        found.cycle_id == cycle2 and found.version == 1 and found.operator == "组员甲" and found.kind == "pdf"
+    )
     assert db.find_export("00" * 32) is None
     db.add_payment_deduction(1, PaymentDeduction("commitment", 2, date(2025, 4, 1), "两项承诺", cycle=2))
     db.add_payment_deduction(1, PaymentDeduction("criticism", 1, date(2025, 5, 1)))
@@ -246,3 +253,66 @@ def test_default_location_uses_the_user_data_folder(tmp_path, monkeypatch):
         assert db.path == path and path.exists() and db.contracts()
     finally:
         db.close()
+
+
+def test_record_history_includes_its_attachments(db, cycle2, tmp_path):
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    other = db.add_evidence(cycle2, "weekly_reports", weekly(9))
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    ref = db.attach_file("weekly_reports", rid, tmp_path / "a.pdf")
+    db.attach_file("weekly_reports", other, tmp_path / "a.pdf")
+    db.detach_file("weekly_reports", rid, ref.sha256)
+    entries = db.record_history("weekly_reports", rid)
+    assert [(e.table, e.action) for e in entries] == [
+        ("weekly_reports", "create"),
+        ("attachments", "create"),
+        ("attachments", "delete"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_100_mb_scan_is_streamed_in_and_out_in_chunks(db, cycle2, tmp_path):
+    import hashlib
+    import tracemalloc
+
+    big = tmp_path / "scan.tif"
+    with open(big, "wb") as fh:
+        for i in range(100):
+            fh.write(i.to_bytes(4, "big") * (1 << 18))  # 100 MiB, 1 MiB at a time
+    rid = db.add_evidence(cycle2, "weekly_reports", weekly())
+    tracemalloc.start()
+    try:
+        ref = db.attach_file("weekly_reports", rid, big)
+        db.export_blob(ref.sha256, tmp_path / "back.tif")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert ref.size == 100 << 20
+    assert peak < 12 << 20, f"peak Python memory {peak >> 20} MiB"
+    h = hashlib.sha256()
+    with open(tmp_path / "back.tif", "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    assert h.hexdigest() == ref.sha256
+    assert db.counts()["blob_chunks"] == 100
+
+
+def test_override_beyond_the_items_floor_is_refused(db, cycle2):
+    with pytest.raises(StoreError, match="0 到 5"):
+        db.set_item_override(cycle2, "1.1", ItemOverride(6, "理由"))
+    db.set_item_override(cycle2, "2.1", ItemOverride(40, "两次一级故障"))  # no floor: allowed
+
+
+def test_a_failed_automatic_backup_does_not_fail_closing(db_path, monkeypatch):
+    from panelapp.store import backup
+
+    db = open_database(db_path)
+    db.add_evidence(db.find_cycle(2).id, "weekly_reports", weekly())
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "rotate", full_disk)
+    assert db.close() is None
+    assert "自动备份失败" in db.backup_error
+    open_database(db_path).close(backup_on_close=False)  # lock released, data intact

@@ -15,8 +15,10 @@ from panelapp.store.errors import StoreError
 from panelapp.store.fileinfo import check_writable, header_problem
 from panelapp.store.lock import FileLock
 
-#: tables too big to check on every open (verify-db checks them)
-SKIP_QUICK_CHECK = frozenset({"blob_chunks"})
+#: tables too big to check on every open: the attachment bytes and the append-only audit trail.
+#: `verify-db` checks them (full integrity check, chain, blob hashes); a damaged page there
+#: cannot change a score, and opening must stay fast with gigabytes of attachments.
+SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
 
 
 def make_engine(path: Path) -> Engine:
@@ -51,23 +53,28 @@ def _broken(path: Path, problem: str) -> StoreError:
     )
 
 
-def _quick_check(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        tables = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        problems = []
+def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
+    """(foreign, alembic revision, quick-check problems), read through a read-only connection so
+    that a file we end up refusing is not changed by a single byte."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
+        if tables and "alembic_version" not in tables:
+            return True, None, []
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        problems: list[str] = []
         for table in tables:
-            if table in SKIP_QUICK_CHECK:
+            if table in SKIP_QUICK_CHECK or table.startswith("sqlite_"):
                 continue
-            rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check('{table}')")]
+            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check('{table}')")]
             if rows != ["ok"]:
                 problems += rows
-        conn.rollback()
-    return problems
+        return False, revision, problems
+    finally:
+        conn.close()
 
 
 def open_engine(path: Path) -> tuple[Engine, FileLock, bool]:
@@ -85,24 +92,20 @@ def open_engine(path: Path) -> tuple[Engine, FileLock, bool]:
             problem = header_problem(path)
             if problem:
                 raise _broken(path, problem)
-        engine = make_engine(path)
         try:
-            with engine.connect() as conn:
-                if migrate.is_foreign(conn):
-                    raise StoreError(
-                        f"{path} 是一个 SQLite 文件，但不是 panelapp 的数据库，拒绝打开以免改动它。",
-                        path=str(path),
-                    )
-                revision = migrate.current_revision(conn)
-                conn.rollback()
+            foreign, revision, problems = _inspect(path) if size else (False, None, [])
+            if foreign:
+                raise StoreError(
+                    f"{path} 是一个 SQLite 文件，但不是 panelapp 的数据库，拒绝打开以免改动它。",
+                    path=str(path),
+                )
             if revision and not migrate.known(revision):
                 migrate.refuse_newer(revision, path)
-            problems = _quick_check(engine) if size else []
             if problems:
                 raise _broken(path, "完整性检查未通过（" + "；".join(problems[:3]) + "）")
+            engine = make_engine(path)
             if revision != migrate.head_revision():
                 if revision is not None:
-                    engine.dispose()
                     target = (
                         backup_dir(path) / f"{path.stem}-before-migrate-{revision}-{stamp()}{path.suffix}"
                     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
+
+from sqlalchemy import bindparam, select
 
 from panelapp.core.evidence import EVIDENCE_KINDS, EVIDENCE_TYPES, FileRef, LevelOverride
 from panelapp.store.errors import StoreError
@@ -64,8 +67,35 @@ def from_row(kind: str, row: Any, files: tuple[FileRef, ...] = ()) -> Any:
     return cls(**values, files=files) if "files" in cls.__dataclass_fields__ else cls(**values)
 
 
+def _builder(kind: str) -> Callable[[tuple, tuple[FileRef, ...]], Any]:
+    """A fast positional constructor for rows laid out as COLUMNS[kind] (files last in every class)."""
+    cls = EVIDENCE_TYPES[kind]
+    files = has_files(kind)
+    if kind == "faults":
+        n = len(COLUMNS[kind]) - 2
+
+        def fault(row: tuple, refs: tuple[FileRef, ...]) -> Any:
+            level = row[n]
+            return cls(*row[:n], LevelOverride(level, row[n + 1] or "") if level else None, refs)
+
+        return fault
+    if files:
+        return lambda row, refs: cls(*row, refs)
+    return lambda row, refs: cls(*row)
+
+
 def has_files(kind: str) -> bool:
     return "files" in EVIDENCE_TYPES[kind].__dataclass_fields__
 
+
+#: per kind, the positional row -> dataclass constructor used by Database.cycle_data
+BUILDERS: dict[str, Callable[[tuple, tuple[FileRef, ...]], Any]] = {k: _builder(k) for k in EVIDENCE_KINDS}
+#: per kind, the precompiled select of (id, cycle_id, *COLUMNS) for a set of cycles (:cids, expanding)
+SELECTS = {
+    kind: select(m.__table__.c.id, m.__table__.c.cycle_id, *[m.__table__.c[c] for c in COLUMNS[kind]]).where(
+        m.__table__.c.cycle_id.in_(bindparam("cids", expanding=True))
+    )
+    for kind, m in EVIDENCE_MODELS.items()
+}
 
 assert set(EVIDENCE_KINDS) == set(EVIDENCE_MODELS), "every evidence kind needs a table"

@@ -27,7 +27,7 @@ from panelapp.core.evidence import (
 from panelapp.core.scheme import load_scheme
 from panelapp.store import audit, backup, blobs, standing, transfer
 from panelapp.store.connect import open_engine
-from panelapp.store.convert import COLUMNS, check_kind, from_row, to_columns
+from panelapp.store.convert import BUILDERS, COLUMNS, SELECTS, check_kind, from_row, to_columns
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
 from panelapp.store.lock import FileLock
 from panelapp.store.models import (
@@ -82,6 +82,8 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
         self._depth = 0
         self.operator = operator
         self.closed = False
+        #: Chinese message when the automatic backup on close failed (the data itself is safe)
+        self.backup_error: str | None = None
 
     # -- plumbing ----------------------------------------------------------------------------
     @property
@@ -129,9 +131,13 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
         made = None
         try:
             wrote = self._session.info.get("wrote", False)
+            keep = self.backup_keep() if backup_on_close and wrote else 0
             self._session.close()
-            if backup_on_close and wrote:
-                made = backup.rotate(self.path, self.backup_keep())
+            if keep:
+                try:
+                    made = backup.rotate(self.path, keep)
+                except (StoreError, OSError) as exc:  # closing must not fail because a backup did
+                    self.backup_error = f"自动备份失败：{exc}"
         finally:
             self._session.close()
             self._engine.dispose()
@@ -281,15 +287,17 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
             files = self._files_by_record(s, half)
             evidence: dict[str, tuple] = {}
             ids: dict[str, list[int]] = {}
+            conn = s.connection()
             for kind in EVIDENCE_KINDS:
-                t = EVIDENCE_MODELS[kind].__table__
                 cycles = half if kind in HALF_YEAR_KINDS else [cycle_id]
-                q = select(t.c.id, t.c.cycle_id, *[t.c[col] for col in COLUMNS[kind]]).where(
-                    t.c.cycle_id.in_(cycles)
-                )
-                rows = sorted(s.execute(q).all(), key=lambda r: (rank.get(r.cycle_id, 0), r.id))
-                evidence[kind] = tuple(from_row(kind, r, files.get((kind, r.id), ())) for r in rows)
-                ids[kind] = [r.id for r in rows]
+                rows = conn.execute(SELECTS[kind], {"cids": cycles}).all()
+                if len(cycles) > 1:
+                    rows.sort(key=lambda r: (rank.get(r[1], 0), r[0]))
+                else:
+                    rows.sort(key=lambda r: r[0])
+                build = BUILDERS[kind]
+                evidence[kind] = tuple(build(tuple(r[2:]), files.get((kind, r[0]), ())) for r in rows)
+                ids[kind] = [r[0] for r in rows]
             panel = tuple(
                 PanelMember(r.name, r.role)
                 for r in s.execute(
@@ -455,8 +463,15 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
                 return
             if not (override.reason or "").strip():
                 raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
-            if not isinstance(override.deduction, int) or override.deduction < 0:
-                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是不小于 0 的整数")
+            hi = None if item.floor is None else item.max - item.floor
+            if (
+                not isinstance(override.deduction, int)
+                or isinstance(override.deduction, bool)
+                or override.deduction < 0
+                or (hi is not None and override.deduction > hi)
+            ):
+                limit = f"0 到 {hi}" if hi is not None else "不小于 0"
+                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是{limit}的整数")
             if row is None:
                 s.add(
                     ItemOverrideModel(
@@ -513,6 +528,23 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
                 )
                 for a in s.scalars(q)
             ]
+
+    def record_history(self, kind: str, record_id: int) -> list[AuditEntry]:
+        """The history of one evidence record, its attachment links included, oldest first."""
+        check_kind(kind)
+        own = self.history(table=kind, record_id=record_id)
+        cycle = next((e.new or e.old or {}).get("cycle_id") for e in own) if own else None
+        links = (
+            [
+                e
+                for e in self.history(cycle_id=cycle, table="attachments")
+                if (e.new or e.old or {}).get("kind") == kind
+                and (e.new or e.old or {}).get("record_id") == record_id
+            ]
+            if cycle is not None
+            else []
+        )
+        return sorted(own + links, key=lambda e: e.id)
 
     def verify(self, blobs: bool = False) -> Any:
         """Integrity check, audit chain, rows against the audit trail (a verify.VerifyReport)."""

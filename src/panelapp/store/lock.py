@@ -19,6 +19,7 @@ def lock_path(db_path: Path) -> Path:
 
 class FileLock:
     def __init__(self, db_path: Path):
+        self.db_path = db_path
         self.path = lock_path(db_path)
         self._fh: IO[bytes] | None = None
 
@@ -43,9 +44,9 @@ class FileLock:
         except OSError as exc:
             fh.close()
             raise StoreError(
-                f"数据库已被另一个 panelapp 打开（{self.path.with_suffix('')}）。"
+                f"数据库已被另一个 panelapp 打开（{self.db_path}）。"
                 "请先关闭另一个窗口或另一台电脑上的程序，再打开此文件。",
-                path=str(self.path),
+                path=str(self.db_path),
             ) from exc
         try:
             fh.seek(0)
