@@ -64,6 +64,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("panelapp")
     app.setOrganizationName("panelapp")
     app.setApplicationDisplayName("考核组评分台")
+    icon = resource("icons", "panelapp.png")
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     family = register_fonts()
     app.setProperty("panelapp_family", family)
     app.setFont(app_font(family))

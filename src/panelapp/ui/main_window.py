@@ -254,11 +254,23 @@ class MainWindow(QMainWindow):
         if cycle_id is None and remembered is not None and int(remembered) in ids:
             cycle_id = int(remembered)
         if cycle_id is None and ids:
-            cycle_id = ids[0]
+            cycle_id = self.current_cycle_guess(ids)
         if cycle_id is not None:
             self.open_cycle(cycle_id)
             self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
         QTimer.singleShot(50, self.score_other_cycles)
+
+    def current_cycle_guess(self, ids: list[int]) -> int:
+        """The open cycle running today, else the latest open cycle that has started, else the first."""
+        from datetime import date
+
+        today = date.today()
+        rows = [self.db.cycle_row(i) for i in ids]
+        for row in rows:
+            if row.period.start <= today <= row.period.end:
+                return row.id
+        started = [r for r in rows if r.period.start <= today and r.status == "open"]
+        return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
         self.save_state()
