@@ -70,6 +70,31 @@ def main(out: Path) -> int:
         dlg.grab().save(str(path))
         print(path)
         dlg.reject()
+        over = window.actions.override_item("1.2", modal=False)
+        over.points.setValue(0)
+        over.reason.setPlainText("")
+        over.ok.click()  # refused: the message under the field is part of the picture
+        for _ in range(3):
+            app.processEvents()
+        path = out / "7-override-refused.png"
+        over.grab().save(str(path))
+        print(path)
+        over.reason.setPlainText("特巡报告已于会前纸质提交，经核实有效")
+        over.ok.click()
+        hist = window.ctx.show_history("1.2")
+        hist.resize(1100, 420)
+        for _ in range(3):
+            app.processEvents()
+        path = out / "8-history.png"
+        hist.grab().save(str(path))
+        print(path)
+        hist.reject()
+        window.show_item("1.2")
+        for _ in range(3):
+            app.processEvents()
+        path = out / "9-override-shown-1366x768.png"
+        window.grab().save(str(path))
+        print(path)
         window.close()
         db.close()
     return 0

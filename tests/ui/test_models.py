@@ -123,8 +123,10 @@ def test_history_model_shows_only_changed_fields(app):
     assert cell(model, 0, 1) == "组员乙"
     assert cell(model, 0, 2) == "修改"
     assert cell(model, 0, 3) == "系统运行故障 #3"
-    assert cell(model, 0, 4) == "serious_impact：否 → 是"
-    assert change_text(None, {"reason": "春节"}).startswith("新增")
+    assert cell(model, 0, 4) == "严重影响：否 → 是"
+    created = change_text(None, {"id": 4, "cycle_id": 2, "reason": "春节", "started_at": "2025-01-05T09:00:00",
+                                 "effect": "interruption"})
+    assert created == "新增：理由：春节，开始时间：2025-01-05 09:00，影响类型：全部中断"
 
 
 def test_headline_format():
