@@ -337,3 +337,14 @@ def test_final_cycle_refuses_edits_with_the_store_message(window):
     assert w.editor.stack.count() == 0
     dlg.reject()
     assert "定稿" in w.score_bar.cycle_label.text()
+
+
+def test_import_opens_the_files_cycle(env, qtbot):
+    from panelapp.ui.file_ops import demo_path
+
+    w = env.open(qtbot, demo=False, cycle=1)
+    assert w.session.data.cycle == 1
+    assert w.files.import_cycle(str(demo_path()))
+    assert w.session.data.cycle == 2 and "第2考核周期" in w.last_info
+    assert total(w) == 87 == engine_total(w)
+    assert w.navigator.currentItem().data(0, Qt.ItemDataRole.UserRole) == w.session.cycle_id

@@ -102,13 +102,15 @@ class FileOps:
             path, _ = QFileDialog.getOpenFileName(self.window, "导入周期文件", "", "周期文件 (*.json *.zip)")
             if not path:
                 return False
-        try:
-            report = self.session.db.import_cycle_file(Path(path), self.session.cycle_id)
+        try:  # the file names its contract and cycle; the store finds (or creates) them
+            report = self.session.db.import_cycle_file(Path(path), None)
         except user_errors() as exc:
             show_error(self.window, "无法导入周期文件", exc)
             return False
-        self.after_import()
-        self._info("导入完成", report_text(report) + "\n（导入不可撤销；如需撤回请删除相应记录。）")
+        self.after_import(report.cycle_id)
+        row = self.session.db.cycle_row(report.cycle_id)
+        self._info("导入完成", f"已导入第{row.number}考核周期。" + report_text(report)
+                   + "\n（导入不可撤销；如需撤回请删除相应记录。）")
         return True
 
     def export_cycle(self, path: str | None = None) -> Path | None:
