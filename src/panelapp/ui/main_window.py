@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.settings = settings or QSettings()
         self.quiet_errors, self.last_error, self.last_info = quiet_errors, None, None
-        self.setWindowTitle("考核组评分台")
+        self.setWindowTitle(self.tr("考核组评分台"))
         self.session = CycleSession(db, self)
         self.editor = Editor(self.session, QUndoStack(self))
         self.actions = EvidenceActions(self.session, self.editor, self)
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             self.tab_titles.append(title)
             self.section_tabs.append(tab)
         self.summary_tab = SummaryTab(self.ctx, self.tabs)
-        self.tabs.addTab(self.summary_tab, "汇总")
+        self.tabs.addTab(self.summary_tab, self.tr("汇总"))
         self.tab_titles.append("汇总")
 
     def load_navigator(self) -> None:
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         tab = self.current_section_tab()
         table = tab.current_table() if tab else None
         if table is None or (what != "add" and table.current_id() is None):
-            self.statusBar().showMessage("请先在表格中选择一行", 3000)
+            self.statusBar().showMessage(self.tr("请先在表格中选择一行"), 3000)
             return None
         if what in ("add", "edit", "duplicate") and what not in table.buttons:
             return None

@@ -35,8 +35,8 @@ class EvidenceDialog(QDialog):
         self.message.hide()
         outer.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -87,7 +87,7 @@ class EvidenceDialog(QDialog):
         for key, field in self.fields.items():
             field.error(errors.get(key))
         if errors:
-            self.message.setText("请先改正标红的项目；未保存任何内容。")
+            self.message.setText(self.tr("请先改正标红的项目；未保存任何内容。"))
             self.message.show()
             return None
         self.message.hide()

@@ -28,11 +28,11 @@ class OverrideField(Field):
     def __init__(self, parent=None):
         super().__init__("level_override", "改定等级", parent)
         self.combo = QComboBox(self)
-        self.combo.addItem("不改定（按计算等级）", None)
+        self.combo.addItem(self.tr("不改定（按计算等级）"), None)
         for level, name in LEVEL_NAMES.items():
             self.combo.addItem(f"改定为{name}", level)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("改定理由（必填）")
+        self.reason.setPlaceholderText(self.tr("改定理由（必填）"))
         self.reason.setMinimumWidth(240)
         self.row.addWidget(self.combo)
         self.row.addWidget(self.reason, 1)
@@ -125,7 +125,7 @@ class FaultDialog(EvidenceDialog):
     def refresh(self, *_args) -> None:
         fault = self.tentative()
         if fault is None:
-            self.live.setText("时间有误：恢复时间早于开始时间，或响应/到场早于报修。")
+            self.live.setText(self.tr("时间有误：恢复时间早于开始时间，或响应/到场早于报修。"))
             self.assessment = None
             return
         fa = assess_fault(0, fault, self.ctx.settings, self.ctx.params, self.ctx.assessed_on)

@@ -30,6 +30,6 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -10,9 +10,9 @@ from panelapp.core.evidence import PanelMember
 class OperatorDialog(QDialog):
     def __init__(self, members: list[PanelMember], current: str | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("选择操作人")
+        self.setWindowTitle(self.tr("选择操作人"))
         layout = QVBoxLayout(self)
-        label = QLabel("请选择本次操作的考核组成员，所有修改将以此姓名记入操作记录。", self)
+        label = QLabel(self.tr("请选择本次操作的考核组成员，所有修改将以此姓名记入操作记录。"), self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.combo = QComboBox(self)
@@ -25,8 +25,8 @@ class OperatorDialog(QDialog):
                 self.combo.setCurrentIndex(i)
         layout.addWidget(self.combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

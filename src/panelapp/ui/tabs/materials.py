@@ -14,7 +14,7 @@ class MaterialsTab(SectionTab):
 
     def build_item(self, item_id, panel) -> None:
         if item_id == "1.1":
-            hint = QLabel("点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。", panel)
+            hint = QLabel(self.tr("点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。"), panel)
             hint.setObjectName("muted")
             hint.setWordWrap(True)
             panel.add_widget(hint)
@@ -46,13 +46,13 @@ class MaterialsTab(SectionTab):
     def on_week_clicked(self, week, state: str) -> None:
         menu = QMenu(self)
         if state == "missing":
-            menu.addAction("补录本周巡检报告…", lambda: self.ctx.actions.add(
+            menu.addAction(self.tr("补录本周巡检报告…"), lambda: self.ctx.actions.add(
                 "weekly_reports", self.ctx.actions.report_template(week)))
-            menu.addAction("标记为免报周…", lambda: self.ask_exempt(week))
+            menu.addAction(self.tr("标记为免报周…"), lambda: self.ask_exempt(week))
         elif state == "exempt":
-            menu.addAction("取消免报", lambda: self.ctx.actions.unexempt_week(week.monday))
+            menu.addAction(self.tr("取消免报"), lambda: self.ctx.actions.unexempt_week(week.monday))
         else:
-            menu.addAction("再录一份本周报告…", lambda: self.ctx.actions.add(
+            menu.addAction(self.tr("再录一份本周报告…"), lambda: self.ctx.actions.add(
                 "weekly_reports", self.ctx.actions.report_template(week)))
         menu.popup(QCursor.pos())
         self._menu = menu

@@ -12,7 +12,7 @@ class StabilityTab(SectionTab):
 
     def build_item(self, item_id, panel) -> None:
         if item_id == "2.1":
-            hint = QLabel("等级由持续时间、影响类型和是否严重影响自动判定；考核组改定等级须写明理由，两种等级都会显示。",
+            hint = QLabel(self.tr("等级由持续时间、影响类型和是否严重影响自动判定；考核组改定等级须写明理由，两种等级都会显示。"),
                           panel)
             hint.setObjectName("muted")
             hint.setWordWrap(True)

@@ -50,7 +50,7 @@ class SummaryTab(ScaledFonts, QWidget):
         left.addWidget(self.view, 1)
         layout.addLayout(left, 3)
         right = QVBoxLayout()
-        self.facts = QGroupBox("本考核周期", self)
+        self.facts = QGroupBox(self.tr("本考核周期"), self)
         facts_form = QFormLayout(self.facts)
         self.fact_labels = {}
         for key, label in (("contract", "合同"), ("vendor", "供应商"), ("period", "考核期间"),
@@ -63,9 +63,9 @@ class SummaryTab(ScaledFonts, QWidget):
         self.assessed.setDisplayFormat(DATE_FMT)
         self.assessed.setCalendarPopup(True)
         self.assessed.dateChanged.connect(self.on_assessed)
-        facts_form.addRow("评定日期", self.assessed)
+        facts_form.addRow(self.tr("评定日期"), self.assessed)
         right.addWidget(self.facts)
-        self.settings_box = QGroupBox("评分设置（打印在评分表上）", self)
+        self.settings_box = QGroupBox(self.tr("评分设置（打印在评分表上）"), self)
         self.settings_form = QFormLayout(self.settings_box)
         self.setting_widgets: dict[str, QWidget] = {}
         for key, spec in self.session.scheme.settings.items():
@@ -99,7 +99,7 @@ class SummaryTab(ScaledFonts, QWidget):
         self.fact_labels["contract"].setText(f"{c.number}\n{c.project}")
         self.fact_labels["vendor"].setText(c.vendor)
         self.fact_labels["period"].setText(f"第{data.cycle}周期　{period.start} 至 {period.end}")
-        self.fact_labels["status"].setText("已定稿" if row.status == "final" else "进行中")
+        self.fact_labels["status"].setText(self.tr("已定稿") if row.status == "final" else "进行中")
         self.fact_labels["total"].setText(money(c.total_amount))
         self.assessed.setMinimumDate(to_qdate(period.start))
         self.assessed.setDate(to_qdate(data.assessed_on))

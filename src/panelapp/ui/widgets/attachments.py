@@ -43,7 +43,7 @@ class ImagePreview(QDialog):
         label = QLabel(self)
         pix = QPixmap(str(path))
         if pix.isNull():
-            label.setText("无法显示该图片")
+            label.setText(self.tr("无法显示该图片"))
         else:
             label.setPixmap(pix.scaled(860, 620, Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation))
@@ -60,7 +60,7 @@ class AttachmentStrip(QWidget):
         self.target: tuple[str, int] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("附件：", self)
+        self.label = QLabel(self.tr("附件："), self)
         self.label.setObjectName("muted")
         layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
         self.list = QListWidget(self)
@@ -76,7 +76,7 @@ class AttachmentStrip(QWidget):
             b.clicked.connect(getattr(self, f"do_{key}"))
             layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
             self.buttons[key] = b
-        self.setToolTip("可将文件拖放到表格中的某一行上作为附件")
+        self.setToolTip(self.tr("可将文件拖放到表格中的某一行上作为附件"))
 
     def show_files(self, target: tuple[str, int] | None, files: list[FileRef]) -> None:
         self.target = target
@@ -87,7 +87,7 @@ class AttachmentStrip(QWidget):
             item.setToolTip(f"SHA-256 {ref.sha256}")
             self.list.addItem(item)
         if target is None:
-            self.label.setText("附件：请选择一行（或把文件拖到行上）")
+            self.label.setText(self.tr("附件：请选择一行（或把文件拖到行上）"))
         else:
             self.label.setText(f"附件（{len(files)}）：" if files else "附件：无，可拖放文件到该行")
         self.buttons["add"].setEnabled(target is not None)

@@ -29,9 +29,9 @@ class ItemPanel(ScaledFonts, QWidget):
         self.score = QLabel(self)
         self.scale(self.score, 1.3, bold=True)
         head.addWidget(self.score)
-        self.override_button = QPushButton("调整扣分…", self)
+        self.override_button = QPushButton(self.tr("调整扣分…"), self)
         self.override_button.clicked.connect(lambda: self.overrideRequested.emit(self.item_id))
-        self.history_button = QPushButton("操作记录…", self)
+        self.history_button = QPushButton(self.tr("操作记录…"), self)
         self.history_button.clicked.connect(lambda: self.historyRequested.emit(self.item_id))
         head.addWidget(self.override_button)
         head.addWidget(self.history_button)
@@ -43,10 +43,10 @@ class ItemPanel(ScaledFonts, QWidget):
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         desc_row.addWidget(self.description, 1)
         self.toggle = QToolButton(self)
-        self.toggle.setText("展开")
+        self.toggle.setText(self.tr("展开"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
-        self.toggle.setToolTip("展开 / 收起指标说明全文")
+        self.toggle.setToolTip(self.tr("展开 / 收起指标说明全文"))
         self.toggle.toggled.connect(self._fold)
         desc_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(desc_row)
@@ -73,7 +73,7 @@ class ItemPanel(ScaledFonts, QWidget):
 
     def _fold(self, expanded: bool) -> None:
         """指标说明 shows two lines unless expanded (the full text is also its tooltip)."""
-        self.toggle.setText("收起" if expanded else "展开")
+        self.toggle.setText(self.tr("收起") if expanded else "展开")
         lines = 2
         height = self.description.fontMetrics().lineSpacing() * lines + 4
         self.description.setMaximumHeight(16777215 if expanded else height)

@@ -72,8 +72,8 @@ class ScoreBar(QFrame):
         self.result = result
         if result is None:
             bg, fg = "#5b6574", "#ffffff"
-            self.total_label.setText("— 分")
-            self.money_label.setText("请选择考核周期")
+            self.total_label.setText(self.tr("— 分"))
+            self.money_label.setText(self.tr("请选择考核周期"))
             for label in self.section_labels:
                 label.setText("")
         else:
@@ -82,7 +82,7 @@ class ScoreBar(QFrame):
             if result.tier_percent:
                 self.money_label.setText(f"扣减 {result.tier_percent}% · {money(result.deduction_amount)}")
             else:
-                self.money_label.setText("不扣减")
+                self.money_label.setText(self.tr("不扣减"))
             for label, section in zip(self.section_labels, result.sections, strict=False):
                 label.setText(f"{section.name} <b>{section.score}</b>/{section.points}")
         self.setStyleSheet(f"QFrame#scoreBar {{ background: {bg}; }} QFrame#scoreBar QLabel {{ color: {fg}; }}")
