@@ -348,3 +348,37 @@ def test_import_opens_the_files_cycle(env, qtbot):
     assert w.session.data.cycle == 2 and "第2考核周期" in w.last_info
     assert total(w) == 87 == engine_total(w)
     assert w.navigator.currentItem().data(0, Qt.ItemDataRole.UserRole) == w.session.cycle_id
+
+
+def test_delete_key_acts_only_on_the_focused_table(window, qtbot):
+    w = window
+    table = table_of(w, "2.1")
+    table.view.selectRow(0)
+    w.navigator.setFocus()
+    w.menu_actions["delete"].trigger()
+    assert len(w.session.records("faults")) == 2  # focus elsewhere: nothing deleted
+    table.view.setFocus()
+    w.menu_actions["delete"].trigger()
+    assert len(w.session.records("faults")) == 1
+
+
+def test_switching_on_a_time_starts_from_the_report_time(blank_window):
+    dlg = add_fault(blank_window)
+    onsite = dlg.fields["onsite_at"]
+    onsite.none_box.setChecked(False)
+    assert onsite.raw() == dlg.fields["reported_at"].raw()
+    deadline = dlg.fields["restore_deadline_at"]
+    deadline.none_box.setChecked(False)
+    assert (deadline.raw() - dlg.fields["reported_at"].raw()).total_seconds() == 8 * 3600
+    dlg.reject()
+
+
+def test_window_state_is_remembered(env, qtbot):
+    w = env.open(qtbot, demo=True)
+    w.menu_actions["zoom_in"].trigger()
+    env.close()
+    for key in ("geometry", "window_state", "splitter", "zoom", "cycle_id", "tab"):
+        assert env.settings.value(key) is not None, key
+    w = env.open(qtbot)
+    assert w.zoom_factor > 1.0
+    w.zoom(0)

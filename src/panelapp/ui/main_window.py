@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def table_action(self, what: str):
         tab = self.current_section_tab()
-        table = tab.current_table() if tab else None
+        table = tab.current_table(focused_only=what == "delete") if tab else None  # Delete only where the focus is
         if table is None or (what != "add" and table.current_id() is None):
             self.statusBar().showMessage(self.tr("请先在表格中选择一行"), 3000)
             return None

@@ -55,6 +55,9 @@ class FaultDialog(EvidenceDialog):
         super().__init__("faults", bounds, obj, parent, submit)
         for field in self.fields.values():
             field.changed.connect(self.refresh)
+        for key in ("responded_at", "onsite_at", "restore_deadline_at"):
+            box = self.fields[key].none_box
+            box.toggled.connect(lambda on, key=key: None if on else self._seed(key))
         self.fields["level_override"].reason.textChanged.connect(self.refresh)
         self.refresh()
 
@@ -83,6 +86,15 @@ class FaultDialog(EvidenceDialog):
             self.fields["id"].set_value(self._next_id)
             self.fields["onsite_at"].set_value(None)
             self.fields["restore_deadline_at"].set_value(None)
+
+    def _seed(self, key: str) -> None:
+        """A time switched on starts from the report time (plus the default deadline), not the cycle start."""
+        from datetime import timedelta
+
+        field, reported = self.fields[key], self.fields["reported_at"].raw()
+        if field.raw() < reported:
+            hours = self.ctx.settings.restore_deadline_hours if key == "restore_deadline_at" else 0
+            field.set_raw(reported + timedelta(hours=hours))
 
     def extra(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()

@@ -149,11 +149,13 @@ class SectionTab(QWidget):
         entry = self.items.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
-    def current_table(self) -> EvidenceTable | None:
-        """The evidence table with focus, else the first table of the shown item."""
+    def current_table(self, focused_only: bool = False) -> EvidenceTable | None:
+        """The evidence table with focus, else (unless ``focused_only``) the first table of the shown item."""
         focus = QApplication.focusWidget()
         for table in self.tables:
             if focus is not None and (focus is table or table.isAncestorOf(focus)):
                 return table
+        if focused_only:
+            return None
         panel = self.panels.get(self.current_item_id() or "")
         return panel.tables[0] if panel and panel.tables else None
