@@ -125,6 +125,7 @@ def test_undo_redo_add_edit_delete(window, qtbot):
     save(edit)
     assert total(w) == before - 5 == engine_total(w)
     table.view.selectRow(table.model.rowCount() - 1)
+    table.view.setFocus()
     w.menu_actions["delete"].trigger()
     assert total(w) == before == engine_total(w)
     undo, redo = w.menu_actions["undo"], w.menu_actions["redo"]
