@@ -75,3 +75,16 @@ def test_assessed_on_moves_report_lateness(window):
     w.summary_tab.assessed.setDate(to_qdate(day + timedelta(days=5)))
     assert w.session.result.item("3.1").deduction == min(15, mid + 5)
     assert total(w) == engine_total(w)
+
+
+def test_refused_setting_is_reverted_on_screen(window):
+    from panelapp.core.cyclefile import fingerprint
+
+    w = window
+    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.session.reload()
+    w.tabs.setCurrentIndex(3)
+    spin = w.summary_tab.setting_widgets["response_minutes"]
+    spin.setValue(30)
+    assert "定稿" in (w.last_error or "")
+    assert spin.value() == 10 and w.db.cycle_data(w.session.cycle_id)[0].settings.response_minutes == 10

@@ -136,12 +136,12 @@ class SummaryTab(ScaledFonts, QWidget):
         values = {key: (w.currentData() if isinstance(w, QComboBox) else w.value())
                   for key, w in self.setting_widgets.items()}
         new = dataclasses.replace(old, **values)
-        if new != old:
-            self.ctx.actions.run(SetSettings(self.session, old, new))
+        if new != old and not self.ctx.actions.run(SetSettings(self.session, old, new)):
+            self.refresh()  # refused: the widgets show what is stored again
 
     def on_assessed(self, *_args) -> None:
         if self._loading or self.session.data is None:
             return
         old, new = self.session.data.assessed_on, from_qdate(self.assessed.date())
-        if new != old:
-            self.ctx.actions.run(SetAssessedOn(self.session, old, new))
+        if new != old and not self.ctx.actions.run(SetAssessedOn(self.session, old, new)):
+            self.refresh()
