@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1066])
+        self.splitter.setSizes([265, 1100])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.operator_label = QLabel(self)

@@ -54,7 +54,7 @@ class SummaryModel(QAbstractTableModel):
             return row[5]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3, 4):
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and row[6]:
+        if role == Qt.ItemDataRole.BackgroundRole and row[6] and index.column() > 0:
             return QBrush(QColor("#fdecea"))
         if role == Qt.ItemDataRole.FontRole and row[6] is None:
             font = QFont()

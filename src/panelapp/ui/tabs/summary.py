@@ -83,7 +83,11 @@ class SummaryTab(ScaledFonts, QWidget):
             self.settings_form.addRow(spec.label, w)
         right.addWidget(self.settings_box)
         right.addStretch(1)
-        layout.addLayout(right, 1)
+        side = QWidget(self)
+        side.setLayout(right)
+        side.setMaximumWidth(self.fontMetrics().horizontalAdvance("故障报告提交期限（天，自恢复之日起）") + 160)
+        right.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(side, 1)
         self.session.scored.connect(self.refresh)
         self.session.cycleOpened.connect(self.load_facts)
 
@@ -118,6 +122,13 @@ class SummaryTab(ScaledFonts, QWidget):
         self.headline.setText(f"第{result.cycle}周期得分：{headline(result)}")
         names = {s.id: s.name for s in self.session.scheme.sections}
         self.model.set_result(result, names)
+        self.view.clearSpans()  # 一级指标 spans its items, as on the printed form
+        row = 0
+        for section in self.session.scheme.sections:
+            count = sum(1 for item in result.items if item.section == section.id)
+            if count > 1:
+                self.view.setSpan(row, 0, count, 1)
+            row += count
         if not self._loading and self.session.data is not None:
             self._loading = True
             for key, w in self.setting_widgets.items():
