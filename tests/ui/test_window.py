@@ -383,3 +383,18 @@ def test_window_state_is_remembered(env, qtbot):
     w = env.open(qtbot)
     assert w.zoom_factor > 1.0
     w.zoom(0)
+
+
+def test_undo_delete_brings_back_the_attachments(window):
+    w = window
+    table = table_of(w, "1.1", "weekly_reports")
+    row = next(r for r in range(table.model.rowCount()) if table.model.record(r).files)
+    files = table.model.record(row).files
+    table.view.selectRow(row)
+    assert table.do_delete()
+    w.editor.stack.undo()
+    kind = "weekly_reports"
+    restored = [obj for obj in w.db.cycle_data(w.session.cycle_id)[0].evidence.weekly_reports if obj.files]
+    assert any(obj.files == files for obj in restored)
+    new_id = w.session.ids[kind][-1]
+    assert w.db.attachments(kind, new_id) == list(files)
