@@ -398,3 +398,16 @@ def test_undo_delete_brings_back_the_attachments(window):
     assert any(obj.files == files for obj in restored)
     new_id = w.session.ids[kind][-1]
     assert w.db.attachments(kind, new_id) == list(files)
+
+
+def test_panel_members_edited_with_refusal_in_the_dialog(window):
+    w = window
+    dlg = w.edit_panel(modal=False)
+    dlg.add_row("", "成员")
+    dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    assert dlg.isVisible() and "姓名不能为空" in dlg.error.text()
+    dlg.table.item(dlg.table.rowCount() - 1, 0).setText("组员丙")
+    dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    assert not dlg.isVisible()
+    assert "组员丙" in [m.name for m in w.db.panel_members(w._contract_id, w.session.cycle_id)]
+    assert "组员丙" in [m.name for m in w.session.data.panel]

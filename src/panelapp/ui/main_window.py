@@ -168,6 +168,25 @@ class MainWindow(QMainWindow):
         if dlg.exec():
             self.set_operator(dlg.name())
 
+    def edit_panel(self, modal: bool = True):
+        """考核组成员 of the open cycle (not undoable: it is not evidence; the audit trail keeps it)."""
+        from panelapp.ui.forms.panel import PanelDialog
+
+        if self.session.cycle_id is None:
+            return None
+        members = self.db.panel_members(self._contract_id, self.session.cycle_id)
+
+        def save(new):
+            self.db.set_panel_members(self._contract_id, new, self.session.cycle_id)
+            self.session.reload()
+
+        dlg = PanelDialog(members, save, self)
+        if modal:
+            dlg.exec()
+        else:
+            dlg.open()
+        return dlg
+
     # -- shortcuts ----------------------------------------------------------------------------
     def current_section_tab(self):
         tab = self.tabs.currentWidget()

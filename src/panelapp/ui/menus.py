@@ -25,6 +25,7 @@ def build_menus(w) -> None:
     _act(w, file_menu, w.tr("导出评分表 PDF…"), w.files.export_pdf, "Ctrl+P", "pdf")
     file_menu.addSeparator()
     _act(w, file_menu, w.tr("切换操作人…"), w.choose_operator, None, "operator")
+    _act(w, file_menu, w.tr("考核组成员…"), w.edit_panel, None, "panel")
     file_menu.addSeparator()
     _act(w, file_menu, w.tr("退出"), w.close, QKeySequence.StandardKey.Quit, "quit")
 

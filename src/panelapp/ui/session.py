@@ -45,10 +45,11 @@ class CycleSession(QObject):
         """Read the cycle from the store and score it, without telling the widgets yet."""
         row = self.db.cycle_row(cycle_id)
         data, ids = self.db.cycle_data(cycle_id)
+        if cycle_id != self.cycle_id:
+            self._alias.clear()  # undo history belongs to one cycle
         self.cycle_id, self.row, self.data = cycle_id, row, data
         self.ids = {kind: list(ids.get(kind, [])) for kind in EVIDENCE_KINDS}
         self.scheme = load_scheme(data.contract.scheme)
-        self._alias.clear()
         self._rescore()
 
     def reload(self) -> None:
