@@ -681,11 +681,6 @@ def test_item_override_changes_total_tier_and_money():
     assert r.deduction_amount == Decimal("127250.00")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the engine applies an ItemOverride outside 0..max-floor as given (1.1 deduction 7 -> score -2, "
-    "deduction -3 -> score 8 > max 5); docs/scoring.md says floored items stay within 0..max",
-)
 @pytest.mark.parametrize("deduction", [7, -3])
 def test_item_override_cannot_push_a_floored_item_outside_its_range(deduction):
     try:

@@ -316,3 +316,44 @@ def test_a_failed_automatic_backup_does_not_fail_closing(db_path, monkeypatch):
     assert db.close() is None
     assert "自动备份失败" in db.backup_error
     open_database(db_path).close(backup_on_close=False)  # lock released, data intact
+
+
+def test_marking_standing_commitments_unfulfilled(db, cycle2):
+    db.set_bid_commitments(1, ["每月提交运维月报", "配备7名驻场人员"])
+    rid = db.mark_commitment(cycle2, "配备7名驻场人员", True, "仅5人")
+    assert db.unfulfilled_commitments(cycle2) == {"配备7名驻场人员": rid}
+    assert db.mark_commitment(cycle2, "配备7名驻场人员", True) == rid  # idempotent
+    data, _ = db.cycle_data(cycle2)
+    assert [c.commitment for c in data.evidence.unfulfilled_commitments] == ["配备7名驻场人员"]
+    db.mark_commitment(cycle2, "配备7名驻场人员", False)
+    assert db.unfulfilled_commitments(cycle2) == {}
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(StoreError, match="文件夹"):
+        open_database(tmp_path)
+
+
+def test_verify_db_of_a_locked_database_is_refused_not_failed(db, capsys):
+    from panelapp.cli import main
+
+    assert main(["verify-db", "--db", str(db.path)]) == 2
+    assert "另一个" in capsys.readouterr().err
+
+
+def test_sqlite_failures_become_chinese_store_errors_and_write_nothing(db, cycle2, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from panelapp.store import database
+
+    before = db.counts()
+
+    def boom(*_a, **_k):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(database, "check_record", boom)
+    with pytest.raises(StoreError, match="磁盘已满"):
+        db.add_evidence(cycle2, "weekly_reports", weekly())
+    monkeypatch.undo()
+    assert db.counts() == before
+    db.add_evidence(cycle2, "weekly_reports", weekly())  # the session is usable again

@@ -141,17 +141,28 @@ def test_a_foreign_sqlite_file_is_not_touched(db_path):
     assert _digest(db_path) == before
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
+def _make_read_only(path: Path) -> object:
+    """chmod 444, or for root (who ignores permissions) the immutable attribute; returns an undo."""
+    if os.name != "posix" or os.geteuid() != 0:
+        path.chmod(0o444)
+        return lambda: path.chmod(0o644)
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
 def test_read_only_file_gets_a_clear_message(db_path):
     _filled(db_path)
     before = _digest(db_path)
-    db_path.chmod(0o444)
+    undo = _make_read_only(db_path)
     try:
-        with pytest.raises(StoreError, match="只读"):
+        with pytest.raises(StoreError, match="只读") as err:
             open_database(db_path)
+        assert str(db_path) in str(err.value) and "未被改动" in str(err.value)
     finally:
-        db_path.chmod(0o644)
+        undo()
     assert _digest(db_path) == before
+    open_database(db_path).close(backup_on_close=False)
 
 
 def test_read_only_check_reports_the_file(db_path, monkeypatch):
@@ -261,3 +272,17 @@ def test_backup_command_and_restore_command(db_path, tmp_path, capsys):
     finally:
         db.close(backup_on_close=False)
     assert main(["restore", "--db", str(db_path), str(tmp_path / "missing.db")]) == 2
+
+
+def test_chinese_path_with_spaces_and_uri_characters(tmp_path):
+    folder = tmp_path / "考核 资料#1?"
+    folder.mkdir()
+    path = folder / "评分 台.db"
+    _filled(path)  # writes, so closing made an automatic backup through a read-only URI
+    good = newest_good_backup(path)
+    assert good is not None and good.parent == folder / "backups"
+    db = open_database(path)
+    try:
+        assert db.verify().ok and db.find_cycle(2)
+    finally:
+        db.close(backup_on_close=False)

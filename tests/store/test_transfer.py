@@ -205,3 +205,21 @@ def test_cli_import_export_and_score_from_the_database(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == from_db
     assert main(["import", "--db", dbp, str(tmp_path / "nope.json")]) == 2
     assert "无法读取" in capsys.readouterr().err
+
+
+def test_export_from_a_missing_database_is_refused(tmp_path, capsys):
+    from panelapp.cli import main
+
+    missing = tmp_path / "missing.db"
+    assert main(["export", "--db", str(missing), "--cycle", "2", str(tmp_path / "x.json")]) == 2
+    assert "不存在" in capsys.readouterr().err and not missing.exists()
+    with pytest.raises(StoreError, match="不存在"):
+        open_database(missing, create=False)
+
+
+def test_score_from_a_missing_database_is_refused(tmp_path, capsys):
+    from panelapp.cli import main
+
+    missing = tmp_path / "typo.db"
+    assert main(["score", "--db", str(missing), "--cycle", "2"]) == 2
+    assert "不存在" in capsys.readouterr().err and not missing.exists()

@@ -90,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
     try:
-        db = open_database(_db_path(args))
+        db = open_database(_db_path(args), create=False)
     except StoreError as exc:
         return _fail(exc)
     try:
@@ -105,13 +105,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from panelapp.store import StoreError, open_database
+    from panelapp.store import LockedError, StoreError, open_database
 
     path = _db_path(args)
     if not path.exists():
         return _fail(f"数据库文件不存在：{path}")
     try:
         db = open_database(path, seed=False)
+    except LockedError as exc:
+        return _fail(f"无法检查：{exc}")
     except StoreError as exc:
         print(f"数据库检查未通过：{exc}")
         return 1

@@ -50,7 +50,8 @@ def score_from_db(args: argparse.Namespace) -> int:
     from panelapp.store import StoreError, open_database
 
     try:
-        db = open_database(Path(args.db) if args.db else None)
+        # an explicit --db must exist (a typo must not create and score an empty database)
+        db = open_database(Path(args.db), create=False) if args.db else open_database()
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2

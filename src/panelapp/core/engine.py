@@ -45,6 +45,11 @@ def score_item(item: Item, ctx: Context) -> ItemResult:
     deduction, reason = computed, None
     override = ctx.data.item_overrides.get(item.id)
     if override is not None:
+        high = None if item.floor is None else item.max - item.floor
+        if override.deduction < 0 or (high is not None and override.deduction > high):
+            raise ValueError(f"二级指标 {item.id} 的调整扣分 {override.deduction} 超出 0–{high} 分")
+        if not override.reason.strip():
+            raise ValueError(f"二级指标 {item.id} 的调整缺少书面理由")
         deduction, reason = override.deduction, override.reason
         explanation = f"{explanation}。考核组调整：计算扣{computed}分，改为扣{deduction}分（理由：{reason}）"
     return ItemResult(
@@ -63,8 +68,19 @@ def score_item(item: Item, ctx: Context) -> ItemResult:
     )
 
 
+def _check(data: CycleData, scheme: Scheme) -> None:
+    """The engine is the last gate: settings in range and every override reasoned."""
+    problems = [f"settings.{key}：{msg}" for key, msg in scheme.settings_problems(data.settings)]
+    for i, fault in enumerate(data.evidence.faults):
+        if fault.level_override is not None and not fault.level_override.reason.strip():
+            problems.append(f"evidence.faults[{i}].level_override.reason：改定故障等级须写明理由")
+    if problems:
+        raise ValueError("；".join(problems))
+
+
 def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
     scheme = scheme or load_scheme(data.contract.scheme)
+    _check(data, scheme)
     period = data.contract.cycle(data.cycle)
     ctx = Context(data, period, data.contract.half_year(data.cycle))
     fault_params = next((i.params for i in scheme.items if i.rule == "faults"), None)

@@ -29,6 +29,25 @@ RULE_KINDS = (
 )
 
 
+#: What each rule kind needs in its item's ``params``: an int, or a table of ints with these keys.
+RULE_PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "weekly_reports": {"points_per_missing": None},
+    "special_periods": {"points_per_missing": None},
+    "defect_reports": {"points_per_missing": None},
+    "half_year_drill": {"points_if_none": None},
+    "half_year_training": {"points_if_none": None},
+    "faults": {
+        "level_points": ("I", "II", "III", "IV"),
+        "interruption_over": ("I", "II", "III"),
+        "degradation_over": ("II", "III"),
+    },
+    "security_events": {"kind_points": ("major", "notified", "reminder", "hidden_danger")},
+    "fault_response": {"late_response": None, "late_restoration": None, "per_overdue_day": None},
+    "onsite_service": {"per_absence": None, "offhours_batch": None, "per_offhours_batch": None},
+    "support": {"per_commitment": None, "per_late_optimization": None},
+}
+
+
 class SchemeError(ValueError):
     """The scheme file is malformed; ``key`` names where."""
 
@@ -99,6 +118,19 @@ class Scheme:
         values = {key: getattr(settings, key) for key in self.settings}
         return item.description.format(**values)
 
+    def settings_problems(self, settings: Settings) -> list[tuple[str, str]]:
+        """(key, Chinese message) for every setting outside the scheme's choices or range."""
+        problems = []
+        for key, spec in self.settings.items():
+            value = getattr(settings, key)
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append((key, f"{spec.label}应为整数"))
+            elif spec.choices and value not in spec.choices:
+                problems.append((key, f"{spec.label}只能取 {' 或 '.join(map(str, spec.choices))}"))
+            elif (spec.min is not None and value < spec.min) or (spec.max is not None and value > spec.max):
+                problems.append((key, f"{spec.label}应在 {spec.min} 到 {spec.max} 之间"))
+        return problems
+
     def tier_percent(self, total: int) -> int:
         for tier in self.tiers:
             if tier.min is None or total >= tier.min:
@@ -106,7 +138,37 @@ class Scheme:
         return self.tiers[-1].percent
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _table(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise SchemeError(where, "应为表（table）")
+    return value
+
+
+def _check_params(rule: str, params: Any, where: str) -> dict[str, Any]:
+    params = _table(params, where)
+    for key, subkeys in RULE_PARAMS[rule].items():
+        if key not in params:
+            raise SchemeError(f"{where}.{key}", f"规则“{rule}”需要此参数")
+        value = params[key]
+        if subkeys is None:
+            if not _is_int(value) or value < 0:
+                raise SchemeError(f"{where}.{key}", "应为非负整数")
+            continue
+        _table(value, f"{where}.{key}")
+        for sub in subkeys:
+            if not _is_int(value.get(sub)) or value[sub] < 0:
+                raise SchemeError(f"{where}.{key}.{sub}", "缺少此项或不是非负整数")
+    if rule == "onsite_service" and params["offhours_batch"] < 1:
+        raise SchemeError(f"{where}.offhours_batch", "应至少为 1")
+    return dict(params)
+
+
 def _need(table: dict, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    _table(table, where)
     if key not in table:
         raise SchemeError(f"{where}.{key}", "缺少此项")
     value = table[key]
@@ -121,7 +183,8 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
         where = f"settings.{key}"
         if key not in Settings.__dataclass_fields__:
             raise SchemeError(where, "未知的设置项")
-        settings[key] = SettingSpec(
+        _table(spec, where)
+        setting = SettingSpec(
             key=key,
             default=_need(spec, "default", int, where),
             label=_need(spec, "label", str, where),
@@ -130,15 +193,37 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
             max=spec.get("max"),
             note=spec.get("note", ""),
         )
+        bounds = [*setting.choices, *(b for b in (setting.min, setting.max) if b is not None)]
+        if not all(_is_int(b) for b in bounds):
+            raise SchemeError(where, "choices / min / max 应为整数")
+        if setting.choices and setting.default not in setting.choices:
+            raise SchemeError(f"{where}.default", "默认值不在可选值之中")
+        if (setting.min is not None and setting.default < setting.min) or (
+            setting.max is not None and setting.default > setting.max
+        ):
+            raise SchemeError(f"{where}.default", "默认值超出 min..max")
+        settings[key] = setting
     missing = set(Settings.__dataclass_fields__) - set(settings)
     if missing:
         raise SchemeError("settings." + sorted(missing)[0], "缺少此项")
     tiers = []
     for i, tier in enumerate(_need(data, "tiers", list, "scheme")):
         where = f"tiers[{i}]"
-        tiers.append(Tier(tier.get("min"), _need(tier, "percent", int, where)))
-    if not tiers or tiers[-1].min is not None:
+        _table(tier, where)
+        low = tier.get("min")
+        if low is not None and not _is_int(low):
+            raise SchemeError(f"{where}.min", "应为整数")
+        percent = _need(tier, "percent", int, where)
+        if not 0 <= percent <= 100:
+            raise SchemeError(f"{where}.percent", "应在 0 到 100 之间")
+        tiers.append(Tier(low, percent))
+    if not tiers:
+        raise SchemeError("tiers", "至少需要一档")
+    if tiers[-1].min is not None:
         raise SchemeError("tiers", "最后一档不得设置 min")
+    mins = [t.min for t in tiers[:-1]]
+    if any(m is None for m in mins) or mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+        raise SchemeError("tiers", "各档 min 应从高到低排列且互不相同，只有最后一档不设 min")
     sections = []
     for i, sec in enumerate(_need(data, "sections", list, "scheme")):
         where = f"sections[{i}]"
@@ -151,6 +236,7 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
     items = []
     for i, it in enumerate(_need(data, "items", list, "scheme")):
         where = f"items[{i}]"
+        _table(it, where)
         rule = _need(it, "rule", str, where)
         if rule not in RULE_KINDS:
             raise SchemeError(f"{where}.rule", f"未知的规则类型“{rule}”")
@@ -158,18 +244,27 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
         if section not in section_ids:
             raise SchemeError(f"{where}.section", f"未定义的一级指标“{section}”")
         floor = it.get("floor")
-        if floor is not None and not isinstance(floor, int):
-            raise SchemeError(f"{where}.floor", "类型不正确")
+        maximum = _need(it, "max", int, where)
+        if floor is not None and (not _is_int(floor) or not 0 <= floor <= maximum):
+            raise SchemeError(f"{where}.floor", "应为 0 到 max 之间的整数，或不设（不设下限）")
+        item_id = _need(it, "id", str, where)
+        if any(other.id == item_id for other in items):
+            raise SchemeError(f"{where}.id", f"二级指标编号“{item_id}”重复")
+        description = _need(it, "description", str, where)
+        try:
+            description.format(**{key: 0 for key in settings})
+        except (KeyError, IndexError, ValueError) as exc:
+            raise SchemeError(f"{where}.description", f"含有未知的占位符：{exc}") from None
         items.append(
             Item(
-                id=_need(it, "id", str, where),
+                id=item_id,
                 section=section,
                 name=_need(it, "name", str, where),
-                max=_need(it, "max", int, where),
+                max=maximum,
                 floor=floor,
                 rule=rule,
-                params=dict(it.get("params", {})),
-                description=_need(it, "description", str, where),
+                params=_check_params(rule, it.get("params", {}), f"{where}.params"),
+                description=description,
             )
         )
     for sec in sections:
@@ -201,6 +296,8 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
 def load_scheme_file(path: Path) -> Scheme:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise SchemeError(path.name, "不是 UTF-8 编码的文本") from None
     except tomllib.TOMLDecodeError as exc:
         raise SchemeError(path.name, f"不是有效的 TOML：{exc}") from None
     return parse_scheme(data)

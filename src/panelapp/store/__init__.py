@@ -5,7 +5,7 @@ See docs/storage.md. Entry point: ``open_database(path=None, operator="系统")`
 
 from panelapp.store.backup import newest_good_backup, restore
 from panelapp.store.database import Database, default_db_path, open_database
-from panelapp.store.errors import StoreError
+from panelapp.store.errors import LockedError, StoreError
 from panelapp.store.rows import (
     AuditEntry,
     ContractRow,
@@ -23,6 +23,7 @@ __all__ = [
     "Database",
     "ExportRow",
     "ImportReport",
+    "LockedError",
     "OnsiteStaff",
     "PaymentDeduction",
     "StoreError",

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from panelapp.store.errors import StoreError
-from panelapp.store.fileinfo import header_problem
+from panelapp.store.fileinfo import header_problem, ro_uri
 
 DEFAULT_KEEP = 10
 
@@ -31,7 +31,10 @@ def copy_database(src: Path, dest: Path) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        source = sqlite3.connect(ro_uri(src), uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"备份失败：无法读取 {src}（{exc}）", path=str(src)) from exc
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -59,7 +62,7 @@ def is_good(path: Path) -> bool:
     if header_problem(path):
         return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}

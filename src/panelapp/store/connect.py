@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 
 from panelapp.store import migrate
 from panelapp.store.backup import backup_dir, copy_database, newest_good_backup, stamp
 from panelapp.store.errors import StoreError
-from panelapp.store.fileinfo import check_writable, header_problem
+from panelapp.store.fileinfo import check_writable, header_problem, ro_uri
 from panelapp.store.lock import FileLock
 
 #: tables too big to check on every open: the attachment bytes and the append-only audit trail.
@@ -22,9 +23,11 @@ SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
 
 
 def make_engine(path: Path) -> Engine:
+    # a creator rather than a URL: a path may hold '?', '#', '%' or spaces that a URL would mangle
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 10},
+        "sqlite://",
+        creator=lambda: sqlite3.connect(str(path), check_same_thread=False, timeout=10),
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")
@@ -56,7 +59,7 @@ def _broken(path: Path, problem: str) -> StoreError:
 def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
     """(foreign, alembic revision, quick-check problems), read through a read-only connection so
     that a file we end up refusing is not changed by a single byte."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(path), uri=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
         if tables and "alembic_version" not in tables:
@@ -79,7 +82,14 @@ def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
 
 def open_engine(path: Path) -> tuple[Engine, FileLock, bool]:
     """Lock, check and migrate ``path``; returns (engine, lock, created)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(f"{path} 是一个文件夹，不是数据库文件。", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"无法创建数据库所在文件夹 {path.parent}：{exc.strerror or exc}", path=str(path)
+        ) from exc
     check_writable(path)
     lock = FileLock(path)
     lock.acquire()

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
+from panelapp.core.contract import Contract
 from panelapp.core.evidence import EVIDENCE_KINDS, EVIDENCE_TYPES, FileRef, LevelOverride
 from panelapp.store.errors import StoreError
 from panelapp.store.models import EVIDENCE_MODELS
@@ -29,6 +30,21 @@ for _kind, _fields in FIELDS.items():
         else:
             cols.append(_f)
     COLUMNS[_kind] = tuple(cols)
+
+
+def contract_of(m: Any) -> Contract:
+    """The core Contract of a ContractModel row."""
+    return Contract(
+        m.number,
+        m.project,
+        m.purchaser,
+        m.vendor,
+        m.total_amount,
+        m.signed_on,
+        m.service_months,
+        m.scheme,
+        m.cycle_months,
+    )
 
 
 def check_kind(kind: str) -> None:

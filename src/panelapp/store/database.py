@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,23 +26,32 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.scheme import load_scheme
-from panelapp.store import audit, backup, blobs, standing, transfer
+from panelapp.store import audit, backup, blobs, header, standing, transfer
 from panelapp.store.connect import open_engine
-from panelapp.store.convert import BUILDERS, COLUMNS, SELECTS, check_kind, from_row, to_columns
+from panelapp.store.convert import (
+    BUILDERS,
+    COLUMNS,
+    SELECTS,
+    check_kind,
+    from_row,
+    to_columns,
+)
+from panelapp.store.convert import (
+    contract_of as _contract,
+)
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
 from panelapp.store.lock import FileLock
 from panelapp.store.models import (
     EVIDENCE_MODELS,
     AppSetting,
     AttachmentModel,
-    AuditLog,
     ContractModel,
     CycleModel,
     ItemOverrideModel,
     PanelMemberModel,
     now,
 )
-from panelapp.store.rows import AuditEntry, ContractRow, CycleRow
+from panelapp.store.rows import ContractRow, CycleRow
 from panelapp.store.seed import DEFAULT_CONTRACT, DEFAULT_PANEL
 from panelapp.store.validate import check_record, normalise
 
@@ -58,21 +68,26 @@ def default_db_path() -> Path:
     return Path(user_data_dir("panelapp", appauthor=False)) / "panelapp.db"
 
 
-def _contract(m: ContractModel) -> Contract:
-    return Contract(
-        m.number,
-        m.project,
-        m.purchaser,
-        m.vendor,
-        m.total_amount,
-        m.signed_on,
-        m.service_months,
-        m.scheme,
-        m.cycle_months,
-    )
+#: SQLite's words -> what the panel needs to know; nothing of the failed operation was saved
+SQLITE_MESSAGES = (
+    ("readonly", "数据库文件已变为只读，本次修改未保存。请检查文件属性或磁盘后重新打开。"),
+    ("disk is full", "磁盘已满，本次修改未保存。请清理磁盘空间后重试。"),
+    ("disk i/o error", "读写磁盘出错，本次修改未保存。请检查磁盘或 U 盘是否被拔出。"),
+    ("locked", "数据库正忙（被其他程序占用），本次修改未保存，请稍后重试。"),
+    ("malformed", "数据库文件已损坏，本次修改未保存。请关闭程序，用“恢复备份”恢复。"),
+    ("constraint", "数据不符合数据库约束，本次修改未保存"),
+)
 
 
-class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
+def sqlite_message(exc: Exception) -> str:
+    detail = str(getattr(exc, "orig", None) or exc)
+    for needle, message in SQLITE_MESSAGES:
+        if needle in detail.lower():
+            return f"{message}（{detail}）"
+    return f"数据库操作失败，本次修改未保存（{detail}）"
+
+
+class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, transfer.Transfer):
     def __init__(self, path: Path, engine: Any, lock: FileLock, operator: str = "系统"):
         self.path = path
         self._engine = engine
@@ -115,9 +130,7 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
             raise
         except SQLAlchemyError as exc:
             self._session.rollback()
-            raise StoreError(
-                f"数据库操作失败：{getattr(exc, 'orig', None) or exc}", path=str(self.path)
-            ) from exc
+            raise StoreError(sqlite_message(exc), path=str(self.path)) from exc
         except BaseException:
             self._session.rollback()
             raise
@@ -136,7 +149,11 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
             if keep:
                 try:
                     made = backup.rotate(self.path, keep)
-                except (StoreError, OSError) as exc:  # closing must not fail because a backup did
+                except (
+                    StoreError,
+                    OSError,
+                    sqlite3.Error,
+                ) as exc:  # closing must not fail because a backup did
                     self.backup_error = f"自动备份失败：{exc}"
         finally:
             self._session.close()
@@ -418,158 +435,16 @@ class Database(standing.StandingLists, blobs.Attachments, transfer.Transfer):
         with self._tx() as s:
             return self._evidence_row(s, kind, record_id).cycle_id
 
-    # -- cycle header ----------------------------------------------------------------------
-    def set_settings(self, cycle_id: int, settings: Settings) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            scheme = load_scheme(self._contract_model(s, c.contract_id).scheme)
-            values = dataclasses.asdict(settings)
-            for key, spec in scheme.settings.items():
-                value = values.get(key)
-                if not isinstance(value, int) or isinstance(value, bool):
-                    raise StoreError(f"设置“{spec.label}”必须是整数")
-                if spec.choices and value not in spec.choices:
-                    raise StoreError(f"设置“{spec.label}”只能取 {'、'.join(map(str, spec.choices))}")
-                if spec.min is not None and value < spec.min or spec.max is not None and value > spec.max:
-                    raise StoreError(f"设置“{spec.label}”超出允许范围")
-            if c.settings != values:
-                c.settings = values
 
-    def set_assessed_on(self, cycle_id: int, day: dt.date) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            start = _contract(self._contract_model(s, c.contract_id)).cycle(c.number).start
-            if day < start:
-                raise StoreError(f"评定日期 {day} 早于本考核周期开始（{start}）")
-            if c.assessed_on != day:
-                c.assessed_on = day
+def open_database(
+    path: Path | str | None = None, operator: str = "系统", seed: bool = True, create: bool = True
+) -> Database:
+    """Open (creating, migrating and seeding when new) the database at ``path`` or the default one.
 
-    def set_item_override(self, cycle_id: int, item_id: str, override: ItemOverride | None) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            scheme = load_scheme(self._contract_model(s, c.contract_id).scheme)
-            try:
-                item = scheme.item(item_id)
-            except KeyError:
-                raise StoreError(f"评分方案中没有指标 {item_id}") from None
-            row = s.scalar(
-                select(ItemOverrideModel).where(
-                    ItemOverrideModel.cycle_id == cycle_id, ItemOverrideModel.item_id == item_id
-                )
-            )
-            if override is None:
-                if row is not None:
-                    s.delete(row)
-                return
-            if not (override.reason or "").strip():
-                raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
-            hi = None if item.floor is None else item.max - item.floor
-            if (
-                not isinstance(override.deduction, int)
-                or isinstance(override.deduction, bool)
-                or override.deduction < 0
-                or (hi is not None and override.deduction > hi)
-            ):
-                limit = f"0 到 {hi}" if hi is not None else "不小于 0"
-                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是{limit}的整数")
-            if row is None:
-                s.add(
-                    ItemOverrideModel(
-                        cycle_id=cycle_id,
-                        item_id=item_id,
-                        deduction=override.deduction,
-                        reason=override.reason,
-                    )
-                )
-            else:
-                row.deduction, row.reason = override.deduction, override.reason
-
-    # -- sign-off --------------------------------------------------------------------------
-    def finalise(self, cycle_id: int, fingerprint: str) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            c.status, c.fingerprint = "final", fingerprint
-            c.finalised_by, c.finalised_at = self.operator, now()
-
-    def reopen(self, cycle_id: int, reason: str) -> None:
-        if not (reason or "").strip():
-            raise StoreError("撤销定稿必须填写理由")
-        with self._tx() as s:
-            c = self._cycle(s, cycle_id)
-            if c.status != "final":
-                raise StoreError("本周期尚未定稿，无需撤销")
-            c.status, c.version, c.reopen_reason = "open", c.version + 1, reason.strip()
-            c.fingerprint = c.finalised_by = c.finalised_at = None
-
-    # -- history ---------------------------------------------------------------------------
-    def history(
-        self, cycle_id: int | None = None, table: str | None = None, record_id: int | None = None
-    ) -> list[AuditEntry]:
-        import json
-
-        q = select(AuditLog).order_by(AuditLog.id)
-        if cycle_id is not None:
-            q = q.where(AuditLog.cycle_id == cycle_id)
-        if table is not None:
-            q = q.where(AuditLog.table_name == table)
-        if record_id is not None:
-            q = q.where(AuditLog.record_id == record_id)
-        with self._tx() as s:
-            return [
-                AuditEntry(
-                    a.id,
-                    dt.datetime.fromisoformat(a.at),
-                    a.operator,
-                    a.action,
-                    a.table_name,
-                    a.record_id,
-                    json.loads(a.old) if a.old else None,
-                    json.loads(a.new) if a.new else None,
-                )
-                for a in s.scalars(q)
-            ]
-
-    def record_history(self, kind: str, record_id: int) -> list[AuditEntry]:
-        """The history of one evidence record, its attachment links included, oldest first."""
-        check_kind(kind)
-        own = self.history(table=kind, record_id=record_id)
-        cycle = next((e.new or e.old or {}).get("cycle_id") for e in own) if own else None
-        links = (
-            [
-                e
-                for e in self.history(cycle_id=cycle, table="attachments")
-                if (e.new or e.old or {}).get("kind") == kind
-                and (e.new or e.old or {}).get("record_id") == record_id
-            ]
-            if cycle is not None
-            else []
-        )
-        return sorted(own + links, key=lambda e: e.id)
-
-    def verify(self, blobs: bool = False) -> Any:
-        """Integrity check, audit chain, rows against the audit trail (a verify.VerifyReport)."""
-        from panelapp.store.verify import verify
-
-        with self._tx() as s:
-            return verify(s, blobs=blobs)
-
-    def counts(self) -> dict[str, int]:
-        """Row count of every table (for tests and diagnostics)."""
-        from panelapp.store.models import Base
-
-        with self._tx() as s:
-            return {
-                t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
-            }
-
-    def _delete_all(self, s: Session, model: Any, *where: Any) -> None:
-        for obj in s.scalars(select(model).where(*where)):
-            s.delete(obj)
-
-
-def open_database(path: Path | str | None = None, operator: str = "系统", seed: bool = True) -> Database:
-    """Open (creating, migrating and seeding when new) the database at ``path`` or the default one."""
+    ``create=False`` refuses a path that does not exist (for commands that only read)."""
     path = Path(path).expanduser().absolute() if path is not None else default_db_path()
+    if not create and not path.exists():
+        raise StoreError(f"数据库文件不存在：{path}", path=str(path))
     engine, lock, created = open_engine(path)
     db = Database(path, engine, lock, operator)
     try:

@@ -20,4 +20,8 @@ class StoreError(Exception):
         return self.message
 
 
+class LockedError(StoreError):
+    """The database is open in another panelapp (its lock is held)."""
+
+
 FINAL_MESSAGE = "本周期已定稿，不能修改。如需修改，请先撤销定稿并写明理由。"

@@ -10,6 +10,12 @@ from panelapp.store.errors import StoreError
 MAGIC = b"SQLite format 3\x00"
 
 
+def ro_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (percent-encoded, so Windows drive letters, spaces,
+    '?', '#' and Chinese names are safe)."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 def header_problem(path: Path) -> str | None:
     """A Chinese description of what is wrong with the file's header or size, or None."""
     try:
@@ -26,8 +32,18 @@ def header_problem(path: Path) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return "数据库文件头已损坏（页大小无效）"
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        # A crash during a checkpoint can leave the main file shorter than its header says;
+        # SQLite replays the write-ahead log on open, and the integrity check judges the result.
+        return None
     pages = int.from_bytes(header[28:32], "big")
     header_valid = header[24:28] == header[92:96]
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        # a crash during a checkpoint can leave the header ahead of the file; the pages are still
+        # in the WAL and SQLite completes them on open (the quick check that follows verifies it)
+        return None
     if header_valid and pages and size < pages * page_size:
         return f"数据库文件被截断：应有 {pages * page_size} 字节，实际只有 {size} 字节"
     if size % page_size:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from panelapp.store.errors import StoreError
+from panelapp.store.errors import LockedError, StoreError
 
 
 def lock_path(db_path: Path) -> Path:
@@ -43,7 +43,7 @@ class FileLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             fh.close()
-            raise StoreError(
+            raise LockedError(
                 f"数据库已被另一个 panelapp 打开（{self.db_path}）。"
                 "请先关闭另一个窗口或另一台电脑上的程序，再打开此文件。",
                 path=str(self.db_path),

@@ -8,6 +8,7 @@ kept per contract.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from panelapp.core.evidence import EVIDENCE_KINDS, PanelMember
 from panelapp.core.scheme import load_scheme
+from panelapp.store.convert import contract_of
 from panelapp.store.errors import StoreError
 from panelapp.store.models import (
     EVIDENCE_MODELS,
@@ -152,6 +154,33 @@ class StandingLists:
             )
             s.add(BidCommitmentModel(contract_id=contract_id, position=(last or 0) + 1, text=text))
 
+    def unfulfilled_commitments(self, cycle_id: int) -> dict[str, int]:
+        """The commitments marked unfulfilled in this cycle: text -> evidence record id."""
+        with self._tx() as s:
+            t = EVIDENCE_MODELS["unfulfilled_commitments"].__table__
+            rows = s.execute(select(t.c.commitment, t.c.id).where(t.c.cycle_id == cycle_id).order_by(t.c.id))
+            return {text: rid for text, rid in rows}
+
+    def mark_commitment(
+        self, cycle_id: int, commitment: str, unfulfilled: bool, note: str = ""
+    ) -> int | None:
+        """Tick (or untick) a standing bid commitment as unfulfilled in this cycle; returns the record id."""
+        from panelapp.core.evidence import UnfulfilledCommitment
+
+        with self._tx():
+            have = self.unfulfilled_commitments(cycle_id).get(commitment)
+            if unfulfilled and have is None:
+                return self.add_evidence(
+                    cycle_id, "unfulfilled_commitments", UnfulfilledCommitment(commitment, note)
+                )
+            if not unfulfilled and have is not None:
+                self.delete_evidence("unfulfilled_commitments", have)
+                return None
+            return have
+
+    add_evidence: Any
+    delete_evidence: Any
+
     def onsite_roster(self, contract_id: int) -> list[OnsiteStaff]:
         with self._tx() as s:
             q = select(OnsiteStaffModel).where(OnsiteStaffModel.contract_id == contract_id)
@@ -198,11 +227,7 @@ class StandingLists:
                 )
             )
             if nxt is None:
-                from panelapp.store.database import _contract
-
-                period = _contract(contract_m).cycle(c.number + 1)
-                import datetime as dt
-
+                period = contract_of(contract_m).cycle(c.number + 1)
                 nxt = CycleModel(
                     contract_id=c.contract_id,
                     number=c.number + 1,
