@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             self.score_bar.set_context(f"{self.session.data.contract.number}{state}\n第{result.cycle}周期 "
                                        f"{result.start}～{result.end}")
             self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+            self.setWindowTitle(f"考核组评分台 — {result.contract} 第{result.cycle}周期")
 
     def _on_stack_index(self, _index: int) -> None:
         text = self.editor.stack.undoText()

@@ -90,7 +90,9 @@ class ItemPanel(ScaledFonts, QWidget):
 
     def set_result(self, item: ItemResult) -> None:
         colour = "#b3261e" if item.deduction > 0 else "#2e7d32"
-        self.score.setText(f"<span style='color:{colour}'>{item.score}</span> / {item.max} 分")
+        cost = f"　扣 {item.deduction} 分" if item.deduction else "　不扣分"
+        self.score.setText(f"<span style='color:{colour}'>{item.score}</span> / {item.max} 分"
+                           f"<span style='font-weight:normal; font-size:small'>{cost}</span>")
         if item.pending:
             self.score.setText(f"{item.score} / {item.max} 分（待半年度末判定）")
         name = "explanationDeduct" if item.deduction > 0 else "explanation"
