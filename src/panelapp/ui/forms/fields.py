@@ -122,9 +122,11 @@ class ChoiceField(Field):
 class DateField(Field):
     """A date bounded to [lo, hi]; with ``optional`` a check box turns it into None (``none_text``)."""
 
-    def __init__(self, key, label, lo: date, hi: date, optional=False, none_text="无", parent=None):
+    def __init__(self, key, label, lo: date, hi: date, optional=False, none_text="无", parent=None,
+                 default: date | None = None):
         super().__init__(key, label, parent)
         self.lo, self.hi = lo, hi
+        self.default = default or lo
         self.edit = self._make_edit()
         self.edit.setCalendarPopup(True)
         self.row.addWidget(self.edit)
@@ -142,7 +144,7 @@ class DateField(Field):
         edit = QDateEdit(self)
         edit.setDisplayFormat(DATE_FMT)
         edit.setDateRange(to_qdate(self.lo), to_qdate(self.hi))
-        edit.setDate(to_qdate(self.lo))
+        edit.setDate(to_qdate(self.default))
         return edit
 
     def edit_signal(self):
@@ -184,7 +186,7 @@ class DateTimeField(DateField):
         edit.setDisplayFormat(DATETIME_FMT)
         edit.setDateTimeRange(to_qdt(datetime.combine(self.lo, time.min)),
                               to_qdt(datetime.combine(self.hi, time(23, 59))))
-        edit.setDateTime(to_qdt(datetime.combine(self.lo, time(9, 0))))
+        edit.setDateTime(to_qdt(datetime.combine(self.default, time(9, 0))))
         return edit
 
     def edit_signal(self):

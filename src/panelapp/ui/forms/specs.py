@@ -46,10 +46,10 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
     if kind in ("defect_reports",):
         return [_cycle_date("date", "报告日期", b), TextField("title", "标题")]
     if kind == "drills":
-        return [DateField("date", "演练日期（本半年度）", b.half.start, c.end), TextField("title", "演练内容")]
+        return [DateField("date", "演练日期（本半年度）", b.half.start, c.end, default=c.start), TextField("title", "演练内容")]
     if kind == "trainings":
         return [
-            DateField("date", "培训日期（本半年度）", b.half.start, c.end),
+            DateField("date", "培训日期（本半年度）", b.half.start, c.end, default=c.start),
             TextField("topic", "培训主题"),
             BoolField("courseware", "培训教材", "已归档"),
             BoolField("sign_in_sheet", "签到表", "已归档"),
