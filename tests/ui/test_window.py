@@ -411,3 +411,17 @@ def test_panel_members_edited_with_refusal_in_the_dialog(window):
     assert not dlg.isVisible()
     assert "组员丙" in [m.name for m in w.db.panel_members(w._contract_id, w.session.cycle_id)]
     assert "组员丙" in [m.name for m in w.session.data.panel]
+
+
+def test_finalise_then_reopen_only_with_a_reason(window):
+    w = window
+    save(add_fault(w))
+    assert w.signoff.finalise(confirm=False)
+    assert w.session.is_final and w.db.cycle_row(w.session.cycle_id).status == "final"
+    assert w.editor.stack.count() == 0
+    assert "已定稿" in w.navigator.currentItem().text(1)
+    assert not w.signoff.reopen("   ")
+    assert "理由" in w.last_error and w.session.is_final
+    assert w.signoff.reopen("评分表打印后发现故障F-09时间录错")
+    row = w.db.cycle_row(w.session.cycle_id)
+    assert row.status == "open" and row.version == 2 and not w.session.is_final

@@ -25,6 +25,7 @@ from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.file_ops import FileOps
 from panelapp.ui.menus import build_menus
 from panelapp.ui.session import CycleSession
+from panelapp.ui.signoff import SignOff
 from panelapp.ui.tabs.materials import MaterialsTab
 from panelapp.ui.tabs.response import ResponseTab
 from panelapp.ui.tabs.stability import StabilityTab
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.actions = EvidenceActions(self.session, self.editor, self)
         self.ctx = WindowContext(self.session, self.actions, self)
         self.files = FileOps(self.session, self, self.reload_all)
+        self.signoff = SignOff(self.session, self, self.editor)
         self.score_bar = ScoreBar(self)
         self.navigator = Navigator(self)
         self.tabs = QTabWidget(self)
