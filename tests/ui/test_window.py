@@ -425,3 +425,31 @@ def test_finalise_then_reopen_only_with_a_reason(window):
     assert w.signoff.reopen("评分表打印后发现故障F-09时间录错")
     row = w.db.cycle_row(w.session.cycle_id)
     assert row.status == "open" and row.version == 2 and not w.session.is_final
+
+
+def test_keyboard_ctrl_n_types_and_saves_a_record(window, qtbot):
+    """Real key events: Ctrl+N opens the (modal) form, typing fills it, Enter saves."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    w = window
+    table = table_of(w, "3.3", "unfulfilled_commitments")
+    table.view.setFocus()
+    seen = {}
+
+    def type_into_form():
+        dlg = QApplication.activeModalWidget()
+        seen["title"] = dlg.windowTitle()
+        qtbot.keyClicks(dlg.fields["commitment"].edit, "monthly report")  # QTest types Latin-1 only
+        QTest.keyClick(dlg, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_into_form)
+    qtbot.keyClick(table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen["title"] == "新增未完成投标承诺"
+    assert [c.commitment for c in w.session.records("unfulfilled_commitments")] == ["monthly report"]
+    assert w.session.result.item("3.3").deduction == 2
+    assert total(w) == engine_total(w)
+    w.activateWindow()  # offscreen: the window is not re-activated by itself after the modal form
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    qtbot.keyClick(table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.session.records("unfulfilled_commitments") == ()
