@@ -453,3 +453,23 @@ def test_keyboard_ctrl_n_types_and_saves_a_record(window, qtbot):
     qtbot.waitUntil(w.isActiveWindow, timeout=2000)
     qtbot.keyClick(table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert w.session.records("unfulfilled_commitments") == ()
+
+
+def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypatch):
+    from panelapp.store import StoreError
+
+    w = blank_window
+
+    def refuse(cycle_id, kind, obj):
+        err = StoreError("缺陷分析报告未保存：title：标题与已有报告重复")
+        err.errors = [("title", "标题与已有报告重复")]
+        raise err
+
+    monkeypatch.setattr(w.db, "add_evidence", refuse)
+    dlg = table_of(w, "1.3").do_add(modal=False)
+    dlg.fields["title"].edit.setText("第一季度缺陷分析")
+    save(dlg)
+    assert dlg.isVisible() and "未保存" in dlg.message.text()
+    assert dlg.fields["title"].error_label.text() == "标题与已有报告重复"
+    assert w.session.records("defect_reports") == () and w.editor.stack.count() == 0
+    dlg.reject()

@@ -102,9 +102,19 @@ class EvidenceDialog(QDialog):
                 self.submit(obj)
             except user_errors() as exc:
                 self.show_error(message_text(exc))
+                self.show_field_errors(exc)
                 return
         self.result_obj = obj
         super().accept()
+
+    def show_field_errors(self, exc: BaseException) -> None:
+        """A store refusal that names fields ((field, message) pairs) is shown next to each field."""
+        for entry in getattr(exc, "errors", None) or ():
+            path, message = (entry if isinstance(entry, tuple) else (getattr(entry, "path", ""),
+                                                                     getattr(entry, "message", "")))
+            key = str(path).rsplit(".", 1)[-1]
+            if key in self.fields:
+                self.fields[key].error(message)
 
     def show_error(self, message: str) -> None:
         """A refusal from the store, shown in the dialog (which stays open)."""

@@ -114,6 +114,9 @@ class FaultDialog(EvidenceDialog):
         for key, label in (("responded_at", "响应时间"), ("onsite_at", "到场时间")):
             if values[key] is not None and values[key] < values["reported_at"]:
                 errors[key] = f"{label}不得早于报修时间"
+        deadline = values["restore_deadline_at"]
+        if deadline is not None and deadline < values["reported_at"]:
+            errors["restore_deadline_at"] = "恢复时限不得早于报修时间"
         sub = values["report_submitted_on"]
         if sub is not None and sub < values["restored_at"].date():
             errors["report_submitted_on"] = "故障报告提交日期不得早于恢复日期"
