@@ -257,10 +257,18 @@ class MainWindow(QMainWindow):
         split = self.settings.value("splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
-        zoom = int(self.settings.value("zoom", 2) or 2)
+        saved = self.settings.value("zoom")
+        zoom = int(saved) if saved is not None else self.default_zoom()
         if zoom != 2 and 0 <= zoom < len(ZOOM_STEPS):
             self._zoom = zoom
             self._apply_zoom()
+
+    @staticmethod
+    def default_zoom() -> int:
+        """First start on a full-HD (or larger) screen, e.g. a projector: 115 % so text reads across a room."""
+        screen = QApplication.primaryScreen()
+        wide = screen is not None and screen.availableGeometry().width() >= 1800
+        return 3 if wide else 2
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
