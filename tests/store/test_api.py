@@ -357,3 +357,23 @@ def test_sqlite_failures_become_chinese_store_errors_and_write_nothing(db, cycle
     monkeypatch.undo()
     assert db.counts() == before
     db.add_evidence(cycle2, "weekly_reports", weekly())  # the session is usable again
+
+
+def test_a_final_closing_cycle_freezes_the_earlier_cycles_half_year_events(db, tmp_path):
+    from panelapp.core.evidence import Drill, Training
+
+    c1, c2 = db.find_cycle(1), db.find_cycle(2)
+    drill = db.add_evidence(c1.id, "drills", Drill(date(2024, 11, 20), "主备切换演练"))
+    data, _ = db.cycle_data(c2.id)
+    db.finalise(c2.id, "f" * 64)
+    with pytest.raises(StoreError, match="第2考核周期已定稿"):
+        db.add_evidence(c1.id, "trainings", Training(date(2024, 11, 21), "培训", True, True, True))
+    with pytest.raises(StoreError, match="第2考核周期已定稿"):
+        db.delete_evidence("drills", drill)
+    scan = tmp_path / "scan.txt"
+    scan.write_text("演练报告", "utf-8")
+    with pytest.raises(StoreError, match="第2考核周期已定稿"):
+        db.attach_file("drills", drill, scan)
+    # other cycle-1 evidence stays writable
+    db.add_evidence(c1.id, "absences", replace(absence(), date=date(2024, 11, 5)))
+    assert db.cycle_data(c2.id)[0] == data

@@ -109,7 +109,7 @@ class Attachments:
         sha, size = hash_file(src)
         with self._tx() as s:
             row = self._evidence_row(s, kind, record_id)
-            self._writable(s, row.cycle_id)
+            self._writable(s, row.cycle_id, kind)
             with open(src, "rb") as fh:
                 self._store_stream(s, sha, size, fh)
             ref = FileRef(name or src.name, sha, size)
@@ -138,7 +138,7 @@ class Attachments:
     def detach_file(self, kind: str, record_id: int, sha256: str) -> None:
         with self._tx() as s:
             row = self._evidence_row(s, kind, record_id)
-            self._writable(s, row.cycle_id)
+            self._writable(s, row.cycle_id, kind)
             found = list(
                 s.scalars(
                     select(AttachmentModel).where(

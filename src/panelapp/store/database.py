@@ -273,10 +273,26 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
             raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
         return c
 
-    def _writable(self, s: Session, cycle_id: int) -> CycleModel:
+    def _writable(self, s: Session, cycle_id: int, kind: str | None = None) -> CycleModel:
+        """The cycle, if it may change; a drill or training also counts for the cycle that
+        closes its half-year, so that cycle must not be final either."""
         c = self._cycle(s, cycle_id)
         if c.status == "final":
             raise StoreError(FINAL_MESSAGE)
+        if kind in HALF_YEAR_KINDS:
+            contract = _contract(self._contract_model(s, c.contract_id))
+            closing = contract.half_year(c.number).closing_cycle
+            if closing != c.number:
+                status = s.execute(
+                    select(CycleModel.status).where(
+                        CycleModel.contract_id == c.contract_id, CycleModel.number == closing
+                    )
+                ).scalar()
+                if status == "final":
+                    raise StoreError(
+                        f"该记录计入第{closing}考核周期的半年度评定，而第{closing}考核周期已定稿；"
+                        f"如需修改，请先重新打开第{closing}考核周期。"
+                    )
         return c
 
     def _half_year_cycles(self, s: Session, c: CycleModel) -> list[int]:
@@ -376,7 +392,7 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
     def add_evidence(self, cycle_id: int, kind: str, obj: Any) -> int:
         values = normalise(to_columns(kind, obj))
         with self._tx() as s:
-            c = self._writable(s, cycle_id)
+            c = self._writable(s, cycle_id, kind)
             self._check(s, c, kind, obj)
             row = EVIDENCE_MODELS[kind](
                 cycle_id=cycle_id, entered_at=now(), entered_by=self.operator, **values
@@ -402,7 +418,7 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
         values = normalise(to_columns(kind, obj))
         with self._tx() as s:
             row = self._evidence_row(s, kind, record_id)
-            c = self._writable(s, row.cycle_id)
+            c = self._writable(s, row.cycle_id, kind)
             self._check(s, c, kind, obj, record_id)
             for key, value in values.items():
                 if getattr(row, key) != value:
@@ -414,7 +430,7 @@ class Database(header.CycleHeader, standing.StandingLists, blobs.Attachments, tr
     def delete_evidence(self, kind: str, record_id: int) -> None:
         with self._tx() as s:
             row = self._evidence_row(s, kind, record_id)
-            self._writable(s, row.cycle_id)
+            self._writable(s, row.cycle_id, kind)
             for att in s.scalars(
                 select(AttachmentModel).where(
                     AttachmentModel.kind == kind, AttachmentModel.record_id == record_id

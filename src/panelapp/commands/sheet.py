@@ -1,0 +1,187 @@
+"""Sign-off commands: export-pdf, export-xlsx, export-annual-pdf, verify-pdf, finalise, reopen.
+
+Exit codes: 0 done (verify-pdf: verified), 1 not verified, 2 refused (message on stderr).
+Heavy imports (ReportLab, SQLAlchemy, pyHanko) happen only inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panelapp.commands import add_db_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export-pdf", help="导出考核周期评分表 PDF", description="导出考核周期评分表 PDF（附件3格式）")
+    p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
+    p.add_argument("--sign", metavar="CERT", help="数字签名：.pfx/.p12 证书文件，或 local 使用本机考核组证书")
+    p.add_argument("--password-file", metavar="F", type=Path, help="证书密码文件（不给则在终端提示输入）")
+    p.add_argument("out", type=Path, metavar="OUT.pdf")
+    _common(p, export_pdf)
+
+    p = sub.add_parser("export-xlsx", help="导出年度汇总 .xlsx")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    _common(p, export_xlsx)
+
+    p = sub.add_parser("export-annual-pdf", help="导出年度汇总 PDF")
+    p.add_argument("out", type=Path, metavar="OUT.pdf")
+    _common(p, export_annual_pdf)
+
+    p = sub.add_parser("verify-pdf", help="核验评分表 PDF", description="核验评分表 PDF：是否本程序导出、是否与数据库当前数据一致、数字签名")
+    p.add_argument("file", type=Path, metavar="FILE")
+    _common(p, verify)
+
+    p = sub.add_parser("finalise", help="定稿考核周期（只读）")
+    p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
+    _common(p, finalise)
+
+    p = sub.add_parser("reopen", help="重新打开已定稿的考核周期（版本号加一）")
+    p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
+    p.add_argument("--reason", required=True, help="重新打开的理由（必填）")
+    _common(p, reopen)
+
+
+def _common(p: argparse.ArgumentParser, handler) -> None:
+    add_db_option(p)
+    p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
+    p.set_defaults(handler=handler)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def _open(args: argparse.Namespace):
+    from panelapp.store import open_database
+
+    db_path = getattr(args, "db", None)
+    return open_database(Path(db_path) if db_path else None, operator=args.operator)
+
+
+def _cycle_id(db, number: int) -> int:
+    from panelapp.store import StoreError
+
+    contract = db.contracts()[0]
+    for row in db.cycles(contract.id):
+        if row.number == number:
+            return row.id
+    raise StoreError(f"--cycle：合同 {contract.contract.number} 没有第{number}考核周期")
+
+
+def _run(args: argparse.Namespace, body) -> int:
+    """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2."""
+    from panelapp.report.export import ReportError
+    from panelapp.report.signing import SigningError
+    from panelapp.store import StoreError
+
+    try:
+        db = _open(args)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        return body(db)
+    except (StoreError, ReportError, SigningError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"无法写入文件：{exc.filename or ''}（{exc.strerror or exc}）")
+    finally:
+        db.close()
+
+
+def _sign_options(args: argparse.Namespace):
+    from panelapp.report.signing import SigningError, SignOptions
+
+    if not args.sign:
+        return None
+    if args.sign == "local":
+        return SignOptions()
+    pfx = Path(args.sign)
+    if not pfx.is_file():
+        raise SigningError(f"--sign：找不到证书文件 {pfx}")
+    if args.password_file:
+        try:
+            password = args.password_file.read_bytes().rstrip(b"\r\n")
+        except OSError as exc:
+            raise SigningError(f"--password-file：无法读取 {args.password_file}（{exc.strerror}）") from None
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"证书 {pfx.name} 的密码：").encode()
+    else:
+        password = None
+    return SignOptions(pfx=pfx, password=password or None)
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    def body(db) -> int:
+        from panelapp.report.export import export_score_sheet
+
+        sign = _sign_options(args)
+        out = export_score_sheet(db, _cycle_id(db, args.cycle), args.out, sign=sign)
+        print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
+        return 0
+
+    return _run(args, body)
+
+
+def export_xlsx(args: argparse.Namespace) -> int:
+    def body(db) -> int:
+        from panelapp.report.annual import annual_summary
+        from panelapp.report.annual_xlsx import write_annual_xlsx
+
+        out = write_annual_xlsx(annual_summary(db, db.contracts()[0].id), args.out)
+        print(f"已导出年度汇总：{out}")
+        return 0
+
+    return _run(args, body)
+
+
+def export_annual_pdf(args: argparse.Namespace) -> int:
+    def body(db) -> int:
+        from panelapp.report.annual import annual_summary
+        from panelapp.report.annual_pdf import write_annual_pdf
+
+        out = write_annual_pdf(annual_summary(db, db.contracts()[0].id), args.out)
+        print(f"已导出年度汇总：{out}")
+        return 0
+
+    return _run(args, body)
+
+
+def verify(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        return _fail(f"找不到文件：{args.file}")
+
+    def body(db) -> int:
+        from panelapp.report.verify import verify_pdf
+
+        result = verify_pdf(args.file, db)
+        print("\n".join(result.messages))
+        return result.exit_code
+
+    return _run(args, body)
+
+
+def finalise(args: argparse.Namespace) -> int:
+    def body(db) -> int:
+        from panelapp.report.export import finalise_cycle
+
+        fingerprint = finalise_cycle(db, _cycle_id(db, args.cycle))
+        print(f"第{args.cycle}考核周期已定稿（操作人 {args.operator}），数据指纹 {fingerprint}")
+        return 0
+
+    return _run(args, body)
+
+
+def reopen(args: argparse.Namespace) -> int:
+    def body(db) -> int:
+        from panelapp.report.export import reopen_cycle
+
+        version = reopen_cycle(db, _cycle_id(db, args.cycle), args.reason)
+        print(f"第{args.cycle}考核周期已重新打开，现为第{version}版（理由：{args.reason.strip()}）")
+        return 0
+
+    return _run(args, body)

@@ -1,0 +1,97 @@
+"""Exporting a cycle's score sheet from the database, signing it, recording what was exported."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from datetime import datetime
+from pathlib import Path
+
+from panelapp.core.engine import score_cycle
+from panelapp.core.scheme import load_scheme
+from panelapp.report.fingerprint import cycle_fingerprint
+from panelapp.report.model import SheetInput
+from panelapp.report.signing import SignOptions, sign_pdf_bytes
+
+SHEET = "score-sheet"
+SHEET_SIGNED = "score-sheet-signed"
+
+
+class ReportError(Exception):
+    """The sheet cannot be produced; the message is Chinese and says why."""
+
+
+def sheet_input(db, cycle_id: int) -> SheetInput:
+    """Everything the sheet prints, read from the database now."""
+    row = db.cycle_row(cycle_id)
+    data, _ids = db.cycle_data(cycle_id)
+    scheme = load_scheme(data.contract.scheme)
+    fingerprint = cycle_fingerprint(data)
+    stored = getattr(row, "fingerprint", None)
+    if row.status == "final" and stored and stored != fingerprint:
+        raise ReportError(f"第{row.number}考核周期已定稿，但数据库中的数据与定稿时的数据指纹不符"
+                          f"（定稿 {stored[:12]}…，现在 {fingerprint[:12]}…），拒绝导出。"
+                          f"若确需修改（例如同半年度前一周期的演练、培训记录有变），请先重新打开本周期并填写理由")
+    return SheetInput(
+        data=data, result=score_cycle(data, scheme), scheme=scheme, fingerprint=fingerprint,
+        version=row.version, cycle_id=cycle_id, status=row.status,
+        finalised_by=getattr(row, "finalised_by", None), finalised_at=getattr(row, "finalised_at", None),
+        generated_at=datetime.now(),
+        reopen_reason=getattr(row, "reopen_reason", None),
+    )
+
+
+def render_score_sheet(sheet: SheetInput) -> bytes:
+    from panelapp.report.sheet import build_score_sheet
+
+    buffer = io.BytesIO()
+    build_score_sheet(sheet, buffer)
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOptions | None = None) -> Path:
+    """Write cycle ``cycle_id``'s score sheet to ``out_path`` (signed when ``sign`` is given).
+
+    The file's SHA-256 is recorded in the database (``db.record_export``) so
+    ``verify-pdf`` can later tell that this exact file came from the app.
+    Raises ReportError / SigningError / StoreError with a Chinese message; writes nothing then.
+    """
+    out_path = Path(out_path)
+    sheet = sheet_input(db, cycle_id)
+    pdf = render_score_sheet(sheet)
+    if sign is not None:
+        pdf = sign_pdf_bytes(pdf, sign)
+    write_atomically(out_path, pdf)
+    digest = hashlib.sha256(pdf).hexdigest()
+    db.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
+    return out_path
+
+
+def finalise_cycle(db, cycle_id: int) -> str:
+    """定稿: freeze the cycle with its fingerprint (who and when are recorded by the store)."""
+    data, _ids = db.cycle_data(cycle_id)
+    fingerprint = cycle_fingerprint(data)
+    db.finalise(cycle_id, fingerprint)
+    return fingerprint
+
+
+def reopen_cycle(db, cycle_id: int, reason: str) -> int:
+    """重新打开 with a written reason; returns the new version number."""
+    if not (reason or "").strip():
+        raise ReportError("重新打开已定稿的周期必须填写理由")
+    db.reopen(cycle_id, reason.strip())
+    return db.cycle_row(cycle_id).version
