@@ -473,3 +473,14 @@ def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypa
     assert dlg.fields["title"].error_label.text() == "标题与已有报告重复"
     assert w.session.records("defect_reports") == () and w.editor.stack.count() == 0
     dlg.reject()
+
+
+def test_export_score_sheet_pdf_from_the_window(window, tmp_path):
+    import hashlib
+
+    pytest.importorskip("panelapp.report.export")
+    out = window.files.export_pdf(str(tmp_path / "评分表.pdf"))
+    assert out is not None, window.last_error
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert window.db.find_export(hashlib.sha256(data).hexdigest()) is not None
