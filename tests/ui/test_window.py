@@ -409,7 +409,7 @@ def test_panel_members_edited_with_refusal_in_the_dialog(window):
     dlg.table.item(dlg.table.rowCount() - 1, 0).setText("组员丙")
     dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
     assert not dlg.isVisible()
-    assert "组员丙" in [m.name for m in w.db.panel_members(w._contract_id, w.session.cycle_id)]
+    assert "组员丙" in [m.name for m in w.db.panel_members(w.people.contract_id, w.session.cycle_id)]
     assert "组员丙" in [m.name for m in w.session.data.panel]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from panelapp.ui.bootstrap import make_application
 
@@ -36,15 +36,7 @@ def open_db(path: str | None, parent=None):
 
 
 def pick_operator(window) -> None:
-    from panelapp.ui.forms.operator import OperatorDialog
-
-    members = window.db.panel_members(window._contract_id) if window._contract_id is not None else []
-    if not members:
-        return
-    dlg = OperatorDialog(members, window.settings.value("operator"), window)
-    if dlg.exec() == QDialog.DialogCode.Accepted:
-        window.set_operator(dlg.name())
-        window.settings.setValue("operator", dlg.name())
+    window.people.choose_operator(window.settings)
 
 
 def run(args) -> int:

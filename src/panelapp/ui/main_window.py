@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,12 +17,12 @@ from PySide6.QtWidgets import (
 from panelapp import __version__
 from panelapp.core.engine import score_cycle
 from panelapp.ui.actions import EvidenceActions
-from panelapp.ui.bootstrap import app_font
 from panelapp.ui.commands import Editor
 from panelapp.ui.context import WindowContext
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.file_ops import FileOps
 from panelapp.ui.menus import build_menus
+from panelapp.ui.people import People
 from panelapp.ui.session import CycleSession
 from panelapp.ui.signoff import SignOff
 from panelapp.ui.tabs.materials import MaterialsTab
@@ -31,10 +30,8 @@ from panelapp.ui.tabs.response import ResponseTab
 from panelapp.ui.tabs.stability import StabilityTab
 from panelapp.ui.tabs.summary import SummaryTab
 from panelapp.ui.widgets.navigator import Navigator
-from panelapp.ui.widgets.scaled import ScaledFonts
 from panelapp.ui.widgets.score_bar import ScoreBar
-
-ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+from panelapp.ui.window_state import WindowState
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +53,6 @@ class MainWindow(QMainWindow):
         self.tab_titles = []
         self.section_tabs = []
         self.summary_tab = None
-        self._contract_id = None
-        self._zoom = 2
         self._to_score: list[int] = []
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -73,12 +68,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.operator_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.operator_label)
+        self.people = People(self, self.session, self.operator_label)
+        self.state = WindowState(self, self.splitter, self.settings)
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
         self.editor.stack.indexChanged.connect(self._on_stack_index)
         self.load_navigator()
         build_menus(self)
-        self.restore_state()
+        self.state.restore()
         self.set_operator(db.operator)
 
     # -- building -----------------------------------------------------------------------------
@@ -102,7 +99,7 @@ class MainWindow(QMainWindow):
         contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
         self.navigator.load(contracts)
         if contracts:
-            self._contract_id = contracts[0][0].id
+            self.people.contract_id = contracts[0][0].id
 
     # -- cycles -------------------------------------------------------------------------------
     def open_cycle(self, cycle_id: int) -> None:
@@ -158,37 +155,15 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(f"已保存：{text}（Ctrl+Z 撤销）", 4000)
 
-    # -- operator -----------------------------------------------------------------------------
+    # -- people -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:
-        self.db.operator = name
-        self.operator_label.setText(f"操作人：{name}　")
+        self.people.set_operator(name)
 
     def choose_operator(self) -> None:
-        from panelapp.ui.forms.operator import OperatorDialog
-
-        members = self.db.panel_members(self._contract_id) if self._contract_id is not None else []
-        dlg = OperatorDialog(members, self.db.operator, self)
-        if dlg.exec():
-            self.set_operator(dlg.name())
+        self.people.choose_operator(self.settings)
 
     def edit_panel(self, modal: bool = True):
-        """考核组成员 of the open cycle (not undoable: it is not evidence; the audit trail keeps it)."""
-        from panelapp.ui.forms.panel import PanelDialog
-
-        if self.session.cycle_id is None:
-            return None
-        members = self.db.panel_members(self._contract_id, self.session.cycle_id)
-
-        def save(new):
-            self.db.set_panel_members(self._contract_id, new, self.session.cycle_id)
-            self.session.reload()
-
-        dlg = PanelDialog(members, save, self)
-        if modal:
-            dlg.exec()
-        else:
-            dlg.open()
-        return dlg
+        return self.people.edit_panel(modal)
 
     # -- shortcuts ----------------------------------------------------------------------------
     def current_section_tab(self):
@@ -223,59 +198,12 @@ class MainWindow(QMainWindow):
 
     # -- zoom and state -----------------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        self._zoom = 2 if step == 0 else max(0, min(len(ZOOM_STEPS) - 1, self._zoom + step))
-        self._apply_zoom()
-        self.settings.setValue("zoom", self._zoom)
-        self.statusBar().showMessage(f"字号 {int(ZOOM_STEPS[self._zoom] * 100)}%", 2000)
-
-    def _apply_zoom(self) -> None:
-        """Scale the application font; with a style sheet set, Qt needs it pushed to each window."""
-        app = QApplication.instance()
-        font = app_font(app.property("panelapp_family") or "Noto Sans SC", ZOOM_STEPS[self._zoom])
-        app.setFont(font)
-        for widget in app.topLevelWidgets():
-            widget.setFont(font)
-        app.setStyleSheet(app.styleSheet())  # re-polish: style-sheeted widgets keep their old font otherwise
-        for widget in self.findChildren(QWidget):
-            if isinstance(widget, ScaledFonts):
-                widget._apply_scaled()
-        self.score_bar._apply_fonts()
+        factor = self.state.zoom(step)
+        self.statusBar().showMessage(f"字号 {int(factor * 100)}%", 2000)
 
     @property
     def zoom_factor(self) -> float:
-        return ZOOM_STEPS[self._zoom]
-
-    def restore_state(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
-        state = self.settings.value("window_state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        split = self.settings.value("splitter")
-        if isinstance(split, QByteArray):
-            self.splitter.restoreState(split)
-        saved = self.settings.value("zoom")
-        zoom = int(saved) if saved is not None else self.default_zoom()
-        if zoom != 2 and 0 <= zoom < len(ZOOM_STEPS):
-            self._zoom = zoom
-            self._apply_zoom()
-
-    @staticmethod
-    def default_zoom() -> int:
-        """First start on a full-HD (or larger) screen, e.g. a projector: 115 % so text reads across a room."""
-        screen = QApplication.primaryScreen()
-        wide = screen is not None and screen.availableGeometry().width() >= 1800
-        return 3 if wide else 2
-
-    def save_state(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.setValue("tab", self.tabs.currentIndex())
-        self.settings.sync()
+        return self.state.factor
 
     def start(self, cycle_id: int | None = None) -> None:
         """Open the remembered (or given, or first) cycle."""
@@ -303,7 +231,7 @@ class MainWindow(QMainWindow):
         return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
-        self.save_state()
+        self.state.save(self.tabs.currentIndex())
         self.editor.stack.clear()  # release the Python undo commands while Python is alive
         self._to_score = []
         super().closeEvent(event)

@@ -113,7 +113,7 @@ def self_test(screenshot: str | None = None) -> int:
             db = open_database(tmp_dir / "selftest.sqlite")
             settings = QSettings(str(tmp_dir / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(db, settings, quiet_errors=True)
-            members = db.panel_members(window._contract_id) if window._contract_id else []
+            members = window.people.members()
             window.set_operator(members[0].name if members else "自检")
             window.start()
             window.resize(1366, 768)

@@ -60,6 +60,9 @@ class ScoreBar(QFrame):
         for label in self.section_labels + [self.cycle_label]:
             label.setFont(QFont(app_font))
 
+    def refit_fonts(self) -> None:
+        self._apply_fonts()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()
