@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from panelapp.ui.style import tier_colours
 
 STATUS = {"open": "进行中", "final": "已定稿"}
 
@@ -51,6 +54,12 @@ class Navigator(QTreeWidget):
         if item is None:
             return
         item.setText(2, "—" if total is None else str(total))
+        if total is not None:
+            bg, _fg = tier_colours(total)
+            item.setForeground(2, QBrush(QColor(bg).darker(115)))
+            font = item.font(2)
+            font.setBold(True)
+            item.setFont(2, font)
         if status is not None:
             item.setText(1, STATUS.get(status, status))
 
