@@ -132,3 +132,22 @@ def test_history_model_shows_only_changed_fields(app):
 def test_headline_format():
     _, result = demo()
     assert headline(result) == "87 分 · 扣减 5% · ¥127,250.00"
+
+
+def test_score_bar_colour_follows_the_tier(app):
+    import dataclasses
+
+    from panelapp.ui.style import tier_colours
+    from panelapp.ui.widgets.score_bar import ScoreBar
+
+    assert [tier_colours(t)[0] for t in (100, 95, 94, 85, 84, 80, 79, -10)] == [
+        "#2e7d32", "#2e7d32", "#f2b01e", "#f2b01e", "#e36c0a", "#e36c0a", "#c62828", "#c62828"]
+    _, result = demo()
+    bar = ScoreBar()
+    bar.set_result(result)
+    assert "#f2b01e" in bar.styleSheet() and bar.total_label.text() == "87 分"
+    assert bar.money_label.text() == "扣减 5% · ¥127,250.00"
+    assert [label.text() for label in bar.section_labels] == [
+        "运维材料完整性 <b>22</b>/25", "系统运行稳定性 <b>33</b>/40", "运维服务支撑响应度 <b>32</b>/35"]
+    bar.set_result(dataclasses.replace(result, total=96, tier_percent=0))
+    assert "#2e7d32" in bar.styleSheet() and bar.money_label.text() == "不扣减"
