@@ -53,11 +53,11 @@ class EvidenceActions(QObject):
             n += 1
         return f"F-{n:02d}"
 
-    def run(self, cmd, title: str = "无法保存") -> bool:
+    def run(self, cmd, title: str | None = None) -> bool:
         try:
             self.editor.run(cmd)
         except user_errors() as exc:
-            show_error(self.parent_widget, title, exc)
+            show_error(self.parent_widget, title or self.tr("无法保存"), exc)
             return False
         return True
 
@@ -88,7 +88,7 @@ class EvidenceActions(QObject):
 
         dlg = self.dialog(kind, template, submit)
         if template is not None:
-            dlg.setWindowTitle(f"复制{EVIDENCE_LABELS[kind]}")
+            dlg.setWindowTitle(self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
             dlg.original = None
         return self._open(dlg, modal)
 
@@ -115,9 +115,9 @@ class EvidenceActions(QObject):
             if len(cmds) == 1:
                 self.editor.run(cmds[0])
             else:
-                self.editor.macro(f"删除{len(cmds)}条{EVIDENCE_LABELS[kind]}", cmds)
+                self.editor.macro(self.tr("删除{n}条{kind}").format(n=len(cmds), kind=EVIDENCE_LABELS[kind]), cmds)
         except user_errors() as exc:
-            show_error(self.parent_widget, "无法删除", exc)
+            show_error(self.parent_widget, self.tr("无法删除"), exc)
             return False
         return True
 
@@ -125,19 +125,19 @@ class EvidenceActions(QObject):
     def exempt_week(self, monday, reason: str) -> bool:
         reason = reason.strip()
         if not reason:
-            show_error(self.parent_widget, "未保存", "标记免报周必须写明理由。")
+            show_error(self.parent_widget, self.tr("未保存"), self.tr("标记免报周必须写明理由。"))
             return False
-        return self.run(AddEvidence(self.session, "exempt_weeks", ExemptWeek(monday, reason), "标记免报周"))
+        return self.run(AddEvidence(self.session, "exempt_weeks", ExemptWeek(monday, reason), self.tr("标记免报周")))
 
     def unexempt_week(self, monday) -> bool:
         kind = "exempt_weeks"
         for obj, rid in zip(self.session.records(kind), self.session.ids[kind], strict=True):
             if obj.week_of - timedelta(days=obj.week_of.weekday()) == monday:
-                return self.run(DeleteEvidence(self.session, kind, rid, obj, "取消免报周"))
+                return self.run(DeleteEvidence(self.session, kind, rid, obj, self.tr("取消免报周")))
         return False
 
     def report_template(self, week) -> WeeklyReport:
-        return WeeklyReport(week.monday, f"第{week.number}周巡检报告")
+        return WeeklyReport(week.monday, self.tr("第{n}周巡检报告").format(n=week.number))
 
     # -- overrides ----------------------------------------------------------------------------
     def override_item(self, item_id: str, modal: bool = True) -> QDialog:
@@ -164,9 +164,9 @@ class EvidenceActions(QObject):
             if len(cmds) == 1:
                 self.editor.run(cmds[0])
             else:
-                self.editor.macro(f"添加{len(cmds)}个附件", cmds)
+                self.editor.macro(self.tr("添加{n}个附件").format(n=len(cmds)), cmds)
         except user_errors() as exc:
-            show_error(self.parent_widget, "无法添加附件", exc)
+            show_error(self.parent_widget, self.tr("无法添加附件"), exc)
             return 0
         return len(cmds)
 
@@ -180,7 +180,7 @@ class EvidenceActions(QObject):
             try:
                 self.session.db.export_blob(ref.sha256, dest)
             except user_errors() as exc:
-                show_error(self.parent_widget, "无法读取附件", exc)
+                show_error(self.parent_widget, self.tr("无法读取附件"), exc)
                 return None
         return dest
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from panelapp.ui.bootstrap import make_application
@@ -18,11 +19,12 @@ def open_db(path: str | None, parent=None):
         return open_database(Path(path) if path else None)
     except StoreError as exc:
         if not exc.backup:
-            QMessageBox.critical(parent, "无法打开数据库", str(exc))
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
             return None
         answer = QMessageBox.question(
-            parent, "数据库已损坏",
-            f"{exc}\n\n是否用最近的完好备份恢复？\n{exc.backup}\n（损坏的文件会先另存一份，不会删除。）",
+            parent, QCoreApplication.translate("App", "数据库已损坏"),
+            QCoreApplication.translate("App", "{error}\n\n是否用最近的完好备份恢复？\n{backup}\n（损坏的文件会先另存一份，不会删除。）").format(
+                error=exc, backup=exc.backup),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -31,7 +33,7 @@ def open_db(path: str | None, parent=None):
             restore(Path(exc.backup), Path(exc.path) if exc.path else Path(path))
             return open_database(Path(exc.path) if exc.path else Path(path))
         except StoreError as again:
-            QMessageBox.critical(parent, "恢复失败", str(again))
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "恢复失败"), str(again))
             return None
 
 

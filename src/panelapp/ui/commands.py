@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from panelapp.core.evidence import EVIDENCE_LABELS, ItemOverride, Settings
 from panelapp.ui.session import CycleSession
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
 class _Cmd(QUndoCommand):
@@ -33,7 +36,7 @@ class _Cmd(QUndoCommand):
 
 class AddEvidence(_Cmd):
     def __init__(self, session, kind: str, obj, text: str | None = None):
-        super().__init__(session, text or f"新增{EVIDENCE_LABELS[kind]}")
+        super().__init__(session, text or translate("UndoCommand", "新增{kind}").format(kind=EVIDENCE_LABELS[kind]))
         self.kind, self.obj, self.record_id = kind, obj, None
 
     def do(self) -> None:
@@ -49,7 +52,7 @@ class AddEvidence(_Cmd):
 
 class UpdateEvidence(_Cmd):
     def __init__(self, session, kind: str, record_id: int, old, new, text: str | None = None):
-        super().__init__(session, text or f"修改{EVIDENCE_LABELS[kind]}")
+        super().__init__(session, text or translate("UndoCommand", "修改{kind}").format(kind=EVIDENCE_LABELS[kind]))
         self.kind, self.record_id, self.old, self.new = kind, record_id, old, new
 
     def do(self) -> None:
@@ -61,7 +64,7 @@ class UpdateEvidence(_Cmd):
 
 class DeleteEvidence(_Cmd):
     def __init__(self, session, kind: str, record_id: int, old, text: str | None = None):
-        super().__init__(session, text or f"删除{EVIDENCE_LABELS[kind]}")
+        super().__init__(session, text or translate("UndoCommand", "删除{kind}").format(kind=EVIDENCE_LABELS[kind]))
         self.kind, self.record_id, self.old = kind, record_id, old
 
     def do(self) -> None:
@@ -75,7 +78,8 @@ class DeleteEvidence(_Cmd):
 
 class SetItemOverride(_Cmd):
     def __init__(self, session, item_id: str, old: ItemOverride | None, new: ItemOverride | None):
-        super().__init__(session, f"调整{item_id}扣分" if new else f"取消{item_id}扣分调整")
+        text = translate("UndoCommand", "调整{item}扣分") if new else translate("UndoCommand", "取消{item}扣分调整")
+        super().__init__(session, text.format(item=item_id))
         self.item_id, self.old, self.new = item_id, old, new
 
     def do(self) -> None:
@@ -87,7 +91,7 @@ class SetItemOverride(_Cmd):
 
 class SetSettings(_Cmd):
     def __init__(self, session, old: Settings, new: Settings):
-        super().__init__(session, "修改评分设置")
+        super().__init__(session, translate("UndoCommand", "修改评分设置"))
         self.old, self.new = old, new
 
     def do(self) -> None:
@@ -99,7 +103,7 @@ class SetSettings(_Cmd):
 
 class AttachFile(_Cmd):
     def __init__(self, session, kind: str, record_id: int, path: Path):
-        super().__init__(session, f"添加附件 {Path(path).name}")
+        super().__init__(session, translate("UndoCommand", "添加附件 {name}").format(name=Path(path).name))
         self.kind, self.record_id, self.path, self.sha256 = kind, record_id, Path(path), None
 
     def do(self) -> None:
@@ -113,7 +117,7 @@ class DetachFile(_Cmd):
     """Undo re-links the stored blob: the store keeps blobs content-addressed, so it is exported and re-attached."""
 
     def __init__(self, session, kind: str, record_id: int, ref, keep_dir: Path):
-        super().__init__(session, f"移除附件 {ref.name}")
+        super().__init__(session, translate("UndoCommand", "移除附件 {name}").format(name=ref.name))
         self.kind, self.record_id, self.ref = kind, record_id, ref
         self.copy = Path(keep_dir) / ref.name
 
@@ -160,7 +164,7 @@ class Editor:
 
 class SetAssessedOn(_Cmd):
     def __init__(self, session, old, new):
-        super().__init__(session, "修改评定日期")
+        super().__init__(session, translate("UndoCommand", "修改评定日期"))
         self.old, self.new = old, new
 
     def do(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from panelapp.ui.actions import EvidenceActions
@@ -56,7 +57,7 @@ class WindowContext:
         try:
             entries = self.history_entries(item_id)
         except user_errors() as exc:
-            show_error(self.window, "无法读取操作记录", exc)
+            show_error(self.window, QCoreApplication.translate("WindowContext", "无法读取操作记录"), exc)
             return None
         item = self.session.scheme.item(item_id)
         dlg = HistoryDialog(f"{item.id} {item.name}", entries, self.window)

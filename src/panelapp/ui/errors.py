@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -31,14 +32,14 @@ def user_errors() -> tuple[type[BaseException], ...]:
 def message_text(exc: BaseException) -> str:
     text = str(exc) or exc.__class__.__name__
     if isinstance(exc, OSError) and exc.strerror:
-        text = f"文件操作失败：{exc.filename or ''} {exc.strerror}"
+        text = QCoreApplication.translate("Errors", "文件操作失败：{file} {reason}").format(file=exc.filename or "", reason=exc.strerror)
     return text
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
     text = exc if isinstance(exc, str) else message_text(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.button(QMessageBox.StandardButton.Ok).setText("确定")
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Errors", "确定"))
     if parent is not None and getattr(parent.window(), "quiet_errors", False):
         parent.window().last_error = text  # self-test / tests: no modal loop
         return

@@ -6,11 +6,14 @@ import importlib
 import importlib.util
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from panelapp.paths import resource
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.session import CycleSession
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
 def demo_path() -> Path:
@@ -65,12 +68,13 @@ def _import_via_api(db, path: Path, cycle_id: int) -> None:
 def report_text(report) -> str:
     """ImportReport in one Chinese paragraph."""
     if report is None:
-        return "已导入。"
-    lines = [f"新增记录 {report.added_count} 条"]
+        return translate("FileOps", "已导入。")
+    lines = [translate("FileOps", "新增记录 {n} 条").format(n=report.added_count)]
     if report.duplicates:
-        lines.append(f"与库中完全相同而跳过 {len(report.duplicates)} 条")
+        lines.append(translate("FileOps", "与库中完全相同而跳过 {n} 条").format(n=len(report.duplicates)))
     if report.files_stored or report.files_missing:
-        lines.append(f"附件存入 {report.files_stored} 个，缺少 {report.files_missing} 个")
+        lines.append(translate("FileOps", "附件存入 {stored} 个，缺少 {missing} 个").format(
+            stored=report.files_stored, missing=report.files_missing))
     text = "，".join(lines) + "。"
     if report.conflicts:
         text += "\n" + "\n".join(report.conflicts)
@@ -99,18 +103,20 @@ class FileOps:
 
     def import_cycle(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "导入周期文件", "", "周期文件 (*.json *.zip)")
+            path, _ = QFileDialog.getOpenFileName(self.window, translate("FileOps", "导入周期文件"), "",
+                                                  translate("FileOps", "周期文件 (*.json *.zip)"))
             if not path:
                 return False
         try:  # the file names its contract and cycle; the store finds (or creates) them
             report = self.session.db.import_cycle_file(Path(path), None)
         except user_errors() as exc:
-            show_error(self.window, "无法导入周期文件", exc)
+            show_error(self.window, translate("FileOps", "无法导入周期文件"), exc)
             return False
         self.after_import(report.cycle_id)
         row = self.session.db.cycle_row(report.cycle_id)
-        self._info("导入完成", f"已导入第{row.number}考核周期。" + report_text(report)
-                   + "\n（导入不可撤销；如需撤回请删除相应记录。）")
+        self._info(translate("FileOps", "导入完成"),
+                   translate("FileOps", "已导入第{n}考核周期。").format(n=row.number) + report_text(report)
+                   + translate("FileOps", "\n（导入不可撤销；如需撤回请删除相应记录。）"))
         return True
 
     def export_cycle(self, path: str | None = None) -> Path | None:
@@ -118,24 +124,25 @@ class FileOps:
             return None
         if path is None:
             n = self.session.data.cycle
-            default = f"{self.session.data.contract.number}-第{n}周期.zip"
-            path, _ = QFileDialog.getSaveFileName(self.window, "导出周期文件", default,
-                                                  "含附件的周期文件 (*.zip);;仅数据 (*.json)")
+            default = translate("FileOps", "{contract}-第{n}周期.zip").format(contract=self.session.data.contract.number, n=n)
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, translate("FileOps", "导出周期文件"), default,
+                translate("FileOps", "含附件的周期文件 (*.zip);;仅数据 (*.json)"))
             if not path:
                 return None
         try:
             out = self.session.db.export_cycle(self.session.cycle_id, Path(path))
         except user_errors() as exc:
-            show_error(self.window, "无法导出周期文件", exc)
+            show_error(self.window, translate("FileOps", "无法导出周期文件"), exc)
             return None
-        self._info("导出完成", f"已导出到：\n{out}")
+        self._info(translate("FileOps", "导出完成"), translate("FileOps", "已导出到：\n{path}").format(path=out))
         return out
 
     def load_demo(self) -> bool:
         try:
             cycle_id = load_demo(self.session.db)
         except user_errors() as exc:
-            show_error(self.window, "无法载入演示数据", exc)
+            show_error(self.window, translate("FileOps", "无法载入演示数据"), exc)
             return False
         self.after_import(cycle_id)
         return True
@@ -143,17 +150,20 @@ class FileOps:
     def export_pdf(self, path: str | None = None) -> Path | None:
         fn = pdf_exporter()
         if fn is None:
-            show_error(self.window, "评分表", "本版本尚未提供评分表 PDF 导出。")
+            show_error(self.window, translate("FileOps", "评分表"),
+                       translate("FileOps", "本版本尚未提供评分表 PDF 导出。"))
             return None
         if path is None:
-            default = f"{self.session.data.contract.number}-第{self.session.data.cycle}周期评分表.pdf"
-            path, _ = QFileDialog.getSaveFileName(self.window, "导出评分表", default, "PDF (*.pdf)")
+            default = translate("FileOps", "{contract}-第{n}周期评分表.pdf").format(
+                contract=self.session.data.contract.number, n=self.session.data.cycle)
+            path, _ = QFileDialog.getSaveFileName(self.window, translate("FileOps", "导出评分表"), default,
+                                                  "PDF (*.pdf)")
             if not path:
                 return None
         try:
             out = fn(self.session.db, self.session.cycle_id, Path(path))
         except user_errors() as exc:
-            show_error(self.window, "无法导出评分表", exc)
+            show_error(self.window, translate("FileOps", "无法导出评分表"), exc)
             return None
         return Path(out) if out else Path(path)
 

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             self.section_tabs.append(tab)
         self.summary_tab = SummaryTab(self.ctx, self.tabs)
         self.tabs.addTab(self.summary_tab, self.tr("汇总"))
-        self.tab_titles.append("汇总")
+        self.tab_titles.append(self.tr("汇总"))
 
     def load_navigator(self) -> None:
         contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.load(cycle_id)  # reads the store once; no signals yet
         except user_errors() as exc:
-            show_error(self, "无法打开考核周期", exc)
+            show_error(self, self.tr("无法打开考核周期"), exc)
             return
         self.build_tabs()
         self.editor.stack.clear()
@@ -144,16 +144,18 @@ class MainWindow(QMainWindow):
         result, row = self.session.result, self.session.row
         self.score_bar.set_result(result)
         if result is not None:
-            state = "（已定稿，只读）" if self.session.is_final else ""
-            self.score_bar.set_context(f"{self.session.data.contract.number}{state}\n第{result.cycle}周期 "
-                                       f"{result.start}～{result.end}")
+            state = self.tr("（已定稿，只读）") if self.session.is_final else ""
+            self.score_bar.set_context(self.tr("{contract}{state}\n第{cycle}周期 {start}～{end}").format(
+                contract=self.session.data.contract.number, state=state, cycle=result.cycle,
+                start=result.start, end=result.end))
             self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
-            self.setWindowTitle(f"考核组评分台 — {result.contract} 第{result.cycle}周期")
+            self.setWindowTitle(self.tr("考核组评分台 — {contract} 第{cycle}周期").format(
+                contract=result.contract, cycle=result.cycle))
 
     def _on_stack_index(self, _index: int) -> None:
         text = self.editor.stack.undoText()
         if text:
-            self.statusBar().showMessage(f"已保存：{text}（Ctrl+Z 撤销）", 4000)
+            self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
 
     # -- people -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
     # -- zoom and state -----------------------------------------------------------------------
     def zoom(self, step: int) -> None:
         factor = self.state.zoom(step)
-        self.statusBar().showMessage(f"字号 {int(factor * 100)}%", 2000)
+        self.statusBar().showMessage(self.tr("字号 {percent}%").format(percent=int(factor * 100)), 2000)
 
     @property
     def zoom_factor(self) -> float:
@@ -237,4 +239,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def about(self) -> None:
-        QMessageBox.about(self, "关于", f"考核组评分台 panelapp {__version__}\n按合同附件2、附件3的考核办法评分。")
+        QMessageBox.about(self, self.tr("关于"), self.tr("考核组评分台 panelapp {version}\n按合同附件2、附件3的考核办法评分。").format(
+            version=__version__))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 
@@ -16,7 +17,7 @@ class People:
 
     def set_operator(self, name: str) -> None:
         self.db.operator = name
-        self.label.setText(self.window.tr("操作人：") + f"{name}　")
+        self.label.setText(QCoreApplication.translate("MainWindow", "操作人：") + f"{name}　")
 
     def members(self):
         return self.db.panel_members(self.contract_id) if self.contract_id is not None else []

@@ -14,10 +14,12 @@ import traceback
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from panelapp.ui.bootstrap import ensure_platform, make_application
+
+translate = QCoreApplication.translate  # lupdate extracts translate("SelfTest", "…")
 
 
 def set_fault_fields(dlg, *, fault_id: str, start: datetime, minutes: int, effect="interruption",
@@ -66,11 +68,11 @@ def run_checks(window, check: Check, out_dir: Path) -> None:
     from panelapp.ui.file_ops import pdf_exporter
 
     app = QApplication.instance()
-    check(window.files.load_demo(), f"载入演示数据（{window.last_error or 'OK'}）")
+    check(window.files.load_demo(), translate("SelfTest", "载入演示数据（{detail}）").format(detail=window.last_error or "OK"))
     cycle_id = window.session.cycle_id
     app.processEvents()
     before = window.score_bar.result.total
-    check(before == _engine_total(window.db, cycle_id), f"演示周期得分 {before} 与引擎一致")
+    check(before == _engine_total(window.db, cycle_id), translate("SelfTest", "演示周期得分 {total} 与引擎一致").format(total=before))
     window.show_item("2.1")
     tab = window.section_tabs[1]
     table = tab.panels["2.1"].tables[0]
@@ -79,23 +81,23 @@ def run_checks(window, check: Check, out_dir: Path) -> None:
     start = datetime.combine(period.start + timedelta(days=30), time(9, 0))
     set_fault_fields(dlg, fault_id="F-99", start=start, minutes=95)
     app.processEvents()
-    check("二级较大故障" in dlg.live.text(), f"故障表单实时显示二级：{dlg.live.text()[:40]}")
+    check("二级较大故障" in dlg.live.text(), translate("SelfTest", "故障表单实时显示二级：{text}").format(text=dlg.live.text()[:40]))
     dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     app.processEvents()
     after = window.score_bar.result.total
-    check(after == before - 15, f"新增二级故障后得分 {before} → {after}（应减15）")
-    check(after == _engine_total(window.db, cycle_id), "得分条与引擎（重新读库）一致")
+    check(after == before - 15, translate("SelfTest", "新增二级故障后得分 {before} → {after}（应减15）").format(before=before, after=after))
+    check(after == _engine_total(window.db, cycle_id), translate("SelfTest", "得分条与引擎（重新读库）一致"))
     window.editor.stack.undo()
-    check(window.score_bar.result.total == before == _engine_total(window.db, cycle_id), "撤销后恢复")
+    check(window.score_bar.result.total == before == _engine_total(window.db, cycle_id), translate("SelfTest", "撤销后恢复"))
     window.editor.stack.redo()
-    check(window.score_bar.result.total == after == _engine_total(window.db, cycle_id), "重做后再次扣分")
+    check(window.score_bar.result.total == after == _engine_total(window.db, cycle_id), translate("SelfTest", "重做后再次扣分"))
     exporter = pdf_exporter()
     if exporter is not None:
         pdf = window.files.export_pdf(str(out_dir / "selftest-score-sheet.pdf"))
         check(pdf is not None and Path(pdf).is_file() and Path(pdf).stat().st_size > 1000,
-              f"导出评分表 PDF（{window.last_error or pdf}）")
+              translate("SelfTest", "导出评分表 PDF（{detail}）").format(detail=window.last_error or pdf))
     else:
-        check.notes.append("评分表 PDF 导出尚未提供，跳过")
+        check.notes.append(translate("SelfTest", "评分表 PDF 导出尚未提供，跳过"))
 
 
 def self_test(screenshot: str | None = None) -> int:
@@ -124,9 +126,9 @@ def self_test(screenshot: str | None = None) -> int:
             QApplication.processEvents()
             if screenshot:
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
-                check(window.grab().save(str(screenshot)), f"截图 {screenshot}")
+                check(window.grab().save(str(screenshot)), translate("SelfTest", "截图 {path}").format(path=screenshot))
         except Exception:  # noqa: BLE001 - the self-test reports every failure
-            check.failures.append("异常：" + traceback.format_exc())
+            check.failures.append(translate("SelfTest", "异常：") + traceback.format_exc())
         finally:
             if window is not None:
                 window.close()

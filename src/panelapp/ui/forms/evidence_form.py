@@ -18,8 +18,8 @@ class EvidenceDialog(QDialog):
         self.submit = submit  # called with the new record; a refusal keeps the dialog open
         self.kind, self.bounds, self.original = kind, bounds, obj
         self.result_obj = None
-        verb = "修改" if obj is not None else "新增"
-        self.setWindowTitle(f"{verb}{EVIDENCE_LABELS[kind]}")
+        title = self.tr("修改{kind}") if obj is not None else self.tr("新增{kind}")
+        self.setWindowTitle(title.format(kind=EVIDENCE_LABELS[kind]))
         self.fields: dict[str, Field] = {}
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
@@ -67,9 +67,9 @@ class EvidenceDialog(QDialog):
             value = field.value()
             values[key] = value
             if isinstance(field, TextField) and field.required and not value:
-                errors[key] = f"请填写“{field.label}”"
+                errors[key] = self.tr("请填写“{label}”").format(label=field.label)
             elif isinstance(field, DateField) and value is not None and not field.in_range(value):
-                errors[key] = f"“{field.label}”须在 {field.range_text()} 之间"
+                errors[key] = self.tr("“{label}”须在 {range} 之间").format(label=field.label, range=field.range_text())
         if not errors:
             errors.update(cross_check(self.kind, values))
         return values, errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from panelapp.core.evidence import Fault, LevelOverride, Settings
@@ -26,11 +27,11 @@ class OverrideField(Field):
     """Level override: 按计算 or a level, and the written reason it needs."""
 
     def __init__(self, parent=None):
-        super().__init__("level_override", "改定等级", parent)
+        super().__init__("level_override", QCoreApplication.translate("OverrideField", "改定等级"), parent)
         self.combo = QComboBox(self)
         self.combo.addItem(self.tr("不改定（按计算等级）"), None)
         for level, name in LEVEL_NAMES.items():
-            self.combo.addItem(f"改定为{name}", level)
+            self.combo.addItem(self.tr("改定为{level}").format(level=name), level)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("改定理由（必填）"))
         self.reason.setMinimumWidth(240)
@@ -64,20 +65,21 @@ class FaultDialog(EvidenceDialog):
     def build(self) -> None:
         c, after = self.bounds.cycle, self.bounds.after
         fields = [
-            TextField("id", "故障编号"),
-            TextField("business", "受影响业务"),
-            TextField("description", "故障描述"),
-            ChoiceField("effect", "影响类型", EFFECT_NAMES),
-            DateTimeField("started_at", "开始时间", c.start, c.end),
-            DateTimeField("restored_at", "恢复时间", c.start, after),
-            BoolField("serious_impact", "严重影响", "造成严重影响（考核组判断）"),
-            BoolField("vendor_caused", "原因", "运维单位原因", default=True),
-            DateTimeField("reported_at", "报修时间", c.start, after),
-            DateTimeField("responded_at", "响应时间", c.start, after, optional=True, none_text="未响应"),
-            DateTimeField("onsite_at", "到场时间", c.start, after, optional=True, none_text="无需到场"),
-            DateTimeField("restore_deadline_at", "恢复时限", c.start, after, optional=True,
-                          none_text=f"按默认（报修后{self.ctx.settings.restore_deadline_hours}小时）"),
-            DateField("report_submitted_on", "故障报告提交", c.start, after, optional=True, none_text="未提交"),
+            TextField("id", self.tr("故障编号")),
+            TextField("business", self.tr("受影响业务")),
+            TextField("description", self.tr("故障描述")),
+            ChoiceField("effect", self.tr("影响类型"), EFFECT_NAMES),
+            DateTimeField("started_at", self.tr("开始时间"), c.start, c.end),
+            DateTimeField("restored_at", self.tr("恢复时间"), c.start, after),
+            BoolField("serious_impact", self.tr("严重影响"), self.tr("造成严重影响（考核组判断）")),
+            BoolField("vendor_caused", self.tr("原因"), self.tr("运维单位原因"), default=True),
+            DateTimeField("reported_at", self.tr("报修时间"), c.start, after),
+            DateTimeField("responded_at", self.tr("响应时间"), c.start, after, optional=True, none_text=self.tr("未响应")),
+            DateTimeField("onsite_at", self.tr("到场时间"), c.start, after, optional=True, none_text=self.tr("无需到场")),
+            DateTimeField("restore_deadline_at", self.tr("恢复时限"), c.start, after, optional=True,
+                          none_text=self.tr("按默认（报修后{hours}小时）").format(
+                              hours=self.ctx.settings.restore_deadline_hours)),
+            DateField("report_submitted_on", self.tr("故障报告提交"), c.start, after, optional=True, none_text=self.tr("未提交")),
             OverrideField(),
         ]
         for field in fields:
@@ -110,22 +112,23 @@ class FaultDialog(EvidenceDialog):
         if errors:
             return values, errors
         if values["restored_at"] < values["started_at"]:
-            errors["restored_at"] = "恢复时间不得早于开始时间"
-        for key, label in (("responded_at", "响应时间"), ("onsite_at", "到场时间")):
+            errors["restored_at"] = self.tr("恢复时间不得早于开始时间")
+        for key, message in (("responded_at", self.tr("响应时间不得早于报修时间")),
+                             ("onsite_at", self.tr("到场时间不得早于报修时间"))):
             if values[key] is not None and values[key] < values["reported_at"]:
-                errors[key] = f"{label}不得早于报修时间"
+                errors[key] = message
         deadline = values["restore_deadline_at"]
         if deadline is not None and deadline < values["reported_at"]:
-            errors["restore_deadline_at"] = "恢复时限不得早于报修时间"
+            errors["restore_deadline_at"] = self.tr("恢复时限不得早于报修时间")
         sub = values["report_submitted_on"]
         if sub is not None and sub < values["restored_at"].date():
-            errors["report_submitted_on"] = "故障报告提交日期不得早于恢复日期"
+            errors["report_submitted_on"] = self.tr("故障报告提交日期不得早于恢复日期")
         override = values["level_override"]
         if override is not None and not override.reason:
-            errors["level_override"] = "改定故障等级必须写明理由"
+            errors["level_override"] = self.tr("改定故障等级必须写明理由")
         own = self.original.id if self.original is not None else None
         if values["id"] != own and values["id"] in self.ctx.taken_ids:
-            errors["id"] = f"故障编号“{values['id']}”已存在"
+            errors["id"] = self.tr("故障编号“{id}”已存在").format(id=values["id"])
         return values, errors
 
     def tentative(self) -> Fault | None:
@@ -147,19 +150,20 @@ class FaultDialog(EvidenceDialog):
         self.assessment = fa
         points = self.ctx.params["level_points"]
         dur = duration_text((fault.restored_at - fault.started_at).total_seconds())
-        level = f"计算等级：<b>{LEVEL_NAMES[fa.computed_level]}</b>"
+        level = self.tr("计算等级：<b>{level}</b>").format(level=LEVEL_NAMES[fa.computed_level])
         if fa.level != fa.computed_level:
-            level += f"，改定为 <b>{LEVEL_NAMES[fa.level]}</b>"
-        cost = f"2.1 扣 {points[fa.level]} 分" if fault.vendor_caused else "非运维单位原因，2.1 不扣分"
+            level += self.tr("，改定为 <b>{level}</b>").format(level=LEVEL_NAMES[fa.level])
+        cost = self.tr("2.1 扣 {points} 分").format(points=points[fa.level]) if fault.vendor_caused else self.tr("非运维单位原因，2.1 不扣分")
         timing = []
-        timing.append("响应/到场超时（3.1 扣1分）" if fa.late_response else "响应及时")
-        timing.append("恢复超时（3.1 扣1分）" if fa.late_restoration else "恢复及时")
+        timing.append(self.tr("响应/到场超时（3.1 扣1分）") if fa.late_response else self.tr("响应及时"))
+        timing.append(self.tr("恢复超时（3.1 扣1分）") if fa.late_restoration else self.tr("恢复及时"))
         if fa.report_missing:
-            timing.append(f"报告未提交（至评分日逾期{fa.overdue_days}天）")
+            timing.append(self.tr("报告未提交（至评分日逾期{days}天）").format(days=fa.overdue_days))
         elif fa.overdue_days:
-            timing.append(f"报告逾期{fa.overdue_days}天（3.1 扣{fa.overdue_days}分）")
+            timing.append(self.tr("报告逾期{days}天（3.1 扣{days}分）").format(days=fa.overdue_days))
         else:
-            timing.append("报告按时")
+            timing.append(self.tr("报告按时"))
         self.live.setText(
-            f"持续 <b>{dur}</b>（{EFFECT_NAMES[fault.effect]}）· {level} · {cost}<br>" + " · ".join(timing)
+            self.tr("持续 <b>{duration}</b>（{effect}）· {level} · {cost}<br>").format(
+                duration=dur, effect=EFFECT_NAMES[fault.effect], level=level, cost=cost) + " · ".join(timing)
         )

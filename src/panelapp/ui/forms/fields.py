@@ -122,7 +122,7 @@ class ChoiceField(Field):
 class DateField(Field):
     """A date bounded to [lo, hi]; with ``optional`` a check box turns it into None (``none_text``)."""
 
-    def __init__(self, key, label, lo: date, hi: date, optional=False, none_text="无", parent=None,
+    def __init__(self, key, label, lo: date, hi: date, optional=False, none_text=None, parent=None,
                  default: date | None = None):
         super().__init__(key, label, parent)
         self.lo, self.hi = lo, hi
@@ -132,7 +132,7 @@ class DateField(Field):
         self.row.addWidget(self.edit)
         self.none_box = None
         if optional:
-            self.none_box = QCheckBox(none_text, self)
+            self.none_box = QCheckBox(none_text or self.tr("无"), self)
             self.none_box.toggled.connect(lambda on: self.edit.setEnabled(not on))
             self.row.addWidget(self.none_box)
         self.row.addStretch(1)
@@ -177,7 +177,7 @@ class DateField(Field):
         return lo <= value <= hi
 
     def range_text(self) -> str:
-        return f"{self.lo.isoformat()} 至 {self.hi.isoformat()}"
+        return self.tr("{lo} 至 {hi}").format(lo=self.lo.isoformat(), hi=self.hi.isoformat())
 
 
 class DateTimeField(DateField):

@@ -11,13 +11,14 @@ from panelapp.ui.models.history import HistoryModel
 class HistoryDialog(QDialog):
     def __init__(self, title: str, entries, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"操作记录：{title}")
+        self.setWindowTitle(self.tr("操作记录：{subject}").format(subject=title))
         self.resize(980, 520)
         layout = QVBoxLayout(self)
-        note = QLabel(f"共 {len(entries)} 条记录，最新的在最上面。", self)
+        note = QLabel(self.tr("共 {n} 条记录，最新的在最上面。").format(n=len(entries)), self)
         note.setObjectName("muted")
         layout.addWidget(note)
-        labels = {**EVIDENCE_LABELS, "item_overrides": "扣分调整", "settings": "评分设置", "cycles": "考核周期"}
+        labels = {**EVIDENCE_LABELS, "item_overrides": self.tr("扣分调整"), "settings": self.tr("评分设置"),
+                  "cycles": self.tr("考核周期")}
         self.model = HistoryModel(entries, labels, self)
         view = QTableView(self)
         view.setModel(self.model)

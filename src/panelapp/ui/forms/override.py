@@ -23,18 +23,19 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.item = item
         self.choice: ItemOverride | None = None
-        self.setWindowTitle(f"调整扣分：{item.id} {item.name}")
+        self.setWindowTitle(self.tr("调整扣分：{id} {name}").format(id=item.id, name=item.name))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        info = QLabel(f"按证据计算应扣 <b>{item.computed_deduction}</b> 分（满分 {item.max} 分）。"
-                      "调整后两个数值都会显示并打印在评分表上。", self)
+        info = QLabel(self.tr("按证据计算应扣 <b>{computed}</b> 分（满分 {max} 分）。"
+                              "调整后两个数值都会显示并打印在评分表上。").format(
+                                  computed=item.computed_deduction, max=item.max), self)
         info.setWordWrap(True)
         layout.addWidget(info)
         form = QFormLayout()
         self.points = QSpinBox(self)
         low_score = item.floor if item.floor is not None else -100
         self.points.setRange(0, item.max - low_score)
-        self.points.setSuffix(" 分")
+        self.points.setSuffix(self.tr(" 分"))
         self.points.setValue(item.deduction)
         form.addRow(self.tr("调整为扣"), self.points)
         self.reason = QPlainTextEdit(self)

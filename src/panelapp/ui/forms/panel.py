@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,7 +39,7 @@ class PanelDialog(QDialog):
         layout.addWidget(self.table)
         row = QHBoxLayout()
         add = QPushButton(self.tr("添加成员"), self)
-        add.clicked.connect(lambda: self.add_row("", "成员"))
+        add.clicked.connect(lambda: self.add_row("", QCoreApplication.translate("PanelDialog", "成员")))
         remove = QPushButton(self.tr("删除所选"), self)
         remove.clicked.connect(self.remove_selected)
         row.addWidget(add)

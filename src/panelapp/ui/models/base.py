@@ -1,6 +1,7 @@
 """A QAbstractTableModel over one tuple of core evidence dataclasses.
 
-Subclasses declare COLUMNS: (header, function(obj) -> str). Rows that cost
+Subclasses declare COLUMNS: (header, function(obj) -> str); headers are
+QT_TRANSLATE_NOOP("EvidenceModel", …) markers, translated in headerData. Rows that cost
 points (the engine's DeductionLine refs) are tinted and carry the line's text
 as a tooltip, so every deduction points at its evidence.
 """
@@ -24,8 +25,7 @@ DEDUCT = QColor("#fdecea")
 NOTE = QColor("#eef3f9")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
 def d(value: date | None, empty: str = "—") -> str:
@@ -36,12 +36,12 @@ def dt(value: datetime | None, empty: str = "—") -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else empty
 
 
-def yes(value: bool, on: str = "是", off: str = "否") -> str:
-    return on if value else off
+def yes(value: bool) -> str:
+    return translate("EvidenceModel", "是") if value else translate("EvidenceModel", "否")
 
 
 def files_text(files: tuple[FileRef, ...]) -> str:
-    return f"{len(files)} 个" if files else "—"
+    return translate("EvidenceModel", "{n} 个").format(n=len(files)) if files else "—"
 
 
 class EvidenceModel(QAbstractTableModel):
@@ -106,7 +106,7 @@ class EvidenceModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return tr(self.COLUMNS[section][0])
+            return translate("EvidenceModel", self.COLUMNS[section][0])
         return str(section + 1)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):

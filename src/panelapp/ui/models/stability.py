@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from panelapp.core.result import CycleResult
 from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES, SECURITY_KIND_NAMES, duration_text
-from panelapp.ui.models.base import EvidenceModel, Index, d, dt, files_text, yes
+from panelapp.ui.models.base import EvidenceModel, Index, d, dt, files_text, translate, yes
 
 
 class FaultModel(EvidenceModel):
@@ -18,16 +18,19 @@ class FaultModel(EvidenceModel):
         super().__init__(parent, item_ids)
         self._assess: dict[int, object] = {}
         self.COLUMNS = (
-            ("编号", lambda r: r.id),
-            ("业务", lambda r: r.business),
-            ("影响", lambda r: EFFECT_NAMES[r.effect]),
-            ("开始", lambda r: dt(r.started_at)),
-            ("恢复", lambda r: dt(r.restored_at)),
-            ("时长", lambda r: duration_text((r.restored_at - r.started_at).total_seconds())),
-            ("严重影响", lambda r: yes(r.serious_impact)),
-            ("运维原因", lambda r: yes(r.vendor_caused)),
-            ("等级", self._level),
-            ("附件", lambda r: files_text(r.files)),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "编号"), lambda r: r.id),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "业务"), lambda r: r.business),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "影响"), lambda r: EFFECT_NAMES[r.effect]),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "开始"), lambda r: dt(r.started_at)),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "恢复"), lambda r: dt(r.restored_at)),
+            (
+                QT_TRANSLATE_NOOP("EvidenceModel", "时长"),
+                lambda r: duration_text((r.restored_at - r.started_at).total_seconds()),
+            ),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "严重影响"), lambda r: yes(r.serious_impact)),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "运维原因"), lambda r: yes(r.vendor_caused)),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "等级"), self._level),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "附件"), lambda r: files_text(r.files)),
         )
 
     def _level_at(self, row: int) -> str:
@@ -35,7 +38,9 @@ class FaultModel(EvidenceModel):
         if fa is None:
             return "—"
         if fa.level != fa.computed_level:
-            return f"{LEVEL_NAMES[fa.level]}（计算：{LEVEL_NAMES[fa.computed_level]}）"
+            return translate("EvidenceModel", "{level}（计算：{computed}）").format(
+                level=LEVEL_NAMES[fa.level], computed=LEVEL_NAMES[fa.computed_level]
+            )
         return LEVEL_NAMES[fa.level]
 
     def _level(self, r) -> str:  # replaced per row in data()
@@ -64,13 +69,22 @@ class FaultResponseModel(FaultModel):
     def __init__(self, parent=None, item_ids=("3.1",)):
         super().__init__(parent, item_ids)
         self.COLUMNS = (
-            ("编号", lambda r: r.id),
-            ("报修", lambda r: dt(r.reported_at)),
-            ("响应", lambda r: dt(r.responded_at, "未响应")),
-            ("到场", lambda r: dt(r.onsite_at, "无需到场")),
-            ("恢复", lambda r: dt(r.restored_at)),
-            ("报告提交", lambda r: d(r.report_submitted_on, "未提交")),
-            ("判定", self._level),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "编号"), lambda r: r.id),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "报修"), lambda r: dt(r.reported_at)),
+            (
+                QT_TRANSLATE_NOOP("EvidenceModel", "响应"),
+                lambda r: dt(r.responded_at, translate("EvidenceModel", "未响应")),
+            ),
+            (
+                QT_TRANSLATE_NOOP("EvidenceModel", "到场"),
+                lambda r: dt(r.onsite_at, translate("EvidenceModel", "无需到场")),
+            ),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "恢复"), lambda r: dt(r.restored_at)),
+            (
+                QT_TRANSLATE_NOOP("EvidenceModel", "报告提交"),
+                lambda r: d(r.report_submitted_on, translate("EvidenceModel", "未提交")),
+            ),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "判定"), self._level),
         )
 
     def _verdict(self, row: int) -> str:
@@ -79,14 +93,18 @@ class FaultResponseModel(FaultModel):
             return "—"
         parts = []
         if fa.late_response:
-            parts.append("响应/到场超时")
+            parts.append(translate("EvidenceModel", "响应/到场超时"))
         if fa.late_restoration:
-            parts.append("恢复超时")
-        if fa.report_missing:
-            parts.append(f"报告未提交（逾期{fa.overdue_days}天）" if fa.overdue_days else "报告未提交")
+            parts.append(translate("EvidenceModel", "恢复超时"))
+        if fa.report_missing and fa.overdue_days:
+            parts.append(
+                translate("EvidenceModel", "报告未提交（逾期{days}天）").format(days=fa.overdue_days)
+            )
+        elif fa.report_missing:
+            parts.append(translate("EvidenceModel", "报告未提交"))
         elif fa.overdue_days:
-            parts.append(f"报告逾期{fa.overdue_days}天")
-        return "；".join(parts) or "及时"
+            parts.append(translate("EvidenceModel", "报告逾期{days}天").format(days=fa.overdue_days))
+        return "；".join(parts) or translate("EvidenceModel", "及时")
 
     def set_result(self, result: CycleResult | None) -> None:
         self._assess = {fa.index: fa for fa in result.faults} if result is not None else {}
@@ -96,7 +114,11 @@ class FaultResponseModel(FaultModel):
             self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and index.column() == len(self.COLUMNS) - 1 and role == Qt.ItemDataRole.DisplayRole:
+        if (
+            index.isValid()
+            and index.column() == len(self.COLUMNS) - 1
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
             return self._verdict(index.row())
         return EvidenceModel.data(self, index, role)
 
@@ -104,9 +126,9 @@ class FaultResponseModel(FaultModel):
 class SecurityEventModel(EvidenceModel):
     KIND = "security_events"
     COLUMNS = (
-        ("日期", lambda r: d(r.date)),
-        ("类型", lambda r: SECURITY_KIND_NAMES[r.kind]),
-        ("运维原因", lambda r: yes(r.vendor_caused)),
-        ("说明", lambda r: r.description),
-        ("附件", lambda r: files_text(r.files)),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "日期"), lambda r: d(r.date)),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "类型"), lambda r: SECURITY_KIND_NAMES[r.kind]),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "运维原因"), lambda r: yes(r.vendor_caused)),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "说明"), lambda r: r.description),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "附件"), lambda r: files_text(r.files)),
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from panelapp.core.result import CycleResult
-from panelapp.ui.models.base import NO_PARENT, Index, tr
+from panelapp.ui.models.base import NO_PARENT, Index, translate
 
-HEADERS = ("一级指标", "二级指标", "分值", "得分", "扣分", "扣分说明")
+HEADERS = (
+    QT_TRANSLATE_NOOP("SummaryModel", "一级指标"), QT_TRANSLATE_NOOP("SummaryModel", "二级指标"),
+    QT_TRANSLATE_NOOP("SummaryModel", "分值"), QT_TRANSLATE_NOOP("SummaryModel", "得分"),
+    QT_TRANSLATE_NOOP("SummaryModel", "扣分"), QT_TRANSLATE_NOOP("SummaryModel", "扣分说明"),
+)
 
 
 class SummaryModel(QAbstractTableModel):
@@ -24,13 +28,13 @@ class SummaryModel(QAbstractTableModel):
             for item in result.items:
                 deduction = str(item.deduction)
                 if item.overridden:
-                    deduction += f"（计算{item.computed_deduction}）"
+                    deduction += self.tr("（计算{points}）").format(points=item.computed_deduction)
                 self._rows.append(
                     (section_names.get(item.section, item.section), f"{item.id} {item.name}", str(item.max),
                      str(item.score), deduction, item.explanation, item.deduction > 0)
                 )
-            self._rows.append(("合计", "", "100", str(result.total), str(100 - result.total),
-                               f"得分档次：扣减合同总价 {result.tier_percent}%", None))
+            self._rows.append((self.tr("合计"), "", "100", str(result.total), str(100 - result.total),
+                               self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent), None))
         self.endResetModel()
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
@@ -41,7 +45,7 @@ class SummaryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(HEADERS[section])
+            return translate("SummaryModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):

@@ -133,7 +133,8 @@ class SectionTab(QWidget):
             entry = self.items.item(i)
             item = result.item(entry.data(Qt.ItemDataRole.UserRole))
             mark = "" if item.deduction <= 0 else f"  −{item.deduction}"
-            entry.setText(f"{item.id} {item.name}\n{item.score}/{item.max} 分{mark}")
+            entry.setText(self.tr("{id} {name}\n{score}/{max} 分{mark}").format(
+                id=item.id, name=item.name, score=item.score, max=item.max, mark=mark))
             entry.setForeground(Qt.GlobalColor.darkRed if item.deduction > 0 else Qt.GlobalColor.black)
         for panel in self.panels.values():
             self._score_panel(panel)

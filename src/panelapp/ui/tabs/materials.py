@@ -28,9 +28,9 @@ class MaterialsTab(SectionTab):
         elif item_id == "1.3":
             self.table(panel, "defect_reports")
         elif item_id == "1.4":
-            self.table(panel, "drills", title="应急演练（本半年度）")
+            self.table(panel, "drills", title=self.tr("应急演练（本半年度）"))
         elif item_id == "1.5":
-            self.table(panel, "trainings", title="培训记录（本半年度；归档列显示缺少的部分）")
+            self.table(panel, "trainings", title=self.tr("培训记录（本半年度；归档列显示缺少的部分）"))
 
     def after_build(self, item_id: str) -> None:
         if item_id == "1.1":
@@ -58,7 +58,8 @@ class MaterialsTab(SectionTab):
         self._menu = menu
 
     def ask_exempt(self, week) -> None:
-        reason, ok = QInputDialog.getText(self, "标记免报周",
-                                          f"第{week.number}周（{week.monday.isoformat()}起）免报理由（必填）：")
+        reason, ok = QInputDialog.getText(self, self.tr("标记免报周"),
+                                          self.tr("第{n}周（{monday}起）免报理由（必填）：").format(
+                                              n=week.number, monday=week.monday.isoformat()))
         if ok:
             self.ctx.actions.exempt_week(week.monday, reason)

@@ -11,7 +11,7 @@ class ResponseTab(SectionTab):
 
     def build_item(self, item_id, panel) -> None:
         if item_id == "3.1":
-            self.table(panel, "faults", FaultResponseModel(), title="故障响应、恢复与报告（在 2.1 录入的全部故障）")
+            self.table(panel, "faults", FaultResponseModel(), title=self.tr("故障响应、恢复与报告（在 2.1 录入的全部故障）"))
         elif item_id == "3.2":
             self.table(panel, "absences")
             self.table(panel, "violations")

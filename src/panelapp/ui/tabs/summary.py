@@ -53,8 +53,9 @@ class SummaryTab(ScaledFonts, QWidget):
         self.facts = QGroupBox(self.tr("本考核周期"), self)
         facts_form = QFormLayout(self.facts)
         self.fact_labels = {}
-        for key, label in (("contract", "合同"), ("vendor", "供应商"), ("period", "考核期间"),
-                           ("status", "状态"), ("total", "合同总价")):
+        for key, label in (("contract", self.tr("合同")), ("vendor", self.tr("供应商")),
+                           ("period", self.tr("考核期间")), ("status", self.tr("状态")),
+                           ("total", self.tr("合同总价"))):
             value = QLabel(self.facts)
             value.setWordWrap(True)
             self.fact_labels[key] = value
@@ -72,7 +73,7 @@ class SummaryTab(ScaledFonts, QWidget):
             if spec.choices:
                 w = QComboBox(self.settings_box)
                 for choice in spec.choices:
-                    w.addItem(f"{choice} 分", choice)
+                    w.addItem(self.tr("{points} 分").format(points=choice), choice)
                 w.currentIndexChanged.connect(self.on_settings)
             else:
                 w = QSpinBox(self.settings_box)
@@ -85,7 +86,7 @@ class SummaryTab(ScaledFonts, QWidget):
         right.addStretch(1)
         side = QWidget(self)
         side.setLayout(right)
-        side.setMaximumWidth(self.fontMetrics().horizontalAdvance("故障报告提交期限（天，自恢复之日起）") + 160)
+        side.setMaximumWidth(self.fontMetrics().horizontalAdvance(self.tr("故障报告提交期限（天，自恢复之日起）")) + 160)
         right.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side, 1)
         self.session.scored.connect(self.refresh)
@@ -102,8 +103,9 @@ class SummaryTab(ScaledFonts, QWidget):
         self._loading = True
         self.fact_labels["contract"].setText(f"{c.number}\n{c.project}")
         self.fact_labels["vendor"].setText(c.vendor)
-        self.fact_labels["period"].setText(f"第{data.cycle}周期　{period.start} 至 {period.end}")
-        self.fact_labels["status"].setText(self.tr("已定稿") if row.status == "final" else "进行中")
+        self.fact_labels["period"].setText(self.tr("第{n}周期　{start} 至 {end}").format(
+            n=data.cycle, start=period.start, end=period.end))
+        self.fact_labels["status"].setText(self.tr("已定稿") if row.status == "final" else self.tr("进行中"))
         self.fact_labels["total"].setText(money(c.total_amount))
         self.assessed.setMinimumDate(to_qdate(period.start))
         self.assessed.setDate(to_qdate(data.assessed_on))
@@ -119,7 +121,7 @@ class SummaryTab(ScaledFonts, QWidget):
         result = self.session.result
         if result is None:
             return
-        self.headline.setText(f"第{result.cycle}周期得分：{headline(result)}")
+        self.headline.setText(self.tr("第{n}周期得分：{headline}").format(n=result.cycle, headline=headline(result)))
         names = {s.id: s.name for s in self.session.scheme.sections}
         self.model.set_result(result, names)
         self.view.clearSpans()  # 一级指标 spans its items, as on the printed form

@@ -36,7 +36,7 @@ def size_text(size: int) -> str:
 class ImagePreview(QDialog):
     def __init__(self, path: Path, title: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"预览：{title}")
+        self.setWindowTitle(self.tr("预览：{name}").format(name=title))
         self.resize(900, 680)
         layout = QVBoxLayout(self)
         area = QScrollArea(self)
@@ -70,7 +70,7 @@ class AttachmentStrip(QWidget):
         self.list.itemDoubleClicked.connect(lambda _i: self.open_current())
         layout.addWidget(self.list, 1)
         self.buttons = {}
-        for key, text in (("add", "添加附件…"), ("open", "打开/预览"), ("remove", "移除")):
+        for key, text in (("add", self.tr("添加附件…")), ("open", self.tr("打开/预览")), ("remove", self.tr("移除"))):
             b = QPushButton(text, self)
             b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             b.clicked.connect(getattr(self, f"do_{key}"))
@@ -89,7 +89,7 @@ class AttachmentStrip(QWidget):
         if target is None:
             self.label.setText(self.tr("附件：请选择一行（或把文件拖到行上）"))
         else:
-            self.label.setText(f"附件（{len(files)}）：" if files else "附件：无，可拖放文件到该行")
+            self.label.setText(self.tr("附件（{n}）：").format(n=len(files)) if files else self.tr("附件：无，可拖放文件到该行"))
         self.buttons["add"].setEnabled(target is not None)
         self.buttons["open"].setEnabled(bool(files))
         self.buttons["remove"].setEnabled(bool(files))
@@ -103,7 +103,7 @@ class AttachmentStrip(QWidget):
     def do_add(self) -> None:
         if self.target is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择附件")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择附件"))
         if paths:
             row = self.table.model.row_of(self.target[1])
             self.table.attach_files(row, [Path(p) for p in paths])

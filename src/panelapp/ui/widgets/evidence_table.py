@@ -82,8 +82,8 @@ class EvidenceTable(QWidget):
         bar.addWidget(self.count)
         bar.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
-        specs = (("add", "新增", "Ctrl+N"), ("edit", "编辑", "Enter / 双击"), ("duplicate", "复制", "Ctrl+D"),
-                 ("delete", "删除", "Delete"))
+        specs = (("add", self.tr("新增"), "Ctrl+N"), ("edit", self.tr("编辑"), self.tr("Enter / 双击")),
+                 ("duplicate", self.tr("复制"), "Ctrl+D"), ("delete", self.tr("删除"), "Delete"))
         for key, text, keys in specs:
             if read_only and key != "edit":
                 continue
@@ -126,7 +126,7 @@ class EvidenceTable(QWidget):
 
     def _fit(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"（{n} 条）　可把文件拖到某一行上作为附件" if n else "（无记录）")
+        self.count.setText(self.tr("（{n} 条）　可把文件拖到某一行上作为附件").format(n=n) if n else self.tr("（无记录）"))
         rows = max(1, min(n, 10))
         h = self.view.verticalHeader().defaultSectionSize()
         height = h * rows + self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth() + 8

@@ -21,7 +21,8 @@ class ItemPanel(ScaledFonts, QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         head = QHBoxLayout()
-        self.title = QLabel(f"{item_id}　{name}　<span style='font-weight:normal'>（{points} 分）</span>", self)
+        self.title = QLabel(self.tr("{id}　{name}　<span style='font-weight:normal'>（{points} 分）</span>").format(
+            id=item_id, name=name, points=points), self)
         self.title.setObjectName("itemTitle")
         self.scale(self.title, 1.3, bold=True)
         head.addWidget(self.title)
@@ -73,7 +74,7 @@ class ItemPanel(ScaledFonts, QWidget):
 
     def _fold(self, expanded: bool) -> None:
         """指标说明 shows two lines unless expanded (the full text is also its tooltip)."""
-        self.toggle.setText(self.tr("收起") if expanded else "展开")
+        self.toggle.setText(self.tr("收起") if expanded else self.tr("展开"))
         lines = 2
         height = self.description.fontMetrics().lineSpacing() * lines + 4
         self.description.setMaximumHeight(16777215 if expanded else height)
@@ -85,26 +86,29 @@ class ItemPanel(ScaledFonts, QWidget):
         self.body.addWidget(widget, stretch)
 
     def set_description(self, text: str) -> None:
-        self.description.setText(f"指标说明：{text}")
+        self.description.setText(self.tr("指标说明：{text}").format(text=text))
         self.description.setToolTip(text)
 
     def set_result(self, item: ItemResult) -> None:
         colour = "#b3261e" if item.deduction > 0 else "#2e7d32"
-        cost = f"　扣 {item.deduction} 分" if item.deduction else "　不扣分"
-        self.score.setText(f"<span style='color:{colour}'>{item.score}</span> / {item.max} 分"
-                           f"<span style='font-weight:normal; font-size:small'>{cost}</span>")
+        cost = self.tr("　扣 {points} 分").format(points=item.deduction) if item.deduction else self.tr("　不扣分")
+        score = f"<span style='color:{colour}'>{item.score}</span>"
+        self.score.setText(self.tr("{score} / {max} 分").format(score=score, max=item.max)
+                           + f"<span style='font-weight:normal; font-size:small'>{cost}</span>")
         if item.pending:
-            self.score.setText(f"{item.score} / {item.max} 分（待半年度末判定）")
+            self.score.setText(self.tr("{score} / {max} 分（待半年度末判定）").format(score=item.score, max=item.max))
         name = "explanationDeduct" if item.deduction > 0 else "explanation"
         if self.explanation.objectName() != name:
             self.explanation.setObjectName(name)
             self.explanation.style().unpolish(self.explanation)
             self.explanation.style().polish(self.explanation)
-        self.explanation.setText(f"扣分说明：{item.explanation}")
+        self.explanation.setText(self.tr("扣分说明：{text}").format(text=item.explanation))
         if item.overridden:
             self.override_note.setText(
-                f"<span style='color:#8a5a00'>考核组已调整：按证据计算扣 <b>{item.computed_deduction}</b> 分，"
-                f"调整为扣 <b>{item.deduction}</b> 分。理由：{item.override_reason}</span>"
+                "<span style='color:#8a5a00'>"
+                + self.tr("考核组已调整：按证据计算扣 <b>{computed}</b> 分，调整为扣 <b>{points}</b> 分。理由：{reason}").format(
+                    computed=item.computed_deduction, points=item.deduction, reason=item.override_reason)
+                + "</span>"
             )
             self.override_note.show()
         else:

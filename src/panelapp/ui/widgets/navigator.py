@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from panelapp.ui.style import tier_colours
 
-STATUS = {"open": "进行中", "final": "已定稿"}
+STATUS = {"open": QT_TRANSLATE_NOOP("Navigator", "进行中"), "final": QT_TRANSLATE_NOOP("Navigator", "已定稿")}  # translated where shown
 
 
 class Navigator(QTreeWidget):
@@ -17,7 +17,7 @@ class Navigator(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("navigator")
-        self.setHeaderLabels(["合同 / 考核周期", "状态", "得分"])
+        self.setHeaderLabels([self.tr("合同 / 考核周期"), self.tr("状态"), self.tr("得分")])
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(False)
         header = self.header()
@@ -40,10 +40,11 @@ class Navigator(QTreeWidget):
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for row in cycles:
                 p = row.period
-                item = QTreeWidgetItem(top, [f"第{row.number}周期\n{p.start:%Y.%m.%d}–{p.end:%m.%d}",
-                                             STATUS.get(row.status, row.status), "…"])
+                status = self.tr(STATUS[row.status]) if row.status in STATUS else row.status
+                item = QTreeWidgetItem(top, [self.tr("第{n}周期\n{start}–{end}").format(
+                    n=row.number, start=f"{p.start:%Y.%m.%d}", end=f"{p.end:%m.%d}"), status, "…"])
                 item.setData(0, Qt.ItemDataRole.UserRole, row.id)
-                item.setToolTip(0, f"第{row.number}考核周期：{p.start} 至 {p.end}")
+                item.setToolTip(0, self.tr("第{n}考核周期：{start} 至 {end}").format(n=row.number, start=p.start, end=p.end))
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
                 self._cycle_items[row.id] = item
             top.setExpanded(True)

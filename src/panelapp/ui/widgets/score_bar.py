@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -19,8 +19,10 @@ def money(amount: Decimal) -> str:
 def headline(result: CycleResult) -> str:
     """“88 分 · 扣减 5% · ¥127,250.00” (or 不扣减 at 95 and above)."""
     if result.tier_percent:
-        return f"{result.total} 分 · 扣减 {result.tier_percent}% · {money(result.deduction_amount)}"
-    return f"{result.total} 分 · 不扣减 · {money(result.deduction_amount)}"
+        return QCoreApplication.translate("ScoreBar", "{total} 分 · 扣减 {percent}% · {amount}").format(
+            total=result.total, percent=result.tier_percent, amount=money(result.deduction_amount))
+    return QCoreApplication.translate("ScoreBar", "{total} 分 · 不扣减 · {amount}").format(
+        total=result.total, amount=money(result.deduction_amount))
 
 
 class ScoreBar(QFrame):
@@ -81,9 +83,10 @@ class ScoreBar(QFrame):
                 label.setText("")
         else:
             bg, fg = tier_colours(result.total)
-            self.total_label.setText(f"{result.total} 分")
+            self.total_label.setText(self.tr("{total} 分").format(total=result.total))
             if result.tier_percent:
-                self.money_label.setText(f"扣减 {result.tier_percent}% · {money(result.deduction_amount)}")
+                self.money_label.setText(self.tr("扣减 {percent}% · {amount}").format(
+                    percent=result.tier_percent, amount=money(result.deduction_amount)))
             else:
                 self.money_label.setText(self.tr("不扣减"))
             for label, section in zip(self.section_labels, result.sections, strict=False):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from panelapp.core.contract import Period, Week
 
+# background, text colour, word (translated where shown)
 STATES = {
-    "reported": ("#e3f1e5", "#2e7d32", "已报"),
-    "missing": ("#fdecea", "#b3261e", "缺报"),
-    "exempt": ("#eceff3", "#5b6574", "免报"),
+    "reported": ("#e3f1e5", "#2e7d32", QT_TRANSLATE_NOOP("WeekGrid", "已报")),
+    "missing": ("#fdecea", "#b3261e", QT_TRANSLATE_NOOP("WeekGrid", "缺报")),
+    "exempt": ("#eceff3", "#5b6574", QT_TRANSLATE_NOOP("WeekGrid", "免报")),
 }
 
 
@@ -32,7 +33,7 @@ def week_states(period: Period, reports, exempts) -> list[tuple[Week, str, str]]
         elif week.monday in exempt:
             rows.append((week, "exempt", exempt[week.monday]))
         else:
-            rows.append((week, "missing", "无巡检报告"))
+            rows.append((week, "missing", QCoreApplication.translate("WeekGrid", "无巡检报告")))
     return rows
 
 
@@ -63,8 +64,12 @@ class WeekGrid(QWidget):
         self.states = states
         for b, (week, state, detail) in zip(self.buttons, states, strict=True):
             bg, fg, word = STATES[state]
-            b.setText(f"第{week.number}周\n{week.monday.strftime('%m-%d')} {word}")
-            b.setToolTip(f"第{week.number}周 {week.monday.isoformat()}～{week.sunday.isoformat()}\n{word}：{detail}")
+            word = self.tr(word)
+            b.setText(self.tr("第{n}周\n{monday} {state}").format(
+                n=week.number, monday=week.monday.strftime("%m-%d"), state=word))
+            b.setToolTip(self.tr("第{n}周 {monday}～{sunday}\n{state}：{detail}").format(
+                n=week.number, monday=week.monday.isoformat(), sunday=week.sunday.isoformat(), state=word,
+                detail=detail))
             b.setStyleSheet(
                 f"QPushButton {{ background: {bg}; color: {fg}; border: 1px solid {fg}33;"
                 f" border-radius: 4px; padding: 6px 4px; }} QPushButton:hover {{ border: 1px solid {fg}; }}"
