@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -37,16 +38,36 @@ def register_fonts() -> str:
     return family
 
 
+def _qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files are: QLibraryInfo, then the PySide6 package (wheel or PyInstaller bundle)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(package / "Qt" / "translations"), str(package / "translations")]
+    return list(dict.fromkeys(d for d in dirs if d))
+
+
 def install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings (dialog buttons, context menus) in Simplified Chinese when available."""
+    """Qt's own strings (dialog buttons, context menus) in Simplified Chinese, then the app's catalogue.
+
+    qtbase_zh_CN carries QtWidgets' texts (OK/Cancel/Yes/No, QFileDialog, line-edit menus).
+    panelapp_zh_CN.qm is the window's own catalogue (resources/i18n, built by
+    tools/update_translations.sh); Chinese is the source language, so it is an identity
+    translation today and the hook for a future language.
+    """
     translators = []
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+    for directory in _qt_translation_dirs():
         translator = QTranslator(app)
-        if translator.load(name, path):
+        if any(translator.load(name, directory) for name in ("qtbase_zh_CN", "qt_zh_CN")):
             app.installTranslator(translator)
             translators.append(translator)
             break
+    own = resource("i18n", "panelapp_zh_CN.qm")
+    translator = QTranslator(app)
+    if own.is_file() and translator.load(str(own)):
+        app.installTranslator(translator)
+        translators.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return translators
 
@@ -63,7 +84,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("panelapp")
     app.setOrganizationName("panelapp")
-    app.setApplicationDisplayName("考核组评分台")
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "考核组评分台"))
     icon = resource("icons", "panelapp.png")
     if icon.is_file():
         from PySide6.QtGui import QIcon
