@@ -1481,7 +1481,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/panelapp/ui/bootstrap.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
         <location filename="../../src/panelapp/ui/main_window.py" line="+43"/>
         <source>考核组评分台</source>
         <translation>考核组评分台</translation>
