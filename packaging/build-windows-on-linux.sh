@@ -261,6 +261,9 @@ rm -rf "$OUT/dist" "$OUT/work"
 BUNDLE=$OUT/dist/panelapp
 [[ -f $BUNDLE/panelapp.exe ]] || fail "no $BUNDLE/panelapp.exe"
 [[ -f $BUNDLE/_internal/resources/schemes/pingdingshan-2024.toml ]] || fail "resources/ not bundled"
+if grep -q '"rl-accel' "$ROOT/pyproject.toml"; then
+    [[ -f $BUNDLE/_internal/_rl_accel.pyd ]] || fail "rl-accel's _rl_accel.pyd not bundled"
+fi
 for stub in icuuc.dll bcryptprimitives.dll; do
     [[ -z $(find "$BUNDLE" -iname "$stub") ]] || fail "the WINE-ONLY $stub stand-in leaked into the bundle"
 done

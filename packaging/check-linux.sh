@@ -73,6 +73,9 @@ done
 if [[ -d $ROOT/src/panelapp/store/migrations ]]; then
     [[ -d $INTERNAL/panelapp/store/migrations ]] || fail "alembic migrations not bundled"
 fi
+if grep -q '"rl-accel' "$ROOT/pyproject.toml"; then
+    [[ -n $(find "$INTERNAL" -maxdepth 1 -name '_rl_accel*') ]] || fail "rl-accel's _rl_accel not bundled"
+fi
 unwanted=$(find "$INTERNAL" \( -iname '*WebEngine*' -o -iname 'libQt6Quick*' -o -iname 'libQt6Qml*' \
     -o -iname 'libQt6Multimedia*' -o -iname 'libQt63D*' \) -print | head -5)
 [[ -z $unwanted ]] || fail "unused Qt parts in the bundle: $unwanted"
