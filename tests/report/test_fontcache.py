@@ -2,6 +2,7 @@
 
 import os
 import pickle
+import random
 import shutil
 import subprocess
 import sys
@@ -30,15 +31,19 @@ def parsed():
 
 
 def face_state(font) -> dict:
-    return {k: v for k, v in font.face.__dict__.items() if k not in ("_pdfScale", "_pos")}  # _pos: the read cursor
+    # _pos: the read cursor; _ttf_data: bytes when parsed, a memory map when restored (compared apart)
+    return {k: v for k, v in font.face.__dict__.items() if k not in ("_pdfScale", "_pos", "_ttf_data")}
 
 
 def assert_same_font(font, parsed):
     assert face_state(font) == face_state(parsed)
     assert font.face._pdfScale(731) == parsed.face._pdfScale(731)
     assert font.stringWidth(SAMPLE, 9) == parsed.stringWidth(SAMPLE, 9)
+    assert font.face._ttf_data[:] == parsed.face._ttf_data
     subset = [ord(ch) for ch in dict.fromkeys(SAMPLE)]
     assert font.face.makeSubset(subset) == parsed.face.makeSubset(subset)  # the embedded /FontFile2 bytes
+    many = sorted(random.Random(5).sample(sorted(parsed.face.charToGlyph), 250))
+    assert font.face.makeSubset(many) == parsed.face.makeSubset(many)
 
 
 def test_miss_parses_and_writes_then_hit_gives_the_same_font(cache, parsed, monkeypatch):
@@ -140,3 +145,15 @@ def test_pdf_from_cached_fonts_embeds_subsets_and_is_extractable(cache, tmp_path
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(tmp_path / "p1.pdf"), "-"], capture_output=True, check=True).stdout
         assert "壹拾贰万柒仟贰佰伍拾元整" in text.decode() and "考核组签字" in text.decode()
+
+
+def test_table_window_slices_like_bytes():
+    data = bytes(range(256)) * 4
+    window = fontcache.TableWindow(data, 100, 500)
+    table = data[100:600]
+    assert len(window) == len(table)
+    for a, b in [(0, 2), (10, 40), (498, 500), (490, 600), (7, 7), (9, 3), (None, 5), (495, None), (-4, None)]:
+        assert window[a:b] == table[a:b], (a, b)
+        assert type(window[a:b]) is bytes
+    with pytest.raises(TypeError):
+        window[3]
