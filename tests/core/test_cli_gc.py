@@ -43,3 +43,14 @@ def test_gc_stays_off_when_it_was_off(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("argv, frozen", [(None, 1), ([], 0)])
+def test_objects_frozen_only_when_the_process_exits_next(monkeypatch, argv, frozen):
+    """From the command line (argv None) the survivors are frozen so that exiting skips their GC."""
+    calls = []
+    monkeypatch.setattr(cli, "build_parser", lambda: parser_with(lambda args: 0))
+    monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr("sys.argv", ["panelapp"])
+    assert cli.main(argv) == 0
+    assert len(calls) == frozen
