@@ -1,0 +1,189 @@
+"""What the panel can do to evidence: dialogs in, undoable store edits out, errors as Chinese messages."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QWidget
+
+from panelapp.core.evidence import EVIDENCE_LABELS, ExemptWeek, FileRef, WeeklyReport
+from panelapp.ui.commands import (
+    AddEvidence,
+    AttachFile,
+    DeleteEvidence,
+    DetachFile,
+    Editor,
+    SetItemOverride,
+    UpdateEvidence,
+)
+from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.forms.evidence_form import EvidenceDialog
+from panelapp.ui.forms.fault_form import FaultContext, FaultDialog
+from panelapp.ui.forms.override import OverrideDialog
+from panelapp.ui.forms.specs import Bounds
+from panelapp.ui.session import CycleSession
+
+
+class EvidenceActions(QObject):
+    def __init__(self, session: CycleSession, editor: Editor, parent: QWidget):
+        super().__init__(parent)
+        self.session, self.editor, self.parent_widget = session, editor, parent
+        self._tmp = Path(tempfile.mkdtemp(prefix="panelapp-"))
+        self.last_dialog: QDialog | None = None  # tests drive the open dialog
+
+    # -- helpers ------------------------------------------------------------------------------
+    def bounds(self) -> Bounds:
+        contract = self.session.data.contract
+        return Bounds(contract.cycle(self.session.data.cycle), contract.half_year(self.session.data.cycle))
+
+    def fault_context(self) -> FaultContext:
+        scheme, data = self.session.scheme, self.session.data
+        params = next(i.params for i in scheme.items if i.rule == "faults")
+        return FaultContext(data.settings, params, data.assessed_on, frozenset(f.id for f in data.evidence.faults))
+
+    def next_fault_id(self) -> str:
+        taken = {f.id for f in self.session.data.evidence.faults}
+        n = len(taken) + 1
+        while f"F-{n:02d}" in taken:
+            n += 1
+        return f"F-{n:02d}"
+
+    def run(self, cmd, title: str | None = None) -> bool:
+        try:
+            self.editor.run(cmd)
+        except user_errors() as exc:
+            show_error(self.parent_widget, title or self.tr("无法保存"), exc)
+            return False
+        return True
+
+    def dialog(self, kind: str, obj=None, submit=None) -> EvidenceDialog:
+        if kind == "faults":
+            dlg = FaultDialog(self.bounds(), self.fault_context(), obj, self.parent_widget, submit,
+                              next_id=self.next_fault_id())
+        else:
+            dlg = EvidenceDialog(kind, self.bounds(), obj, self.parent_widget, submit)
+        self.last_dialog = dlg
+        return dlg
+
+    def _open(self, dlg: QDialog, modal: bool | None) -> QDialog:
+        """modal: exec() and wait; False: open() and return; None: the caller shows it."""
+        if modal is None:
+            return dlg
+        if modal:
+            dlg.exec()
+        else:
+            dlg.open()
+        return dlg
+
+    # -- evidence -----------------------------------------------------------------------------
+    def add(self, kind: str, template=None, modal: bool | None = True) -> QDialog:
+        """Open the form; on 保存 the record is added (one undo step)."""
+        def submit(obj):
+            self.editor.run(AddEvidence(self.session, kind, obj))
+
+        dlg = self.dialog(kind, template, submit)
+        if template is not None:
+            dlg.setWindowTitle(self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
+            dlg.original = None
+        return self._open(dlg, modal)
+
+    def edit(self, kind: str, record_id: int, modal: bool = True) -> QDialog:
+        old = self.session.record(kind, record_id)
+
+        def submit(obj):
+            if obj != old:
+                self.editor.run(UpdateEvidence(self.session, kind, record_id, old, obj))
+
+        return self._open(self.dialog(kind, old, submit), modal)
+
+    def duplicate(self, kind: str, record_id: int, modal: bool = True) -> QDialog:
+        obj = self.session.record(kind, record_id)
+        if kind == "faults":
+            obj = dataclasses.replace(obj, id=self.next_fault_id())
+        return self.add(kind, obj, modal)
+
+    def delete(self, kind: str, record_ids: list[int]) -> bool:
+        cmds = [DeleteEvidence(self.session, kind, rid, self.session.record(kind, rid)) for rid in record_ids]
+        if not cmds:
+            return False
+        try:
+            if len(cmds) == 1:
+                self.editor.run(cmds[0])
+            else:
+                self.editor.macro(self.tr("删除{n}条{kind}").format(n=len(cmds), kind=EVIDENCE_LABELS[kind]), cmds)
+        except user_errors() as exc:
+            show_error(self.parent_widget, self.tr("无法删除"), exc)
+            return False
+        return True
+
+    # -- weeks (1.1) --------------------------------------------------------------------------
+    def exempt_week(self, monday, reason: str) -> bool:
+        reason = reason.strip()
+        if not reason:
+            show_error(self.parent_widget, self.tr("未保存"), self.tr("标记免报周必须写明理由。"))
+            return False
+        return self.run(AddEvidence(self.session, "exempt_weeks", ExemptWeek(monday, reason), self.tr("标记免报周")))
+
+    def unexempt_week(self, monday) -> bool:
+        kind = "exempt_weeks"
+        for obj, rid in zip(self.session.records(kind), self.session.ids[kind], strict=True):
+            if obj.week_of - timedelta(days=obj.week_of.weekday()) == monday:
+                return self.run(DeleteEvidence(self.session, kind, rid, obj, self.tr("取消免报周")))
+        return False
+
+    def report_template(self, week) -> WeeklyReport:
+        return WeeklyReport(week.monday, self.tr("第{n}周巡检报告").format(n=week.number))
+
+    # -- overrides ----------------------------------------------------------------------------
+    def override_item(self, item_id: str, modal: bool = True) -> QDialog:
+        item = self.session.result.item(item_id)
+        dlg = OverrideDialog(item, self.parent_widget)
+        self.last_dialog = dlg
+
+        def done(code: int) -> None:
+            if code != QDialog.DialogCode.Accepted:
+                return
+            old = self.session.data.item_overrides.get(item_id)
+            if dlg.choice != old:
+                self.run(SetItemOverride(self.session, item_id, old, dlg.choice))
+
+        dlg.finished.connect(done)
+        return self._open(dlg, modal)
+
+    # -- attachments --------------------------------------------------------------------------
+    def attach(self, kind: str, record_id: int, paths: list[Path]) -> int:
+        cmds = [AttachFile(self.session, kind, record_id, Path(p)) for p in paths if Path(p).is_file()]
+        if not cmds:
+            return 0
+        try:
+            if len(cmds) == 1:
+                self.editor.run(cmds[0])
+            else:
+                self.editor.macro(self.tr("添加{n}个附件").format(n=len(cmds)), cmds)
+        except user_errors() as exc:
+            show_error(self.parent_widget, self.tr("无法添加附件"), exc)
+            return 0
+        return len(cmds)
+
+    def detach(self, kind: str, record_id: int, ref: FileRef) -> bool:
+        return self.run(DetachFile(self.session, kind, record_id, ref, self._tmp / "removed" / ref.sha256))
+
+    def export_file(self, ref: FileRef) -> Path | None:
+        dest = self._tmp / ref.sha256[:16] / ref.name
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.session.db.export_blob(ref.sha256, dest)
+            except user_errors() as exc:
+                show_error(self.parent_widget, self.tr("无法读取附件"), exc)
+                return None
+        return dest
+
+    def open_file(self, ref: FileRef) -> bool:
+        path = self.export_file(ref)
+        return bool(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,66 @@
+"""``panelapp`` with no sub-command: the window (and ``--self-test``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from panelapp.ui.bootstrap import make_application
+
+
+def open_db(path: str | None, parent=None):
+    """open_database, offering the newest good backup when the file is damaged."""
+    from panelapp.store import StoreError, open_database, restore
+
+    try:
+        return open_database(Path(path) if path else None)
+    except StoreError as exc:
+        if not exc.backup:
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
+            return None
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("App", "数据库已损坏"),
+            QCoreApplication.translate("App", "{error}\n\n是否用最近的完好备份恢复？\n{backup}\n（损坏的文件会先另存一份，不会删除。）").format(
+                error=exc, backup=exc.backup),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            restore(Path(exc.backup), Path(exc.path) if exc.path else Path(path))
+            return open_database(Path(exc.path) if exc.path else Path(path))
+        except StoreError as again:
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "恢复失败"), str(again))
+            return None
+
+
+def pick_operator(window) -> None:
+    window.people.choose_operator(window.settings)
+
+
+def run(args) -> int:
+    if getattr(args, "self_test", False):
+        from panelapp.ui.selftest import self_test
+
+        return self_test(getattr(args, "screenshot", None))
+    app = make_application()
+    db = open_db(getattr(args, "db", None))
+    if db is None:
+        return 2
+    from panelapp.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    window.start()
+    window.show()
+    pick_operator(window)
+    try:
+        return app.exec()
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run(type("A", (), {"db": None, "self_test": False, "screenshot": None})()))

@@ -1,0 +1,123 @@
+"""Add / edit one evidence record. Nothing is saved unless every field is valid."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from panelapp.core.evidence import EVIDENCE_LABELS, EVIDENCE_TYPES
+from panelapp.ui.errors import message_text, user_errors
+from panelapp.ui.forms.fields import DateField, Field, TextField
+from panelapp.ui.forms.specs import Bounds, cross_check, fields_for
+
+
+class EvidenceDialog(QDialog):
+    """``result_obj`` holds the new core dataclass after ``accept``."""
+
+    def __init__(self, kind: str, bounds: Bounds, obj=None, parent: QWidget | None = None, submit=None):
+        super().__init__(parent)
+        self.submit = submit  # called with the new record; a refusal keeps the dialog open
+        self.kind, self.bounds, self.original = kind, bounds, obj
+        self.result_obj = None
+        title = self.tr("修改{kind}") if obj is not None else self.tr("新增{kind}")
+        self.setWindowTitle(title.format(kind=EVIDENCE_LABELS[kind]))
+        self.fields: dict[str, Field] = {}
+        outer = QVBoxLayout(self)
+        outer.setSpacing(12)
+        self.form = QFormLayout()
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(16)
+        outer.addLayout(self.form)
+        self.build()
+        self.extra(outer)
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        if obj is not None:
+            self.load(obj)
+
+    # -- building -----------------------------------------------------------------------------
+    def build(self) -> None:
+        for field in fields_for(self.kind, self.bounds):
+            self.add_field(field)
+
+    def add_field(self, field: Field) -> None:
+        self.fields[field.key] = field
+        self.form.addRow(field.label, field)
+
+    def extra(self, layout: QVBoxLayout) -> None:
+        """Subclasses add live read-outs here."""
+
+    def load(self, obj) -> None:
+        for key, field in self.fields.items():
+            if hasattr(obj, key):
+                field.set_value(getattr(obj, key))
+
+    # -- validating ---------------------------------------------------------------------------
+    def values(self) -> tuple[dict, dict[str, str]]:
+        values, errors = {}, {}
+        for key, field in self.fields.items():
+            value = field.value()
+            values[key] = value
+            if isinstance(field, TextField) and field.required and not value:
+                errors[key] = self.tr("请填写“{label}”").format(label=field.label)
+            elif isinstance(field, DateField) and value is not None and not field.in_range(value):
+                errors[key] = self.tr("“{label}”须在 {range} 之间").format(label=field.label, range=field.range_text())
+        if not errors:
+            errors.update(cross_check(self.kind, values))
+        return values, errors
+
+    def build_obj(self, values: dict):
+        files = getattr(self.original, "files", ()) if self.original is not None else ()
+        cls = EVIDENCE_TYPES[self.kind]
+        if "files" in cls.__dataclass_fields__:
+            values = {**values, "files": files}
+        return cls(**values)
+
+    def validate(self):
+        """The new record, or None with every error shown next to its field."""
+        values, errors = self.values()
+        for key, field in self.fields.items():
+            field.error(errors.get(key))
+        if errors:
+            self.message.setText(self.tr("请先改正标红的项目；未保存任何内容。"))
+            self.message.show()
+            return None
+        self.message.hide()
+        return self.build_obj(values)
+
+    def accept(self) -> None:
+        obj = self.validate()
+        if obj is None:
+            return
+        if self.submit is not None:
+            try:
+                self.submit(obj)
+            except user_errors() as exc:
+                self.show_error(message_text(exc))
+                self.show_field_errors(exc)
+                return
+        self.result_obj = obj
+        super().accept()
+
+    def show_field_errors(self, exc: BaseException) -> None:
+        """A store refusal that names fields ((field, message) pairs) is shown next to each field."""
+        for entry in getattr(exc, "errors", None) or ():
+            path, message = (entry if isinstance(entry, tuple) else (getattr(entry, "path", ""),
+                                                                     getattr(entry, "message", "")))
+            key = str(path).rsplit(".", 1)[-1]
+            if key in self.fields:
+                self.fields[key].error(message)
+
+    def show_error(self, message: str) -> None:
+        """A refusal from the store, shown in the dialog (which stays open)."""
+        self.result_obj = None
+        self.message.setText(message)
+        self.message.show()

@@ -1,0 +1,243 @@
+"""The main window only assembles: score bar, navigator, section tabs, menus, remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from panelapp import __version__
+from panelapp.core.engine import score_cycle
+from panelapp.ui.actions import EvidenceActions
+from panelapp.ui.commands import Editor
+from panelapp.ui.context import WindowContext
+from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.file_ops import FileOps
+from panelapp.ui.menus import build_menus
+from panelapp.ui.people import People
+from panelapp.ui.session import CycleSession
+from panelapp.ui.signoff import SignOff
+from panelapp.ui.tabs.materials import MaterialsTab
+from panelapp.ui.tabs.response import ResponseTab
+from panelapp.ui.tabs.stability import StabilityTab
+from panelapp.ui.tabs.summary import SummaryTab
+from panelapp.ui.widgets.navigator import Navigator
+from panelapp.ui.widgets.score_bar import ScoreBar
+from panelapp.ui.window_state import WindowState
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, settings: QSettings | None = None, quiet_errors: bool = False):
+        super().__init__()
+        self.db = db
+        self.settings = settings or QSettings()
+        self.quiet_errors, self.last_error, self.last_info = quiet_errors, None, None
+        self.setWindowTitle(self.tr("考核组评分台"))
+        self.session = CycleSession(db, self)
+        self.editor = Editor(self.session, QUndoStack(self))
+        self.actions = EvidenceActions(self.session, self.editor, self)
+        self.ctx = WindowContext(self.session, self.actions, self)
+        self.files = FileOps(self.session, self, self.reload_all)
+        self.signoff = SignOff(self.session, self, self.editor)
+        self.score_bar = ScoreBar(self)
+        self.navigator = Navigator(self)
+        self.tabs = QTabWidget(self)
+        self.tab_titles = []
+        self.section_tabs = []
+        self.summary_tab = None
+        self._to_score: list[int] = []
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.score_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([265, 1100])
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.operator_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self.people = People(self, self.session, self.operator_label)
+        self.state = WindowState(self, self.splitter, self.settings)
+        self.navigator.cycleChosen.connect(self.open_cycle)
+        self.session.scored.connect(self.on_scored)
+        self.editor.stack.indexChanged.connect(self._on_stack_index)
+        self.load_navigator()
+        build_menus(self)
+        self.state.restore()
+        self.set_operator(db.operator)
+
+    # -- building -----------------------------------------------------------------------------
+    def build_tabs(self) -> None:
+        """Tabs are built once the first cycle is open (they follow its scheme)."""
+        if self.section_tabs:
+            return
+        scheme = self.session.scheme
+        for tab_class in (MaterialsTab, StabilityTab, ResponseTab):
+            tab = tab_class(self.ctx, self.tabs)
+            section = next(s for s in scheme.sections if s.id == tab_class.SECTION)
+            title = f"{section.name}（{section.points}）"
+            self.tabs.addTab(tab, title)
+            self.tab_titles.append(title)
+            self.section_tabs.append(tab)
+        self.summary_tab = SummaryTab(self.ctx, self.tabs)
+        self.tabs.addTab(self.summary_tab, self.tr("汇总"))
+        self.tab_titles.append(self.tr("汇总"))
+
+    def load_navigator(self) -> None:
+        contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
+        self.navigator.load(contracts)
+        if contracts:
+            self.people.contract_id = contracts[0][0].id
+
+    # -- cycles -------------------------------------------------------------------------------
+    def open_cycle(self, cycle_id: int) -> None:
+        if cycle_id == self.session.cycle_id:
+            return
+        try:
+            self.session.load(cycle_id)  # reads the store once; no signals yet
+        except user_errors() as exc:
+            show_error(self, self.tr("无法打开考核周期"), exc)
+            return
+        self.build_tabs()
+        self.editor.stack.clear()
+        self.session.announce()
+        self.navigator.select_cycle(cycle_id)
+        self.settings.setValue("cycle_id", cycle_id)
+
+    def reload_all(self, cycle_id: int | None = None) -> None:
+        self.load_navigator()
+        target = cycle_id or self.session.cycle_id
+        self.session.cycle_id = None
+        if target is not None:
+            self.open_cycle(target)
+        QTimer.singleShot(0, self.score_other_cycles)
+
+    def score_other_cycles(self) -> None:
+        """Navigator scores of the cycles not open: one per event-loop turn, so the window stays responsive."""
+        self._to_score = [c for c in self.navigator.cycle_ids() if c != self.session.cycle_id]
+        QTimer.singleShot(0, self._score_next)
+
+    def _score_next(self) -> None:
+        if not self._to_score:
+            return
+        cycle_id = self._to_score.pop(0)
+        try:
+            data, _ids = self.db.cycle_data(cycle_id)
+            self.navigator.set_score(cycle_id, score_cycle(data).total)
+        except user_errors():
+            self.navigator.set_score(cycle_id, None)
+        QTimer.singleShot(0, self._score_next)
+
+    def on_scored(self) -> None:
+        result, row = self.session.result, self.session.row
+        self.score_bar.set_result(result)
+        if result is not None:
+            state = self.tr("（已定稿，只读）") if self.session.is_final else ""
+            self.score_bar.set_context(self.tr("{contract}{state}\n第{cycle}周期 {start}～{end}").format(
+                contract=self.session.data.contract.number, state=state, cycle=result.cycle,
+                start=result.start, end=result.end))
+            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+            self.setWindowTitle(self.tr("考核组评分台 — {contract} 第{cycle}周期").format(
+                contract=result.contract, cycle=result.cycle))
+
+    def _on_stack_index(self, _index: int) -> None:
+        text = self.editor.stack.undoText()
+        if text:
+            self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
+
+    # -- people -----------------------------------------------------------------------------
+    def set_operator(self, name: str) -> None:
+        self.people.set_operator(name)
+
+    def choose_operator(self) -> None:
+        self.people.choose_operator(self.settings)
+
+    def edit_panel(self, modal: bool = True):
+        return self.people.edit_panel(modal)
+
+    # -- shortcuts ----------------------------------------------------------------------------
+    def current_section_tab(self):
+        tab = self.tabs.currentWidget()
+        return tab if tab in self.section_tabs else None
+
+    def table_action(self, what: str):
+        tab = self.current_section_tab()
+        table = tab.current_table(focused_only=what == "delete") if tab else None  # Delete only where the focus is
+        if table is None or (what != "add" and table.current_id() is None):
+            self.statusBar().showMessage(self.tr("请先在表格中选择一行"), 3000)
+            return None
+        if what in ("add", "edit", "duplicate") and what not in table.buttons:
+            return None
+        return getattr(table, f"do_{what}")()
+
+    def override_current(self) -> None:
+        tab = self.current_section_tab()
+        if tab and tab.current_item_id():
+            self.actions.override_item(tab.current_item_id())
+
+    def history_current(self) -> None:
+        tab = self.current_section_tab()
+        if tab and tab.current_item_id():
+            self.ctx.show_history(tab.current_item_id())
+
+    def show_item(self, item_id: str) -> None:
+        for i, tab in enumerate(self.section_tabs):
+            if tab.owns(item_id):
+                self.tabs.setCurrentIndex(i)
+                tab.show_item(item_id)
+
+    # -- zoom and state -----------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        factor = self.state.zoom(step)
+        self.statusBar().showMessage(self.tr("字号 {percent}%").format(percent=int(factor * 100)), 2000)
+
+    @property
+    def zoom_factor(self) -> float:
+        return self.state.factor
+
+    def start(self, cycle_id: int | None = None) -> None:
+        """Open the remembered (or given, or first) cycle."""
+        ids = self.navigator.cycle_ids()
+        remembered = self.settings.value("cycle_id")
+        if cycle_id is None and remembered is not None and int(remembered) in ids:
+            cycle_id = int(remembered)
+        if cycle_id is None and ids:
+            cycle_id = self.current_cycle_guess(ids)
+        if cycle_id is not None:
+            self.open_cycle(cycle_id)
+            self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
+        QTimer.singleShot(50, self.score_other_cycles)
+
+    def current_cycle_guess(self, ids: list[int]) -> int:
+        """The open cycle running today, else the latest open cycle that has started, else the first."""
+        from datetime import date
+
+        today = date.today()
+        rows = [self.db.cycle_row(i) for i in ids]
+        for row in rows:
+            if row.period.start <= today <= row.period.end:
+                return row.id
+        started = [r for r in rows if r.period.start <= today and r.status == "open"]
+        return started[-1].id if started else ids[0]
+
+    def closeEvent(self, event) -> None:
+        self.state.save(self.tabs.currentIndex())
+        self.editor.stack.clear()  # release the Python undo commands while Python is alive
+        self._to_score = []
+        super().closeEvent(event)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr("考核组评分台 panelapp {version}\n按合同附件2、附件3的考核办法评分。").format(
+            version=__version__))

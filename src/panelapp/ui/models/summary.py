@@ -1,0 +1,67 @@
+"""The 汇总 table: the printed form's rows (附件3) from a CycleResult."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from panelapp.core.result import CycleResult
+from panelapp.ui.models.base import NO_PARENT, Index, translate
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("SummaryModel", "一级指标"), QT_TRANSLATE_NOOP("SummaryModel", "二级指标"),
+    QT_TRANSLATE_NOOP("SummaryModel", "分值"), QT_TRANSLATE_NOOP("SummaryModel", "得分"),
+    QT_TRANSLATE_NOOP("SummaryModel", "扣分"), QT_TRANSLATE_NOOP("SummaryModel", "扣分说明"),
+)
+
+
+class SummaryModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self._total: tuple | None = None
+
+    def set_result(self, result: CycleResult | None, section_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if result is not None:
+            for item in result.items:
+                deduction = str(item.deduction)
+                if item.overridden:
+                    deduction += self.tr("（计算{points}）").format(points=item.computed_deduction)
+                self._rows.append(
+                    (section_names.get(item.section, item.section), f"{item.id} {item.name}", str(item.max),
+                     str(item.score), deduction, item.explanation, item.deduction > 0)
+                )
+            self._rows.append((self.tr("合计"), "", "100", str(result.total), str(100 - result.total),
+                               self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent), None))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return translate("SummaryModel", HEADERS[section])
+        return None
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return row[5]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3, 4):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and row[6] and index.column() > 0:
+            return QBrush(QColor("#fdecea"))
+        if role == Qt.ItemDataRole.FontRole and row[6] is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

@@ -1,0 +1,72 @@
+"""定稿 / 撤销定稿 from the window: freeze the cycle with its fingerprint, or reopen it with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.session import CycleSession
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
+
+
+def _finalise(db, cycle_id: int) -> str:
+    try:
+        from panelapp.report.export import finalise_cycle
+    except ImportError:  # report not merged: the same definition, straight from the core
+        from panelapp.core.cyclefile import fingerprint
+
+        value = fingerprint(db.cycle_data(cycle_id)[0])
+        db.finalise(cycle_id, value)
+        return value
+    return finalise_cycle(db, cycle_id)
+
+
+class SignOff:
+    def __init__(self, session: CycleSession, window: QWidget, editor):
+        self.session, self.window, self.editor = session, window, editor
+
+    def _quiet(self) -> bool:
+        return getattr(self.window, "quiet_errors", False)
+
+    def finalise(self, confirm: bool = True) -> bool:
+        if self.session.cycle_id is None or self.session.is_final:
+            return False
+        if confirm and not self._quiet():
+            answer = QMessageBox.question(
+                self.window, translate("MainWindow", "定稿"),
+                translate("MainWindow", "定稿后本周期不能再修改（如需修改须撤销定稿并写明理由）。确定定稿？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            value = _finalise(self.session.db, self.session.cycle_id)
+        except user_errors() as exc:
+            show_error(self.window, translate("MainWindow", "无法定稿"), exc)
+            return False
+        self.editor.stack.clear()  # edits of a frozen cycle cannot be undone
+        self.session.reload()
+        self.window.statusBar().showMessage(translate("MainWindow", "已定稿，数据指纹 {fingerprint}…").format(fingerprint=value[:16]), 8000)
+        return True
+
+    def reopen(self, reason: str | None = None) -> bool:
+        if self.session.cycle_id is None or not self.session.is_final:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(self.window, translate("MainWindow", "撤销定稿"),
+                                              translate("MainWindow", "撤销定稿的理由（必填，记入操作记录）："))
+            if not ok:
+                return False
+        if not reason.strip():
+            show_error(self.window, translate("MainWindow", "未撤销定稿"), translate("MainWindow", "撤销定稿必须写明理由。"))
+            return False
+        try:
+            self.session.db.reopen(self.session.cycle_id, reason.strip())
+        except user_errors() as exc:
+            show_error(self.window, translate("MainWindow", "无法撤销定稿"), exc)
+            return False
+        self.session.reload()
+        version = self.session.row.version
+        self.window.statusBar().showMessage(translate("MainWindow", "已撤销定稿，现为第{version}版").format(version=version), 8000)
+        return True

@@ -1,0 +1,98 @@
+"""The always-visible score bar: total, three subtotals, tier and money, coloured by tier."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from panelapp.core.result import CycleResult
+from panelapp.ui.style import tier_colours
+
+
+def money(amount: Decimal) -> str:
+    return f"¥{amount:,.2f}"
+
+
+def headline(result: CycleResult) -> str:
+    """“88 分 · 扣减 5% · ¥127,250.00” (or 不扣减 at 95 and above)."""
+    if result.tier_percent:
+        return QCoreApplication.translate("ScoreBar", "{total} 分 · 扣减 {percent}% · {amount}").format(
+            total=result.total, percent=result.tier_percent, amount=money(result.deduction_amount))
+    return QCoreApplication.translate("ScoreBar", "{total} 分 · 不扣减 · {amount}").format(
+        total=result.total, amount=money(result.deduction_amount))
+
+
+class ScoreBar(QFrame):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scoreBar")
+        self.result: CycleResult | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 8, 18, 8)
+        layout.setSpacing(22)
+        self.cycle_label = QLabel(self)
+        self.total_label = QLabel("—", self)
+        self.money_label = QLabel(self)
+        self.section_labels = [QLabel(self) for _ in range(3)]
+        layout.addWidget(self.cycle_label)
+        layout.addStretch(1)
+        for label in self.section_labels:
+            layout.addWidget(label)
+        layout.addSpacing(12)
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.money_label)
+        self._apply_fonts()
+        self.set_result(None)
+
+    def _apply_fonts(self) -> None:
+        app_font = QApplication.font()  # zoom scales the application font
+        base = app_font.pointSizeF()
+        big = QFont(app_font)
+        big.setPointSizeF(base * 1.9)
+        big.setBold(True)
+        self.total_label.setFont(big)
+        mid = QFont(app_font)
+        mid.setPointSizeF(base * 1.25)
+        mid.setBold(True)
+        self.money_label.setFont(mid)
+        for label in self.section_labels + [self.cycle_label]:
+            label.setFont(QFont(app_font))
+
+    def refit_fonts(self) -> None:
+        self._apply_fonts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    def set_context(self, text: str) -> None:
+        self.cycle_label.setText(text)
+
+    def set_result(self, result: CycleResult | None) -> None:
+        self.result = result
+        if result is None:
+            bg, fg = "#5b6574", "#ffffff"
+            self.total_label.setText(self.tr("— 分"))
+            self.money_label.setText(self.tr("请选择考核周期"))
+            for label in self.section_labels:
+                label.setText("")
+        else:
+            bg, fg = tier_colours(result.total)
+            self.total_label.setText(self.tr("{total} 分").format(total=result.total))
+            if result.tier_percent:
+                self.money_label.setText(self.tr("扣减 {percent}% · {amount}").format(
+                    percent=result.tier_percent, amount=money(result.deduction_amount)))
+            else:
+                self.money_label.setText(self.tr("不扣减"))
+            for label, section in zip(self.section_labels, result.sections, strict=False):
+                label.setText(f"{section.name} <b>{section.score}</b>/{section.points}")
+        self.setStyleSheet(f"QFrame#scoreBar {{ background: {bg}; }} QFrame#scoreBar QLabel {{ color: {fg}; }}")
+        self.setToolTip(headline(result) if result else "")
+
+    def text(self) -> str:
+        return headline(self.result) if self.result else ""
