@@ -155,5 +155,9 @@ def test_table_window_slices_like_bytes():
     for a, b in [(0, 2), (10, 40), (498, 500), (490, 600), (7, 7), (9, 3), (None, 5), (495, None), (-4, None)]:
         assert window[a:b] == table[a:b], (a, b)
         assert type(window[a:b]) is bytes
-    with pytest.raises(TypeError):
-        window[3]
+    assert [window[i] for i in (0, 1, 499, -1, -500)] == [table[i] for i in (0, 1, 499, -1, -500)]
+    for i in (500, -501):
+        with pytest.raises(IndexError):
+            window[i]
+    assert window[::7] == table[::7] and window[10:2:-1] == table[10:2:-1]
+    assert bytes(window) == table

@@ -148,12 +148,17 @@ class TableWindow:
         return self._len
 
     def __getitem__(self, index):
-        if not isinstance(index, slice):
-            raise TypeError("TableWindow supports slices only")
+        if isinstance(index, int):
+            if not -self._len <= index < self._len:
+                raise IndexError("TableWindow index out of range")
+            return self._data[self._pos + index % self._len]
         start, stop, step = index.indices(self._len)
         if step != 1:
-            raise TypeError("TableWindow supports contiguous slices only")
+            return bytes(self)[index]
         return bytes(self._data[self._pos + start:self._pos + max(start, stop)])
+
+    def __bytes__(self) -> bytes:
+        return bytes(self._data[self._pos:self._pos + self._len])
 
 
 def _scale(units_per_em: int):
