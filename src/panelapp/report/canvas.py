@@ -56,22 +56,17 @@ def canvas_maker(decor: PageDecor):
             if decor.qr_payload is None:
                 return None
             if "qr" not in made:
-                from reportlab.graphics.barcode.qr import QrCodeWidget
-
-                widget = QrCodeWidget(decor.qr_payload, barLevel="M", barBorder=0)
-                rects = list(_rects(widget.draw()))  # draw() once; getBounds() would draw again
-                x0 = min(r.x for r in rects)
-                y0 = min(r.y for r in rects)
-                x1 = max(r.x + r.width for r in rects)
-                y1 = max(r.y + r.height for r in rects)
+                modules = qr_modules(decor.qr_payload)
+                n = len(modules)
                 made["qr"] = "panelappQR"
                 self.beginForm(made["qr"])
-                # the modules as filled rectangles (renderPDF would reference unembedded Helvetica)
-                self.scale(QR_SIZE / (x1 - x0), QR_SIZE / (y1 - y0))
-                self.translate(-x0, -y0)
+                # the dark modules as filled rectangles, one per horizontal run, row 0 at the top
+                # (as QrCodeWidget draws them; renderPDF would reference unembedded Helvetica)
+                self.scale(QR_SIZE / n, QR_SIZE / n)
                 self.setFillColor(colors.black)
-                for rect in rects:
-                    self.rect(rect.x, rect.y, rect.width, rect.height, stroke=0, fill=1)
+                for r, row in enumerate(modules):
+                    for c, length in _dark_runs(row):
+                        self.rect(c, n - 1 - r, length, 1, stroke=0, fill=1)
                 self.endForm()
             return made["qr"]
 
@@ -107,13 +102,26 @@ def canvas_maker(decor: PageDecor):
     return DecoratedCanvas
 
 
-def _rects(node):
-    """The filled Rect shapes of a graphics Group, depth first."""
-    from reportlab.graphics.shapes import Group, Rect
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code of ``payload`` (error correction M, smallest version) as rows of dark flags.
 
-    if isinstance(node, Rect):
-        if node.fillColor is not None and node.fillColor != colors.white:
-            yield node
-    elif isinstance(node, Group):
-        for child in node.contents:
-            yield from _rects(child)
+    ReportLab's own encoder, as QrCodeWidget uses it, without building a graphics
+    Group of Rect shapes only to read their coordinates back.
+    """
+    from reportlab.graphics.barcode import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    return [[bool(m) for m in row] for row in qr.modules]
+
+
+def _dark_runs(row: list[bool]):
+    """(start, length) of each run of dark modules in ``row``."""
+    start = None
+    for c, dark in enumerate([*row, False]):
+        if dark and start is None:
+            start = c
+        elif not dark and start is not None:
+            yield start, c - start
+            start = None
