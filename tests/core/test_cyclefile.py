@@ -51,7 +51,7 @@ def test_spec_example_shape_is_accepted():
     """The example document of cycle-file.md, verbatim (with 64-hex digests filled in)."""
     spec = Path(__file__).parents[2].parent / "shared" / "domain" / "cycle-file.md"
     if not spec.exists():
-        spec = Path("/work/shared/domain/cycle-file.md")
+        pytest.skip("shared/domain/cycle-file.md is not beside this checkout")
     text = spec.read_text("utf-8")
     block = text.split("```json", 1)[1].split("```", 1)[0]
     data = parse_cycle(json.loads(block))
