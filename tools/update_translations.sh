@@ -38,7 +38,8 @@ for lang in "${LANGUAGES[@]}"; do
     "$LUPDATE" "${SOURCES[@]}" -ts "$ts" -source-language zh_CN -target-language "$lang" \
         -no-obsolete -locations relative
     if [[ $lang == zh_CN ]]; then
-        # Identity catalogue: an unfinished entry's translation is its source text.
+        # Identity catalogue: an unfinished entry's translation is its source text
+        # (lupdate pre-fills a text already translated in another context; that counts too).
         "$PYTHON" - "$ts" <<'PY'
 import re, sys
 from pathlib import Path
@@ -47,7 +48,7 @@ path = Path(sys.argv[1])
 text = path.read_text("utf-8")
 pattern = re.compile(
     r"(<source>([^<]*)</source>(?:\s*<(?:extra|translator)?comment>[^<]*</(?:extra|translator)?comment>)*\s*)"
-    r'<translation type="unfinished">\s*</translation>',
+    r'<translation type="unfinished">\s*(?:\2\s*)?</translation>',  # empty, or lupdate's same-text guess
 )
 text, n = pattern.subn(lambda m: f"{m.group(1)}<translation>{m.group(2)}</translation>", text)
 path.write_text(text, "utf-8")

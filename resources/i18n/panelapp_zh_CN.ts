@@ -96,7 +96,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+35"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../src/panelapp/ui/actions.py" line="+60"/>
+        <location filename="../../src/panelapp/ui/actions.py" line="+65"/>
         <source>无法保存</source>
         <translation>无法保存</translation>
     </message>
@@ -959,7 +959,7 @@
 <context>
     <name>FileOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/file_ops.py" line="+71"/>
+        <location filename="../../src/panelapp/ui/file_ops.py" line="+70"/>
         <source>已导入。</source>
         <translation>已导入。</translation>
     </message>
@@ -979,7 +979,7 @@
         <translation>附件存入 {stored} 个，缺少 {missing} 个</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
         <source>导入周期文件</source>
         <translation>导入周期文件</translation>
     </message>
@@ -1049,16 +1049,6 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>评分表</source>
-        <translation>评分表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本版本尚未提供评分表 PDF 导出。</source>
-        <translation>本版本尚未提供评分表 PDF 导出。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -1482,12 +1472,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+43"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+44"/>
         <source>考核组评分台</source>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+52"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+53"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
@@ -1531,7 +1521,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+65"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+69"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1543,7 +1533,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-40"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-44"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1558,9 +1548,24 @@
         <translation>导出周期文件…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>签字导出评分表 PDF…</source>
+        <translation>签字导出评分表 PDF…</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>导出评分表 PDF…</source>
-        <translation>导出评分表 PDF…</translation>
+        <source>打印评分表…</source>
+        <translation>打印评分表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核验 PDF…</source>
+        <translation>核验 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出年度汇总 (PDF / Excel)…</source>
+        <translation>导出年度汇总 (PDF / Excel)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1668,7 +1673,7 @@
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/signoff.py" line="+38"/>
+        <location filename="../../src/panelapp/ui/signoff.py" line="+27"/>
         <source>定稿</source>
         <translation>定稿</translation>
     </message>
@@ -2017,7 +2022,7 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../src/panelapp/ui/selftest.py" line="+71"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="+69"/>
         <source>载入演示数据（{detail}）</source>
         <translation>载入演示数据（{detail}）</translation>
     </message>
@@ -2052,14 +2057,9 @@
         <translation>重做后再次扣分</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>导出评分表 PDF（{detail}）</source>
         <translation>导出评分表 PDF（{detail}）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>评分表 PDF 导出尚未提供，跳过</source>
-        <translation>评分表 PDF 导出尚未提供，跳过</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2070,6 +2070,214 @@
         <location line="+2"/>
         <source>异常：</source>
         <translation>异常：</translation>
+    </message>
+</context>
+<context>
+    <name>SheetOps</name>
+    <message>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+47"/>
+        <source>{contract}-第{n}周期评分表.pdf</source>
+        <translation>{contract}-第{n}周期评分表.pdf</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已导出评分表：{path}</source>
+        <translation>已导出评分表：{path}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+3"/>
+        <source>无法打印评分表</source>
+        <translation>无法打印评分表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统中没有可打开 PDF 的程序。评分表已保存在：
+{path}</source>
+        <translation>系统中没有可打开 PDF 的程序。评分表已保存在：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核验评分表 PDF</source>
+        <translation>核验评分表 PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>无法核验</source>
+        <translation>无法核验</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>找不到文件：{path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{contract}-年度汇总.pdf</source>
+        <translation>{contract}-年度汇总.pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出年度汇总（同时生成同名 Excel 文件）</source>
+        <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>无法导出年度汇总</source>
+        <translation>无法导出年度汇总</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已导出年度汇总：
+{pdf}
+{xlsx}</source>
+        <translation>已导出年度汇总：
+{pdf}
+{xlsx}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导出完成</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>SignExportDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+40"/>
+        <source>签字导出评分表</source>
+        <translation>签字导出评分表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出本周期评分表 PDF。可选数字签名（PAdES）：签名后文件的任何改动都会使签名失效。</source>
+        <translation>导出本周期评分表 PDF。可选数字签名（PAdES）：签名后文件的任何改动都会使签名失效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>浏览…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>保存到：</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不签名</source>
+        <translation>不签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本机考核组证书（本程序为考核组创建的证书，证明文件自签署后未被改动）</source>
+        <translation>本机考核组证书（本程序为考核组创建的证书，证明文件自签署后未被改动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位证书（.pfx / .p12 文件）</source>
+        <translation>单位证书（.pfx / .p12 文件）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数字签名：</source>
+        <translation>数字签名：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择单位证书文件</source>
+        <translation>选择单位证书文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>证书文件：</source>
+        <translation>证书文件：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>证书密码：</source>
+        <translation>证书密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在系统的 PDF 阅读器中打开，从那里打印</source>
+        <translation>在系统的 PDF 阅读器中打开，从那里打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>导出评分表</source>
+        <translation>导出评分表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择单位证书</source>
+        <translation>选择单位证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证书 (*.pfx *.p12)</source>
+        <translation>证书 (*.pfx *.p12)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请选择单位证书文件（.pfx / .p12）</source>
+        <translation>请选择单位证书文件（.pfx / .p12）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>找不到证书文件：{path}</source>
+        <translation>找不到证书文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请填写保存位置</source>
+        <translation>请填写保存位置</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+5"/>
+        <source>未导出：{reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（已数字签名）</source>
+        <translation>（已数字签名）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（未签名）</source>
+        <translation>（未签名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导出{signed}：{path}
+可“打开”查看，或“打印…”在 PDF 阅读器中打印后交考核组签字。</source>
+        <translation>已导出{signed}：{path}
+可“打开”查看，或“打印…”在 PDF 阅读器中打印后交考核组签字。</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2455,29 @@
         <location line="+47"/>
         <source>修改评定日期</source>
         <translation>修改评定日期</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/verify_view.py" line="+25"/>
+        <source>核验评分表 PDF</source>
+        <translation>核验评分表 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ 核验通过：本文件由本程序导出，与数据库当前数据一致</source>
+        <translation>✔ 核验通过：本文件由本程序导出，与数据库当前数据一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✘ 核验未通过（原因见下方标 ✘ 的各行）</source>
+        <translation>✘ 核验未通过（原因见下方标 ✘ 的各行）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

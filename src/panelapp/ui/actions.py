@@ -29,6 +29,11 @@ from panelapp.ui.forms.specs import Bounds
 from panelapp.ui.session import CycleSession
 
 
+def open_local_file(path: Path) -> bool:
+    """Open a file with the system's viewer (attachments; the score sheet, to print it)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 class EvidenceActions(QObject):
     def __init__(self, session: CycleSession, editor: Editor, parent: QWidget):
         super().__init__(parent)
@@ -186,4 +191,4 @@ class EvidenceActions(QObject):
 
     def open_file(self, ref: FileRef) -> bool:
         path = self.export_file(ref)
-        return bool(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return bool(path) and open_local_file(path)

@@ -14,12 +14,10 @@ def user_errors() -> tuple[type[BaseException], ...]:
         errors.insert(0, StoreError)
     except ImportError:  # pragma: no cover - store branch not merged yet
         pass
-    try:
-        from panelapp.report.export import ReportError
+    from panelapp.report.export import ReportError
+    from panelapp.report.signing import SigningError
 
-        errors.insert(0, ReportError)
-    except ImportError:  # pragma: no cover - report branch not merged yet
-        pass
+    errors[0:0] = [ReportError, SigningError]
     try:
         from panelapp.core.cyclefile import CycleFileError
 

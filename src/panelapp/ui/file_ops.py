@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from panelapp.paths import resource
+from panelapp.report.export import export_score_sheet
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.session import CycleSession
 
@@ -81,22 +80,6 @@ def report_text(report) -> str:
     return text
 
 
-def pdf_exporter():
-    """The report engineer's score-sheet exporter, if panelapp.report provides one by now."""
-    if importlib.util.find_spec("panelapp.report") is None:
-        return None
-    for module_name, attr in (("panelapp.report", "export_score_sheet"), ("panelapp.report.export", "export_score_sheet"),
-                              ("panelapp.report", "export_pdf"), ("panelapp.report.sheet", "export_score_sheet")):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn = getattr(module, attr, None)
-        if callable(fn):
-            return fn
-    return None
-
-
 class FileOps:
     def __init__(self, session: CycleSession, window: QWidget, after_import):
         self.session, self.window, self.after_import = session, window, after_import
@@ -148,11 +131,7 @@ class FileOps:
         return True
 
     def export_pdf(self, path: str | None = None) -> Path | None:
-        fn = pdf_exporter()
-        if fn is None:
-            show_error(self.window, translate("FileOps", "评分表"),
-                       translate("FileOps", "本版本尚未提供评分表 PDF 导出。"))
-            return None
+        """Unsigned score sheet to ``path`` (asked for when None); the 签字导出 dialog offers signing."""
         if path is None:
             default = translate("FileOps", "{contract}-第{n}周期评分表.pdf").format(
                 contract=self.session.data.contract.number, n=self.session.data.cycle)
@@ -161,11 +140,11 @@ class FileOps:
             if not path:
                 return None
         try:
-            out = fn(self.session.db, self.session.cycle_id, Path(path))
+            out = export_score_sheet(self.session.db, self.session.cycle_id, Path(path))
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导出评分表"), exc)
             return None
-        return Path(out) if out else Path(path)
+        return Path(out)
 
     def _info(self, title: str, text: str) -> None:
         if getattr(self.window, "quiet_errors", False):

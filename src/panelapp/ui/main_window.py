@@ -24,6 +24,7 @@ from panelapp.ui.file_ops import FileOps
 from panelapp.ui.menus import build_menus
 from panelapp.ui.people import People
 from panelapp.ui.session import CycleSession
+from panelapp.ui.sheet_ops import SheetOps
 from panelapp.ui.signoff import SignOff
 from panelapp.ui.tabs.materials import MaterialsTab
 from panelapp.ui.tabs.response import ResponseTab
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.ctx = WindowContext(self.session, self.actions, self)
         self.files = FileOps(self.session, self, self.reload_all)
         self.signoff = SignOff(self.session, self, self.editor)
+        self.sheets = SheetOps(self.session, self)
         self.score_bar = ScoreBar(self)
         self.navigator = Navigator(self)
         self.tabs = QTabWidget(self)

@@ -65,8 +65,6 @@ def _engine_total(db, cycle_id: int) -> int:
 
 
 def run_checks(window, check: Check, out_dir: Path) -> None:
-    from panelapp.ui.file_ops import pdf_exporter
-
     app = QApplication.instance()
     check(window.files.load_demo(), translate("SelfTest", "载入演示数据（{detail}）").format(detail=window.last_error or "OK"))
     cycle_id = window.session.cycle_id
@@ -91,13 +89,9 @@ def run_checks(window, check: Check, out_dir: Path) -> None:
     check(window.score_bar.result.total == before == _engine_total(window.db, cycle_id), translate("SelfTest", "撤销后恢复"))
     window.editor.stack.redo()
     check(window.score_bar.result.total == after == _engine_total(window.db, cycle_id), translate("SelfTest", "重做后再次扣分"))
-    exporter = pdf_exporter()
-    if exporter is not None:
-        pdf = window.files.export_pdf(str(out_dir / "selftest-score-sheet.pdf"))
-        check(pdf is not None and Path(pdf).is_file() and Path(pdf).stat().st_size > 1000,
-              translate("SelfTest", "导出评分表 PDF（{detail}）").format(detail=window.last_error or pdf))
-    else:
-        check.notes.append(translate("SelfTest", "评分表 PDF 导出尚未提供，跳过"))
+    pdf = window.files.export_pdf(str(out_dir / "selftest-score-sheet.pdf"))
+    check(pdf is not None and Path(pdf).is_file() and Path(pdf).stat().st_size > 1000,
+          translate("SelfTest", "导出评分表 PDF（{detail}）").format(detail=window.last_error or pdf))
 
 
 def self_test(screenshot: str | None = None) -> int:

@@ -5,22 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from panelapp.report.export import finalise_cycle, reopen_cycle
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.session import CycleSession
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
-
-
-def _finalise(db, cycle_id: int) -> str:
-    try:
-        from panelapp.report.export import finalise_cycle
-    except ImportError:  # report not merged: the same definition, straight from the core
-        from panelapp.core.cyclefile import fingerprint
-
-        value = fingerprint(db.cycle_data(cycle_id)[0])
-        db.finalise(cycle_id, value)
-        return value
-    return finalise_cycle(db, cycle_id)
 
 
 class SignOff:
@@ -41,7 +30,7 @@ class SignOff:
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            value = _finalise(self.session.db, self.session.cycle_id)
+            value = finalise_cycle(self.session.db, self.session.cycle_id)
         except user_errors() as exc:
             show_error(self.window, translate("MainWindow", "无法定稿"), exc)
             return False
@@ -62,7 +51,7 @@ class SignOff:
             show_error(self.window, translate("MainWindow", "未撤销定稿"), translate("MainWindow", "撤销定稿必须写明理由。"))
             return False
         try:
-            self.session.db.reopen(self.session.cycle_id, reason.strip())
+            reopen_cycle(self.session.db, self.session.cycle_id, reason)
         except user_errors() as exc:
             show_error(self.window, translate("MainWindow", "无法撤销定稿"), exc)
             return False
