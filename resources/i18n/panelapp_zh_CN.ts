@@ -2227,7 +2227,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>导出评分表</source>
         <translation>导出评分表</translation>
     </message>

@@ -45,7 +45,7 @@ def test_menu_items_and_shortcuts(window):
 def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, data_dir, opened):
     dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
     assert dlg.password_edit.echoMode() == QLineEdit.EchoMode.Password
-    assert not dlg.open_button.isEnabled() and not dlg.print_button.isEnabled()
+    assert dlg.open_button.isHidden() and not dlg.print_button.isEnabled()
     dlg.mode_local.setChecked(True)
     assert not dlg.password_edit.isEnabled()
     dlg.export_button.click()

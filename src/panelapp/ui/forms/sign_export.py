@@ -122,8 +122,9 @@ class SignExportDialog(QDialog):
         for widget in (self.pfx_edit, self.pfx_browse, self.password_edit):
             widget.setEnabled(unit)
         done = self.exported is not None
-        self.open_button.setEnabled(done)
-        self.print_button.setEnabled(done)
+        for button in (self.open_button, self.print_button):  # offered once there is a file
+            button.setEnabled(done)
+            button.setVisible(done)
 
     def _say(self, label: QLabel, text: str) -> None:
         label.setText(text)
