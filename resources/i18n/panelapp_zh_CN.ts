@@ -2146,7 +2146,7 @@
 <context>
     <name>SignExportDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+40"/>
+        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+37"/>
         <source>签字导出评分表</source>
         <translation>签字导出评分表</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit
 
 from panelapp.report.verify import verify_pdf
@@ -48,6 +49,9 @@ def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, dat
     assert dlg.open_button.isHidden() and not dlg.print_button.isEnabled()
     dlg.mode_local.setChecked(True)
     assert not dlg.password_edit.isEnabled()
+    pal = dlg.password_edit.palette()  # disabled fields must look disabled (ui/style.py)
+    assert pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text) != \
+        pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
     dlg.export_button.click()
     out = dlg.exported
     assert out is not None and out.parent == tmp_path, dlg.status.text()

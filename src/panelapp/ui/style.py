@@ -11,6 +11,7 @@ MUTED = "#5b6574"
 WINDOW = "#f4f5f7"
 BASE = "#ffffff"
 BORDER = "#d5d9e0"
+DISABLED_TEXT = "#9aa1ab"
 DEDUCT_BG = "#fdecea"
 NOTE_BG = "#eef3f9"
 OK = "#2e7d32"
@@ -74,5 +75,10 @@ def apply_style(app: QApplication) -> None:
     pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#fffbe6"))
     pal.setColor(QPalette.ColorRole.ToolTipText, QColor(TEXT))
+    # setColor(role, c) sets every group: give disabled widgets their grey back, or they look enabled
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(disabled, role, QColor(DISABLED_TEXT))
+    pal.setColor(disabled, QPalette.ColorRole.Base, QColor(WINDOW))
     app.setPalette(pal)
     app.setStyleSheet(STYLESHEET)

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from panelapp.report.signing import SigningError, SignOptions
 
-ERROR_STYLE = "color: #b3261e;"
-
 
 class SignExportDialog(QDialog):
     """``export(path, sign)`` returns the written Path or raises a user error; ``opener(path)`` opens it."""
@@ -93,7 +91,7 @@ class SignExportDialog(QDialog):
     # -- layout helpers -----------------------------------------------------------------------
     def _error_label(self) -> QLabel:
         label = QLabel(self)
-        label.setStyleSheet(ERROR_STYLE)
+        label.setObjectName("fieldError")  # red, from ui/style.py
         label.setWordWrap(True)
         label.hide()
         return label
