@@ -2062,7 +2062,12 @@
         <translation>导出评分表 PDF（{detail}）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>核验刚导出的评分表（{detail}）</source>
+        <translation>核验刚导出的评分表（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>截图 {path}</source>
         <translation>截图 {path}</translation>
     </message>
@@ -2085,7 +2090,7 @@
         <translation>已导出评分表：{path}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <location line="+3"/>
         <source>无法打印评分表</source>
         <translation>无法打印评分表</translation>
@@ -2146,7 +2151,7 @@
 <context>
     <name>SignExportDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+37"/>
+        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+38"/>
         <source>签字导出评分表</source>
         <translation>签字导出评分表</translation>
     </message>

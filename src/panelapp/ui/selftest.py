@@ -92,6 +92,12 @@ def run_checks(window, check: Check, out_dir: Path) -> None:
     pdf = window.files.export_pdf(str(out_dir / "selftest-score-sheet.pdf"))
     check(pdf is not None and Path(pdf).is_file() and Path(pdf).stat().st_size > 1000,
           translate("SelfTest", "导出评分表 PDF（{detail}）").format(detail=window.last_error or pdf))
+    if pdf is not None:  # 核验 on the open database (pyHanko and pypdf are loaded: a packaging check too)
+        dlg = window.sheets.verify(pdf, modal=False)
+        check(dlg is not None and dlg.result.ok, translate("SelfTest", "核验刚导出的评分表（{detail}）").format(
+            detail=window.last_error or (dlg.texts()[-1] if dlg else "")))
+        if dlg is not None:
+            dlg.close()
 
 
 def self_test(screenshot: str | None = None) -> int:

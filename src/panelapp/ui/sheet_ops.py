@@ -60,8 +60,13 @@ class SheetOps:
     def sign_export(self, default_dir: Path | None = None, modal: bool = True) -> SignExportDialog | None:
         if self.session.cycle_id is None:
             return None
-        default = (default_dir or Path.home()) / self.default_name()
+        if default_dir is None:  # next to the previous export of this session, else the home folder
+            default_dir = self.last_export[1].parent if self.last_export and not self._is_temp(self.last_export[1]) else Path.home()
+        default = default_dir / self.default_name()
         return self._show(SignExportDialog(default, self.export, self.opener, self.window), modal)
+
+    def _is_temp(self, path: Path) -> bool:
+        return self._tmp is not None and path.parent == self._tmp
 
     # -- print --------------------------------------------------------------------------------
     def current_export(self) -> Path | None:
