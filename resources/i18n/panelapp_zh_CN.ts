@@ -2080,12 +2080,12 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+47"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>已导出评分表：{path}</source>
         <translation>已导出评分表：{path}</translation>
     </message>
@@ -2109,17 +2109,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>无法核验</source>
         <translation>无法核验</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>找不到文件：{path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{contract}-年度汇总.pdf</source>
         <translation>{contract}-年度汇总.pdf</translation>
     </message>
@@ -2129,7 +2129,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>

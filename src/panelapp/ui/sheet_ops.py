@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from panelapp.report.annual import annual_summary
 from panelapp.report.annual_pdf import write_annual_pdf
@@ -22,6 +24,16 @@ from panelapp.ui.forms.verify_view import VerifyDialog
 from panelapp.ui.session import CycleSession
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a sheet is laid out, signed or checked (0.3–1 s)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class SheetOps:
@@ -51,8 +63,9 @@ class SheetOps:
     def export(self, out: Path, sign: SignOptions | None = None) -> Path:
         """Write the open cycle's sheet (recorded by the report in the database); remember it for 打印."""
         cycle_id = self.session.cycle_id
-        written = export_score_sheet(self.session.db, cycle_id, Path(out), sign=sign)
-        fingerprint = cycle_fingerprint(self.session.db.cycle_data(cycle_id)[0])
+        with busy():
+            written = export_score_sheet(self.session.db, cycle_id, Path(out), sign=sign)
+            fingerprint = cycle_fingerprint(self.session.db.cycle_data(cycle_id)[0])
         self.last_export = (cycle_id, Path(written), fingerprint)
         self.window.statusBar().showMessage(translate("SheetOps", "已导出评分表：{path}").format(path=written), 8000)
         return Path(written)
@@ -110,7 +123,8 @@ class SheetOps:
             show_error(self.window, translate("SheetOps", "无法核验"), translate("SheetOps", "找不到文件：{path}").format(path=path))
             return None
         try:
-            result = verify_pdf(path, self.session.db)
+            with busy():
+                result = verify_pdf(path, self.session.db)
         except user_errors() as exc:
             show_error(self.window, translate("SheetOps", "无法核验"), exc)
             return None
@@ -139,9 +153,10 @@ class SheetOps:
         pdf_path = Path(path).with_suffix(".pdf")
         xlsx_path = pdf_path.with_suffix(".xlsx")
         try:
-            summary = annual_summary(self.session.db, contract_id)
-            pdf = write_annual_pdf(summary, pdf_path)
-            xlsx = write_annual_xlsx(summary, xlsx_path)
+            with busy():
+                summary = annual_summary(self.session.db, contract_id)
+                pdf = write_annual_pdf(summary, pdf_path)
+                xlsx = write_annual_xlsx(summary, xlsx_path)
         except user_errors() as exc:
             show_error(self.window, translate("SheetOps", "无法导出年度汇总"), exc)
             return None
