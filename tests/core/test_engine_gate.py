@@ -43,3 +43,9 @@ def test_violation_points_two_per_附件3_costs_two():
     two = score_cycle(parse_cycle(doc)).item("3.2")
     assert two.deduction - one.deduction == 1
     assert "扣2分" in two.explanation
+
+
+def test_points_deducted_is_base_minus_total():
+    result = score_cycle(DEMO)
+    assert result.base == 100
+    assert result.points_deducted == result.base - result.total == 13

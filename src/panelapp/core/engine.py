@@ -108,6 +108,7 @@ def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
         tier_percent=percent,
         deduction_amount=withheld_amount(data.contract.total_amount, percent),
         faults=tuple(ctx.faults),
+        base=scheme.base,
     )
 
 

@@ -79,6 +79,12 @@ class CycleResult:
     tier_percent: int
     deduction_amount: Decimal
     faults: tuple[FaultAssessment, ...] = ()
+    base: int = 100
+
+    @property
+    def points_deducted(self) -> int:
+        """Points lost against the base (the sum of the items' deductions)."""
+        return sum(item.deduction for item in self.items)
 
     def item(self, item_id: str) -> ItemResult:
         for item in self.items:

@@ -33,7 +33,7 @@ class SummaryModel(QAbstractTableModel):
                     (section_names.get(item.section, item.section), f"{item.id} {item.name}", str(item.max),
                      str(item.score), deduction, item.explanation, item.deduction > 0)
                 )
-            self._rows.append((self.tr("合计"), "", "100", str(result.total), str(100 - result.total),
+            self._rows.append((self.tr("合计"), "", str(result.base), str(result.total), str(result.points_deducted),
                                self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent), None))
         self.endResetModel()
 
