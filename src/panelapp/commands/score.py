@@ -36,8 +36,7 @@ def run(args: argparse.Namespace) -> int:
     except CycleFileError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    result = score_cycle(data)
-    print(json.dumps(result_json(result), ensure_ascii=False, indent=2) if args.json else result_table(result))
+    print_result(score_cycle(data), args.json)
     return 0
 
 
@@ -64,9 +63,12 @@ def score_from_db(args: argparse.Namespace) -> int:
         data, _ids = db.cycle_data(rows[args.cycle].id)
     finally:
         db.close()
-    result = score_cycle(data)
-    print(json.dumps(result_json(result), ensure_ascii=False, indent=2) if args.json else result_table(result))
+    print_result(score_cycle(data), args.json)
     return 0
+
+
+def print_result(result: CycleResult, as_json: bool) -> None:
+    print(json.dumps(result_json(result), ensure_ascii=False, indent=2) if as_json else result_table(result))
 
 
 def result_json(result: CycleResult) -> dict:

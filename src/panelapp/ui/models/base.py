@@ -44,6 +44,28 @@ def files_text(files: tuple[FileRef, ...]) -> str:
     return translate("EvidenceModel", "{n} 个").format(n=len(files)) if files else "—"
 
 
+class RowsModel(QAbstractTableModel):
+    """A read-only table of prepared rows; HEADERS are QT_TRANSLATE_NOOP markers in CONTEXT."""
+
+    CONTEXT = ""
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+
 class EvidenceModel(QAbstractTableModel):
     KIND = ""
     COLUMNS: tuple[Column, ...] = ()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES, SECURITY_KIND_NAMES
-from panelapp.ui.models.base import NO_PARENT, Index, translate
+from panelapp.ui.models.base import Index, RowsModel, translate
 
 # table texts: QT_TRANSLATE_NOOP markers here, translated where they are shown
 HEADERS = (
@@ -112,11 +112,13 @@ def change_text(old: dict | None, new: dict | None) -> str:
     return "；".join(parts) or translate("HistoryModel", "（无变化）")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
+    CONTEXT = "HistoryModel"
+    HEADERS = HEADERS
+
     def __init__(self, entries=(), labels: dict[str, str] | None = None, parent=None):
         super().__init__(parent)
         self._labels = labels or {}
-        self._rows: list[tuple[str, ...]] = []
         self.set_entries(entries)
 
     def set_entries(self, entries) -> None:
@@ -132,17 +134,6 @@ class HistoryModel(QAbstractTableModel):
             for e in sorted(entries, key=lambda e: e.at, reverse=True)
         ]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("HistoryModel", HEADERS[section])
-        return None
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QBrush, QFont
 
 from panelapp.core.result import CycleResult
-from panelapp.ui.models.base import NO_PARENT, Index, translate
+from panelapp.ui.models.base import DEDUCT, Index, RowsModel
 
 HEADERS = (
     QT_TRANSLATE_NOOP("SummaryModel", "一级指标"), QT_TRANSLATE_NOOP("SummaryModel", "二级指标"),
@@ -15,11 +15,9 @@ HEADERS = (
 )
 
 
-class SummaryModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple] = []
-        self._total: tuple | None = None
+class SummaryModel(RowsModel):
+    CONTEXT = "SummaryModel"
+    HEADERS = HEADERS
 
     def set_result(self, result: CycleResult | None, section_names: dict[str, str]) -> None:
         self.beginResetModel()
@@ -37,17 +35,6 @@ class SummaryModel(QAbstractTableModel):
                                self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent), None))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("SummaryModel", HEADERS[section])
-        return None
-
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -59,7 +46,7 @@ class SummaryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3, 4):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and row[6] and index.column() > 0:
-            return QBrush(QColor("#fdecea"))
+            return QBrush(DEDUCT)
         if role == Qt.ItemDataRole.FontRole and row[6] is None:
             font = QFont()
             font.setBold(True)
