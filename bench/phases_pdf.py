@@ -1,5 +1,8 @@
 """Where one ``panelapp export-pdf`` process spends its time, phase by phase (in-process).
 
+It opens the file as the command does on a current database: ``store.open_quick`` (plain
+sqlite3, no SQLAlchemy).
+
   PYTHONPATH=src .venv/bin/python bench/phases_pdf.py DB [--runs N]
 
 Runs N fresh interpreters, each doing what ``panelapp export-pdf --cycle 2 --db DB`` does in
@@ -26,15 +29,14 @@ def mark(label):
     global t0
     t = time.perf_counter(); print(f"{label}\t{1000 * (t - t0):.1f}"); t0 = t
 import panelapp.cli; mark("panelapp.cli")
-import sqlalchemy; mark("import sqlalchemy")
-import sqlalchemy.orm; mark("import sqlalchemy.orm")
-import panelapp.store; mark("import panelapp.store (models, audit, ...)")
+import panelapp.store.quick; mark("import panelapp.store (quick store, reader; no SQLAlchemy)")
 import reportlab.platypus; mark("import reportlab.platypus")
 import panelapp.report.export, panelapp.report.sheet; mark("import panelapp.report")
 from panelapp.report import fonts
 fonts.register_fonts(); mark("register the two fonts")
 from pathlib import Path
-db = panelapp.store.open_database(Path(sys.argv[1])); mark("open database")
+db = panelapp.store.quick.open_quick(Path(sys.argv[1])); mark("open database (lock, checks)")
+assert db is not None, "the database needs the full open (new or older schema)"
 cycle = db.find_cycle(2)
 from panelapp.report.export import export_score_sheet, render_score_sheet, sheet_input
 sheet = sheet_input(db, cycle.id); mark("read cycle, score, fingerprint")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from panelapp.core.evidence import Absence, Fault, WeeklyReport
 from panelapp.paths import resource
@@ -32,3 +33,16 @@ def fault(code: str = "F-01", hours: int = 1) -> Fault:
         datetime(2025, 1, 5, 9, 2),
         datetime(2025, 1, 5, 9, 8),
     )
+
+
+def downgrade(path: Path, revision: str) -> None:
+    """Take the (closed) database at ``path`` back to schema ``revision`` with Alembic."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from panelapp.store.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    engine.dispose()

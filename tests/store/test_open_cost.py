@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from panelapp.store import migrate, open_database
+from panelapp.store import migrate, open_database, revisions
 
 
 def test_reopening_a_current_file_does_not_import_alembic(tmp_path):
@@ -24,5 +24,5 @@ def test_reopening_a_current_file_does_not_import_alembic(tmp_path):
 def test_revisions_read_from_the_scripts_match_alembic():
     scripts = migrate.scripts()
     assert migrate.head_revision() == scripts.get_current_head()
-    assert set(migrate._revisions()) == {rev.revision for rev in scripts.walk_revisions()}
+    assert set(revisions._revisions()) == {rev.revision for rev in scripts.walk_revisions()}
     assert not migrate.known("9999")

@@ -14,7 +14,9 @@ from panelapp.commands import add_db_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export-pdf", help="导出考核周期评分表 PDF", description="导出考核周期评分表 PDF（附件3格式）")
+    p = sub.add_parser(
+        "export-pdf", help="导出考核周期评分表 PDF", description="导出考核周期评分表 PDF（附件3格式）"
+    )
     p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
     p.add_argument("--sign", metavar="CERT", help="数字签名：.pfx/.p12 证书文件，或 local 使用本机考核组证书")
     p.add_argument("--password-file", metavar="F", type=Path, help="证书密码文件（不给则在终端提示输入）")
@@ -29,7 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", type=Path, metavar="OUT.pdf")
     _common(p, export_annual_pdf)
 
-    p = sub.add_parser("verify-pdf", help="核验评分表 PDF", description="核验评分表 PDF：是否本程序导出、是否与数据库当前数据一致、数字签名")
+    p = sub.add_parser(
+        "verify-pdf",
+        help="核验评分表 PDF",
+        description="核验评分表 PDF：是否本程序导出、是否与数据库当前数据一致、数字签名",
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     _common(p, verify)
 
@@ -54,11 +60,19 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, quick: bool = False):
+    """The database; ``quick``: without SQLAlchemy when the file allows (store.open_quick)."""
+    db_path = getattr(args, "db", None)
+    path = Path(db_path) if db_path else None
+    if quick:
+        from panelapp.store.quick import open_quick
+
+        db = open_quick(path, operator=args.operator)
+        if db is not None:
+            return db
     from panelapp.store import open_database
 
-    db_path = getattr(args, "db", None)
-    return open_database(Path(db_path) if db_path else None, operator=args.operator)
+    return open_database(path, operator=args.operator)
 
 
 def _cycle_id(db, number: int) -> int:
@@ -71,14 +85,13 @@ def _cycle_id(db, number: int) -> int:
     raise StoreError(f"--cycle：合同 {contract.contract.number} 没有第{number}考核周期")
 
 
-def _run(args: argparse.Namespace, body) -> int:
+def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
     """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2."""
-    from panelapp.report.export import ReportError
-    from panelapp.report.signing import SigningError
+    from panelapp.report.errors import ReportError, SigningError
     from panelapp.store import StoreError
 
     try:
-        db = _open(args)
+        db = _open(args, quick)
     except StoreError as exc:
         return _fail(str(exc))
     try:
@@ -92,10 +105,10 @@ def _run(args: argparse.Namespace, body) -> int:
 
 
 def _sign_options(args: argparse.Namespace):
-    from panelapp.report.signing import SigningError, SignOptions
-
     if not args.sign:
         return None
+    from panelapp.report.signing import SigningError, SignOptions
+
     if args.sign == "local":
         return SignOptions()
     pfx = Path(args.sign)
@@ -124,7 +137,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
         return 0
 
-    return _run(args, body)
+    return _run(args, body, quick=True)
 
 
 def export_xlsx(args: argparse.Namespace) -> int:

@@ -7,19 +7,21 @@ import io
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from panelapp.core.engine import score_cycle
 from panelapp.core.scheme import load_scheme
+from panelapp.report.errors import ReportError
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.model import SheetInput
-from panelapp.report.signing import SignOptions, sign_pdf_bytes
+
+if TYPE_CHECKING:
+    from panelapp.report.signing import SignOptions
 
 SHEET = "score-sheet"
 SHEET_SIGNED = "score-sheet-signed"
 
-
-class ReportError(Exception):
-    """The sheet cannot be produced; the message is Chinese and says why."""
+__all__ = ["ReportError", "export_score_sheet", "finalise_cycle", "reopen_cycle", "sheet_input"]
 
 
 def sheet_input(db, cycle_id: int) -> SheetInput:
@@ -74,6 +76,8 @@ def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOption
     sheet = sheet_input(db, cycle_id)
     pdf = render_score_sheet(sheet)
     if sign is not None:
+        from panelapp.report.signing import sign_pdf_bytes
+
         pdf = sign_pdf_bytes(pdf, sign)
     write_atomically(out_path, pdf)
     digest = hashlib.sha256(pdf).hexdigest()

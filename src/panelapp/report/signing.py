@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from panelapp.report.errors import SigningError
+
 LOCAL_CERT_NAME = "panel-signing.p12"
 FIELD_NAME = "PanelSignature"
 
 # pyHanko logs a traceback for a wrong PKCS#12 password before returning None; we report it ourselves.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
-
-
-class SigningError(Exception):
-    """Signing failed; the message is Chinese and says why."""
 
 
 @dataclass(frozen=True)

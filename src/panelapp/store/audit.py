@@ -1,65 +1,19 @@
-"""The audit trail: every ORM create/update/delete becomes a hash-chained entry.
+"""The audit trail: every ORM create/update/delete becomes a hash-chained entry (store.chain).
 
-Entry hash = sha256(prev_hash + canonical entry), where the canonical entry is the
-JSON array [at, operator, action, table, record_id, old, new] (old/new as stored
-text). ``new`` holds the complete row after the change, so ``verify`` can compare
-every current row with its last audited state and find edits made outside the app.
+``new`` holds the complete row after the change, so ``verify`` can compare every current
+row with its last audited state and find edits made outside the app.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from panelapp.store.models import UNAUDITED, AuditLog, CycleModel
-
-GENESIS = "0" * 64
-
-
-def jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str, float)):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, bytes):
-        return hashlib.sha256(value).hexdigest()
-    return str(value)
-
-
-def dumps(value: Any) -> str | None:
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def entry_hash(
-    prev: str,
-    at: str,
-    operator: str,
-    action: str,
-    table: str,
-    record_id: int,
-    old: str | None,
-    new: str | None,
-) -> str:
-    canonical = json.dumps(
-        [at, operator, action, table, record_id, old, new], ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256((prev + canonical).encode("utf-8")).hexdigest()
+from panelapp.store import chain
+from panelapp.store.chain import jsonable
+from panelapp.store.models import UNAUDITED, CycleModel
 
 
 def row_state(obj: Any) -> dict[str, Any]:
@@ -110,32 +64,16 @@ def _after_flush(session: Session, _context: Any) -> None:
         return
     order = {"create": 0, "update": 1, "delete": 2}
     changes.sort(key=lambda c: (order[c[0]], c[1].__tablename__, _pk(c[1])))
-    conn = session.connection()
-    prev = conn.execute(select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)).scalar() or GENESIS
-    operator = session.info.get("operator") or "系统"
-    at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    rows = []
-    for action, obj, old, new in changes:
-        table, record_id = obj.__tablename__, _pk(obj)
-        old_text, new_text = dumps(old), dumps(new)
-        digest = entry_hash(prev, at, operator, action, table, record_id, old_text, new_text)
-        rows.append(
-            {
-                "at": at,
-                "operator": operator,
-                "action": action,
-                "table_name": table,
-                "record_id": record_id,
-                "old": old_text,
-                "new": new_text,
-                "prev_hash": prev,
-                "hash": digest,
-                "cycle_id": _cycle_of(obj),
-            }
-        )
-        prev = digest
-    conn.execute(insert(AuditLog.__table__), rows)
+    entries = [
+        (action, obj.__tablename__, _pk(obj), old, new, _cycle_of(obj)) for action, obj, old, new in changes
+    ]
+    chain.append(raw_connection(session), session.info.get("operator") or "系统", entries)
     session.info["wrote"] = True
+
+
+def raw_connection(session: Session) -> Any:
+    """The session's sqlite3 connection, inside its current transaction."""
+    return session.connection().connection.driver_connection
 
 
 def install(session: Session) -> None:

@@ -65,3 +65,13 @@ def check_writable(path: Path) -> None:
             "请把数据库放到可写的文件夹。文件未被改动。",
             path=str(path),
         )
+
+
+def default_db_path() -> Path:
+    """``$PANELAPP_DB`` or panelapp.db in the user's data folder (platformdirs)."""
+    override = os.environ.get("PANELAPP_DB")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("panelapp", appauthor=False)) / "panelapp.db"

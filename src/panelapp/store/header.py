@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 
 from panelapp.core.evidence import ItemOverride, Settings
 from panelapp.core.scheme import load_scheme
+from panelapp.store.columns import now
 from panelapp.store.convert import check_kind, contract_of
 from panelapp.store.errors import StoreError
-from panelapp.store.models import AuditLog, Base, ItemOverrideModel, now
+from panelapp.store.models import AuditLog, Base, ItemOverrideModel
 from panelapp.store.rows import AuditEntry
 
 

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from panelapp.store.columns import now
+
 
 class DecimalText(TypeDecorator):
     """An exact decimal stored as TEXT ("2545000.00"), never a float."""
@@ -40,10 +42,6 @@ class DecimalText(TypeDecorator):
 
 class Base(DeclarativeBase):
     pass
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class AppSetting(Base):

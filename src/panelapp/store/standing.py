@@ -27,7 +27,6 @@ from panelapp.store.models import (
     OnsiteStaffModel,
     PanelMemberModel,
     PaymentDeductionModel,
-    now,
 )
 from panelapp.store.rows import CycleRow, ExportRow, OnsiteStaff, PaymentDeduction
 
@@ -260,22 +259,6 @@ class StandingLists:
             return self._cycle_row(s, nxt)
 
     # -- exports (sign-off) ----------------------------------------------------------------
-    def record_export(self, cycle_id: int, sha256: str, fingerprint: str, kind: str, path: str) -> None:
-        with self._tx() as s:
-            c = self._cycle(s, cycle_id)
-            s.add(
-                ExportModel(
-                    cycle_id=cycle_id,
-                    version=c.version,
-                    sha256=sha256.lower(),
-                    fingerprint=fingerprint,
-                    kind=kind,
-                    path=str(path),
-                    at=now(),
-                    operator=self.operator,
-                )
-            )
-
     def find_export(self, sha256: str) -> ExportRow | None:
         with self._tx() as s:
             m = s.scalar(

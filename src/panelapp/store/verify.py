@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from panelapp.store.audit import GENESIS, entry_hash, jsonable
+from panelapp.store.chain import GENESIS, entry_hash, jsonable
 from panelapp.store.models import UNAUDITED, AuditLog, Base, BlobChunk, BlobModel
 
 LABELS = {

@@ -14,8 +14,7 @@ def user_errors() -> tuple[type[BaseException], ...]:
         errors.insert(0, StoreError)
     except ImportError:  # pragma: no cover - store branch not merged yet
         pass
-    from panelapp.report.export import ReportError
-    from panelapp.report.signing import SigningError
+    from panelapp.report.errors import ReportError, SigningError
 
     errors[0:0] = [ReportError, SigningError]
     try:

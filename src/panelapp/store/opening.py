@@ -1,0 +1,107 @@
+"""Opening a database file, before any SQLAlchemy: lock, header and quick checks, the revision.
+
+Shared by the ORM's engine (store.connect) and the plain-SQL quick store (store.quick), so a
+damaged, foreign, truncated or newer file gets the same Chinese message either way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from panelapp.store import revisions
+from panelapp.store.backup import newest_good_backup
+from panelapp.store.errors import StoreError
+from panelapp.store.fileinfo import check_writable, header_problem, ro_uri
+from panelapp.store.lock import FileLock
+
+#: tables too big to check on every open: the attachment bytes and the append-only audit trail.
+#: `verify-db` checks them (full integrity check, chain, blob hashes); a damaged page there
+#: cannot change a score, and opening must stay fast with gigabytes of attachments.
+SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Every connection: autocommit mode (transactions are explicit), foreign keys, WAL, FULL sync."""
+    conn.isolation_level = None
+    cursor = conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def broken(path: Path, problem: str) -> StoreError:
+    backup = newest_good_backup(path)
+    offer = f"最近一份完好的备份是 {backup}，可用“恢复备份”打开它。" if backup else "没有找到可用的自动备份。"
+    return StoreError(
+        f"无法打开数据库 {path}：{problem}。原文件未被改动。{offer}",
+        path=str(path),
+        backup=str(backup) if backup else None,
+    )
+
+
+def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
+    """(foreign, alembic revision, quick-check problems), read through a read-only connection so
+    that a file we end up refusing is not changed by a single byte."""
+    conn = sqlite3.connect(ro_uri(path), uri=True)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
+        if tables and "alembic_version" not in tables:
+            return True, None, []
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        problems: list[str] = []
+        for table in tables:
+            if table in SKIP_QUICK_CHECK or table.startswith("sqlite_"):
+                continue
+            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check('{table}')")]
+            if rows != ["ok"]:
+                problems += rows
+        return False, revision, problems
+    finally:
+        conn.close()
+
+
+def prepare(path: Path) -> tuple[FileLock, int, str | None]:
+    """Lock ``path`` and check it without changing a byte; returns (lock, size, revision).
+
+    The caller owns the lock. Raises StoreError (LockedError) with a Chinese message."""
+    if path.is_dir():
+        raise StoreError(f"{path} 是一个文件夹，不是数据库文件。", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"无法创建数据库所在文件夹 {path.parent}：{exc.strerror or exc}", path=str(path)
+        ) from exc
+    check_writable(path)
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        size = path.stat().st_size if path.exists() else 0
+        if size == 0 and path.exists() and newest_good_backup(path):
+            raise broken(path, "文件是空的（0 字节），可能已被截断")
+        if size:
+            problem = header_problem(path)
+            if problem:
+                raise broken(path, problem)
+        try:
+            foreign, revision, problems = _inspect(path) if size else (False, None, [])
+        except sqlite3.DatabaseError as exc:
+            raise broken(path, f"SQLite 报告文件已损坏或不是数据库（{exc}）") from exc
+        if foreign:
+            raise StoreError(
+                f"{path} 是一个 SQLite 文件，但不是 panelapp 的数据库，拒绝打开以免改动它。",
+                path=str(path),
+            )
+        if revision and not revisions.known(revision):
+            revisions.refuse_newer(revision, path)
+        if problems:
+            raise broken(path, "完整性检查未通过（" + "；".join(problems[:3]) + "）")
+        return lock, size, revision
+    except BaseException:
+        lock.release()
+        raise

@@ -1,0 +1,293 @@
+"""The store's reads, in plain SQL on a sqlite3 connection (no SQLAlchemy, no ORM objects).
+
+``Reader`` is a base of both the ORM ``Database`` (which hands it its session's connection,
+inside its transaction) and ``QuickStore`` (its own sqlite3 connection, for one headless
+command). So a cycle is read, and an export recorded, by exactly one piece of code,
+whichever way the file was opened. Writes of everything else go through the ORM.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from panelapp.core.contract import Contract
+from panelapp.core.evidence import (
+    EVIDENCE_KINDS,
+    CycleData,
+    Evidence,
+    FileRef,
+    ItemOverride,
+    PanelMember,
+    Settings,
+)
+from panelapp.store import backup, chain
+from panelapp.store.columns import (
+    BUILDERS,
+    COLUMNS,
+    CONTRACT_FIELDS,
+    check_kind,
+    datetime_text,
+    decode,
+    decoders,
+    now,
+    to_date,
+    to_datetime,
+)
+from panelapp.store.errors import StoreError
+from panelapp.store.lock import FileLock
+from panelapp.store.rows import ContractRow, CycleRow
+
+#: evidence that counts for the half-year (the cycle closing it reads the earlier cycle's too)
+HALF_YEAR_KINDS = ("drills", "trainings")
+
+_CONTRACT_SQL = f"SELECT id, {', '.join(CONTRACT_FIELDS)} FROM contracts"
+_CONTRACT_DECODERS = decoders(Contract, CONTRACT_FIELDS)
+_CYCLE_SQL = (
+    "SELECT id, contract_id, number, assessed_on, status, version, finalised_by, finalised_at,"
+    " fingerprint, reopen_reason FROM cycles"
+)
+_SETTINGS = frozenset(f.name for f in dataclasses.fields(Settings))
+
+
+def _contract(row: tuple) -> ContractRow:
+    return ContractRow(row[0], Contract(*decode(row[1:], _CONTRACT_DECODERS)))
+
+
+def contract(conn: sqlite3.Connection, contract_id: int) -> Contract:
+    row = conn.execute(_CONTRACT_SQL + " WHERE id = ?", (contract_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"合同不存在（编号 {contract_id}）")
+    return _contract(row).contract
+
+
+def _cycle(row: tuple, of: Contract) -> CycleRow:
+    cid, contract_id, number, assessed_on, status, version, by, at, fingerprint, reason = row
+    return CycleRow(
+        cid,
+        contract_id,
+        number,
+        of.cycle(number),
+        to_date(assessed_on),
+        status,
+        version,
+        by,
+        to_datetime(at),
+        fingerprint,
+        reason,
+    )
+
+
+def cycle_row(conn: sqlite3.Connection, cycle_id: int) -> CycleRow:
+    row = conn.execute(_CYCLE_SQL + " WHERE id = ?", (cycle_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
+    return _cycle(row, contract(conn, row[1]))
+
+
+def files_by_record(
+    conn: sqlite3.Connection, cycle_ids: list[int]
+) -> dict[tuple[str, int], tuple[FileRef, ...]]:
+    marks = ", ".join("?" * len(cycle_ids))
+    out: dict[tuple[str, int], list[FileRef]] = {}
+    for kind, record_id, name, sha256, size in conn.execute(
+        f"SELECT kind, record_id, name, sha256, size FROM attachments WHERE cycle_id IN ({marks})"
+        " ORDER BY position, id",
+        cycle_ids,
+    ):
+        out.setdefault((kind, record_id), []).append(FileRef(name, sha256, size))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
+    """The cycle as the core scores it, and per kind the record ids in the same order."""
+    row = conn.execute(
+        "SELECT contract_id, number, assessed_on, settings FROM cycles WHERE id = ?", (cycle_id,)
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
+    contract_id, number, assessed_on, settings_text = row
+    of = contract(conn, contract_id)
+    half = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM cycles WHERE contract_id = ? AND number >= ? AND number <= ? ORDER BY number",
+            (contract_id, of.half_year(number).first_cycle, number),
+        )
+    ]
+    rank = {cid: i for i, cid in enumerate(half)}
+    files = files_by_record(conn, half)
+    evidence: dict[str, tuple] = {}
+    ids: dict[str, list[int]] = {}
+    for kind in EVIDENCE_KINDS:
+        cycles = half if kind in HALF_YEAR_KINDS else [cycle_id]
+        rows = conn.execute(
+            f"SELECT id, cycle_id, {', '.join(COLUMNS[kind])} FROM {kind}"
+            f" WHERE cycle_id IN ({', '.join('?' * len(cycles))})",
+            cycles,
+        ).fetchall()
+        rows.sort(key=lambda r: (rank.get(r[1], 0), r[0]))
+        build = BUILDERS[kind]
+        evidence[kind] = tuple(build(r[2:], files.get((kind, r[0]), ())) for r in rows)
+        ids[kind] = [r[0] for r in rows]
+    panel = tuple(
+        PanelMember(name, role)
+        for name, role in conn.execute(
+            "SELECT name, role FROM panel_members WHERE cycle_id = ? ORDER BY position", (cycle_id,)
+        )
+    )
+    overrides = {
+        item_id: ItemOverride(deduction, reason)
+        for item_id, deduction, reason in conn.execute(
+            "SELECT item_id, deduction, reason FROM item_overrides WHERE cycle_id = ? ORDER BY item_id",
+            (cycle_id,),
+        )
+    }
+    stored = json.loads(settings_text) if settings_text else {}
+    settings = Settings(**{k: v for k, v in (stored or {}).items() if k in _SETTINGS})
+    data = CycleData(of, number, to_date(assessed_on), settings, panel, Evidence(**evidence), overrides)
+    return data, ids
+
+
+class Reader:
+    """Reads and the export record, for any object that supplies a sqlite3 connection."""
+
+    path: Path
+    operator: str
+    closed: bool
+    _lock: FileLock
+    #: Chinese message when the automatic backup on close failed (the data itself is safe)
+    backup_error: str | None = None
+
+    # -- what a concrete store supplies ---------------------------------------------------------
+    def _sql(self, write: bool = False) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction on a sqlite3 connection; errors become StoreError, nothing half-done."""
+        raise NotImplementedError
+
+    def _written(self) -> bool:
+        raise NotImplementedError
+
+    def _mark_written(self) -> None:
+        raise NotImplementedError
+
+    def _disconnect(self) -> None:
+        """Close the connection(s); the lock is released by ``close``."""
+        raise NotImplementedError
+
+    # -- contracts and cycles -----------------------------------------------------------------
+    def contracts(self) -> list[ContractRow]:
+        with self._sql() as conn:
+            return [_contract(r) for r in conn.execute(_CONTRACT_SQL + " ORDER BY id")]
+
+    def contract(self, contract_id: int) -> Contract:
+        with self._sql() as conn:
+            return contract(conn, contract_id)
+
+    def cycles(self, contract_id: int) -> list[CycleRow]:
+        with self._sql() as conn:
+            of = contract(conn, contract_id)
+            rows = conn.execute(_CYCLE_SQL + " WHERE contract_id = ? ORDER BY number", (contract_id,))
+            return [_cycle(r, of) for r in rows]
+
+    def cycle_row(self, cycle_id: int) -> CycleRow:
+        with self._sql() as conn:
+            return cycle_row(conn, cycle_id)
+
+    def find_cycle(self, number: int, contract_id: int | None = None) -> CycleRow:
+        """Cycle ``number`` of ``contract_id`` (default: the first contract)."""
+        with self._sql() as conn:
+            if contract_id is None:
+                contract_id = conn.execute("SELECT min(id) FROM contracts").fetchone()[0]
+            row = conn.execute(
+                _CYCLE_SQL + " WHERE contract_id = ? AND number = ?", (contract_id, number)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"没有第{number}考核周期")
+            return _cycle(row, contract(conn, contract_id))
+
+    # -- the cycle as the core sees it -------------------------------------------------------------
+    def cycle_data(self, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
+        with self._sql() as conn:
+            return cycle_data(conn, cycle_id)
+
+    def evidence(self, kind: str, record_id: int) -> Any:
+        check_kind(kind)
+        with self._sql() as conn:
+            row = conn.execute(
+                f"SELECT cycle_id, {', '.join(COLUMNS[kind])} FROM {kind} WHERE id = ?", (record_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"记录不存在：{kind} #{record_id}")
+            files = files_by_record(conn, [row[0]]).get((kind, record_id), ())
+            return BUILDERS[kind](row[1:], files)
+
+    def evidence_cycle(self, kind: str, record_id: int) -> int:
+        check_kind(kind)
+        with self._sql() as conn:
+            row = conn.execute(f"SELECT cycle_id FROM {kind} WHERE id = ?", (record_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"记录不存在：{kind} #{record_id}")
+            return row[0]
+
+    # -- exports (sign-off) -------------------------------------------------------------------------
+    def record_export(self, cycle_id: int, sha256: str, fingerprint: str, kind: str, path: str) -> None:
+        """Register an exported file (its SHA-256 and the cycle's fingerprint), audited."""
+        with self._sql(write=True) as conn:
+            version = cycle_row(conn, cycle_id).version
+            at = now()
+            values = {
+                "cycle_id": cycle_id,
+                "version": version,
+                "sha256": sha256.lower(),
+                "fingerprint": fingerprint,
+                "kind": kind,
+                "path": str(path),
+                "at": at,
+                "operator": self.operator,
+            }
+            stored = {**values, "at": datetime_text(at)}
+            cursor = conn.execute(
+                f"INSERT INTO exports ({', '.join(stored)}) VALUES ({', '.join('?' * len(stored))})",
+                tuple(stored.values()),
+            )
+            state = chain.jsonable({"id": cursor.lastrowid, **values})
+            chain.append(
+                conn, self.operator, [("create", "exports", cursor.lastrowid, None, state, cycle_id)]
+            )
+        self._mark_written()
+
+    # -- backups and closing -----------------------------------------------------------------------
+    def backup_keep(self) -> int:
+        with self._sql() as conn:
+            row = conn.execute("SELECT value FROM app_settings WHERE key = 'backup_keep'").fetchone()
+        return int(row[0]) if row else backup.DEFAULT_KEEP
+
+    def close(self, backup_on_close: bool = True) -> Path | None:
+        """Close; when anything was written, make the rotating automatic backup first."""
+        if self.closed:
+            return None
+        made = None
+        try:
+            keep = self.backup_keep() if backup_on_close and self._written() else 0
+            self._disconnect()
+            if keep:
+                try:
+                    made = backup.rotate(self.path, keep)
+                # closing must not fail because a backup did
+                except (StoreError, OSError, sqlite3.Error) as exc:
+                    self.backup_error = f"自动备份失败：{exc}"
+        finally:
+            self._disconnect()
+            self._lock.release()
+            self.closed = True
+        return made
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,277 @@
+"""The quick store (plain sqlite3, no SQLAlchemy): same reads, same export record, same refusals."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sqlite3
+import subprocess
+import sys
+import typing
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from storehelp import DEMO_JSON, downgrade, fault, weekly
+
+from panelapp.core.evidence import (
+    EVIDENCE_KINDS,
+    Absence,
+    DefectReport,
+    Drill,
+    ExemptWeek,
+    FileRef,
+    ItemOverride,
+    LateOptimization,
+    LevelOverride,
+    OffhoursMiss,
+    SecurityEvent,
+    SpecialPeriod,
+    Training,
+    UnfulfilledCommitment,
+    Violation,
+)
+from panelapp.store import LockedError, StoreError, open_database, open_quick
+from panelapp.store.backup import backups_of
+
+SHA = hashlib.sha256(b"x").hexdigest()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def one_of_every_kind() -> dict[str, object]:
+    ref = (FileRef("记录.pdf", SHA, 1),)
+    return {
+        "weekly_reports": weekly(2),
+        "exempt_weeks": ExemptWeek(date(2025, 1, 27), "春节假期"),
+        "special_periods": SpecialPeriod("春节特巡", date(2025, 1, 28), date(2025, 2, 4), "信息科", None, ref),
+        "defect_reports": DefectReport(date(2025, 2, 10), "缺陷分析", ref),
+        "drills": Drill(date(2025, 1, 20), "切换演练", ref),
+        "trainings": Training(date(2025, 2, 20), "操作培训", True, False, True),
+        "faults": dataclasses.replace(
+            fault("F-09"),
+            onsite_at=datetime(2025, 1, 5, 9, 40),
+            report_submitted_on=date(2025, 1, 7),
+            level_override=LevelOverride("III", "现场核实影响较小"),
+            files=ref,
+        ),
+        "security_events": SecurityEvent(date(2025, 3, 1), "reminder", True, "弱口令提醒", ref),
+        "absences": Absence(date(2025, 1, 14), "驻场人员A", False, "未请假"),
+        "violations": Violation(date(2025, 2, 11), "未登记变更", True),
+        "offhours_misses": OffhoursMiss(datetime(2025, 2, 1, 23, 10), "夜间电话未接通"),
+        "unfulfilled_commitments": UnfulfilledCommitment("每月提交运维月报", "二月未交"),
+        "late_optimizations": LateOptimization("慢查询优化", date(2025, 3, 1), "逾期一周"),
+    }
+
+
+@pytest.fixture
+def filled(db_path: Path) -> Path:
+    """Demo cycle 2, one record of every kind (attachments, a level override), an item override,
+    and cycle 1 finalised; closed."""
+    db = open_database(db_path, operator="组员甲")
+    db.import_cycle_file(DEMO_JSON)
+    cycles = db.cycles(db.contracts()[0].id)
+    for kind, obj in one_of_every_kind().items():
+        db.add_evidence(cycles[1].id, kind, obj)
+    db.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
+    db.finalise(cycles[0].id, "f" * 64)
+    db.close()
+    return db_path
+
+
+def _reads(store) -> dict:
+    contract_id = store.contracts()[0].id
+    out: dict = {"contracts": store.contracts(), "cycles": store.cycles(contract_id)}
+    for row in out["cycles"]:
+        data, ids = store.cycle_data(row.id)
+        out[row.id] = (
+            store.cycle_row(row.id),
+            store.find_cycle(row.number),
+            data,
+            ids,
+            {(k, i): store.evidence(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
+            {(k, i): store.evidence_cycle(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
+        )
+    out["backup_keep"] = store.backup_keep()
+    return out
+
+
+def test_the_quick_store_reads_exactly_what_the_database_reads(filled):
+    with open_database(filled) as db:
+        expected = _reads(db)
+    quick = open_quick(filled)
+    assert quick is not None
+    try:
+        assert _reads(quick) == expected
+    finally:
+        quick.close()
+    cycle2 = expected["cycles"][1].id
+    data, ids = expected[cycle2][2], expected[cycle2][3]
+    assert all(ids[k] for k in EVIDENCE_KINDS), "the fixture holds every kind"
+    assert data.item_overrides["1.1"].reason == "周报内容过简"
+    assert expected[expected["cycles"][0].id][0].final
+
+
+def _exact_type(value: object, annotation: object) -> bool:
+    allowed = typing.get_args(annotation) or (annotation,)
+    allowed = tuple(typing.get_origin(a) or a for a in allowed)
+    if value is None:
+        return type(None) in allowed
+    if typing.get_origin(annotation) is typing.Literal or any(a is typing.Literal for a in allowed):
+        return isinstance(value, str)
+    return type(value) in allowed  # exact: a date is not a datetime, a bool not an int
+
+
+def test_every_value_read_back_has_its_declared_type(filled):
+    quick = open_quick(filled)
+    assert quick is not None
+    with quick:
+        data, _ids = quick.cycle_data(quick.find_cycle(2).id)
+    for kind in EVIDENCE_KINDS:
+        for record in getattr(data.evidence, kind):
+            hints = typing.get_type_hints(type(record))
+            for f in dataclasses.fields(record):
+                value = getattr(record, f.name)
+                if f.name == "files":
+                    assert all(type(ref) is FileRef and type(ref.size) is int for ref in value)
+                    continue
+                if f.name == "level_override":
+                    assert value is None or type(value) is LevelOverride
+                    continue
+                assert _exact_type(value, hints[f.name]), (kind, f.name, value, hints[f.name])
+    contract = data.contract
+    assert type(contract.total_amount).__name__ == "Decimal" and type(contract.signed_on) is date
+    assert type(data.assessed_on) is date
+
+
+def test_an_export_recorded_by_the_quick_store_is_audited_and_verifies(filled):
+    before = len(backups_of(filled))
+    quick = open_quick(filled, operator="组员乙")
+    assert quick is not None
+    cycle2 = quick.find_cycle(2).id
+    quick.record_export(cycle2, "AB" * 32, "f" * 64, "score-sheet", "/tmp/第2周期.pdf")
+    quick.close()
+    assert len(backups_of(filled)) == before + 1, "a write makes the automatic backup on close"
+    with open_database(filled) as db:
+        found = db.find_export("ab" * 32)
+        assert found is not None and found.operator == "组员乙" and found.version == 1
+        assert found.path == "/tmp/第2周期.pdf" and found.at.microsecond == 0
+        assert db.exports(cycle2)[-1] == found
+        entry = db.history(table="exports")[-1]
+        assert (entry.action, entry.operator, entry.old) == ("create", "组员乙", None)
+        assert entry.new["sha256"] == "ab" * 32 and entry.new["cycle_id"] == cycle2
+        report = db.verify()
+        assert report.ok, report.problems
+
+
+def test_both_stores_record_an_export_alike(filled):
+    with open_database(filled, operator="甲") as db:
+        cycle2 = db.find_cycle(2).id
+        db.record_export(cycle2, "1" * 64, "f" * 64, "score-sheet", "a.pdf")
+    quick = open_quick(filled, operator="甲")
+    assert quick is not None
+    with quick:
+        quick.record_export(cycle2, "2" * 64, "f" * 64, "score-sheet", "a.pdf")
+    with open_database(filled) as db:
+        first, second = db.history(table="exports")[-2:]
+        assert db.verify().ok
+    assert set(first.new) == set(second.new)
+    assert {k: v for k, v in first.new.items() if k not in ("id", "sha256", "at")} == {
+        k: v for k, v in second.new.items() if k not in ("id", "sha256", "at")
+    }
+
+
+def test_a_failed_write_leaves_nothing_and_makes_no_backup(filled):
+    backups = len(backups_of(filled))
+    quick = open_quick(filled)
+    assert quick is not None
+    with pytest.raises(StoreError, match="考核周期不存在"):
+        quick.record_export(999, "1" * 64, "f" * 64, "score-sheet", "a.pdf")
+    assert quick.cycle_row(quick.find_cycle(2).id).number == 2, "still usable after the refusal"
+    quick.close()
+    assert len(backups_of(filled)) == backups
+    with open_database(filled) as db:
+        assert db.exports(db.find_cycle(2).id) == []
+        assert db.verify().ok
+        assert len(db.history(table="exports")) == 0
+
+
+def test_a_closed_quick_store_refuses_politely(filled):
+    quick = open_quick(filled)
+    assert quick is not None
+    quick.close()
+    assert quick.close() is None
+    with pytest.raises(StoreError, match="数据库已关闭"):
+        quick.contracts()
+
+
+def test_open_quick_leaves_new_empty_unseeded_and_older_files_to_open_database(tmp_path):
+    missing = tmp_path / "new.db"
+    assert open_quick(missing) is None and not missing.exists()
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert open_quick(empty) is None
+    unseeded = tmp_path / "unseeded.db"
+    open_database(unseeded, seed=False).close(backup_on_close=False)
+    assert open_quick(unseeded) is None
+    old = tmp_path / "old.db"
+    open_database(old).close(backup_on_close=False)
+    downgrade(old, "0001")
+    digest = _digest(old)
+    assert open_quick(old) is None
+    assert _digest(old) == digest, "declining changes nothing"
+    for path in (empty, unseeded, old):  # the lock was released each time: the full open proceeds
+        open_database(path).close(backup_on_close=False)
+
+
+def test_the_quick_store_and_the_database_lock_each_other_out(filled):
+    db = open_database(filled)
+    try:
+        with pytest.raises(LockedError):
+            open_quick(filled)
+    finally:
+        db.close(backup_on_close=False)
+    quick = open_quick(filled)
+    assert quick is not None
+    try:
+        with pytest.raises(LockedError):
+            open_database(filled)
+    finally:
+        quick.close()
+
+
+def test_export_pdf_reads_and_records_without_sqlalchemy(filled, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    code = (
+        "import sys\n"
+        "from panelapp.cli import main\n"
+        f"rc = main(['export-pdf', '--cycle', '2', '--db', {str(filled)!r}, {str(out)!r}])\n"
+        "assert rc == 0, rc\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'pyhanko', 'PySide6'})\n"
+        "assert not loaded, loaded\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    with open_database(filled) as db:
+        recorded = db.find_export(hashlib.sha256(out.read_bytes()).hexdigest())
+        assert recorded is not None and recorded.cycle_id == db.find_cycle(2).id
+
+
+def test_export_pdf_falls_back_to_the_full_open_when_the_file_needs_it(tmp_path, capsys):
+    from panelapp.cli import main
+    from panelapp.store.revisions import head_revision
+
+    new = tmp_path / "new.db"
+    assert main(["export-pdf", "--cycle", "1", "--db", str(new), str(tmp_path / "a.pdf")]) == 0
+    old = tmp_path / "old.db"
+    open_database(old).close(backup_on_close=False)
+    downgrade(old, "0001")
+    assert main(["export-pdf", "--cycle", "1", "--db", str(old), str(tmp_path / "b.pdf")]) == 0
+    for path, pdf in ((new, "a.pdf"), (old, "b.pdf")):
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        with open_database(path) as db:
+            assert db.find_export(hashlib.sha256((tmp_path / pdf).read_bytes()).hexdigest()) is not None
+    assert "已导出评分表" in capsys.readouterr().out
