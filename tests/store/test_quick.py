@@ -275,3 +275,42 @@ def test_export_pdf_falls_back_to_the_full_open_when_the_file_needs_it(tmp_path,
         with open_database(path) as db:
             assert db.find_export(hashlib.sha256((tmp_path / pdf).read_bytes()).hexdigest()) is not None
     assert "已导出评分表" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "names"),
+    [
+        ("weekly_reports", "date", "上周四", ("日常巡检报告", "date", "上周四")),
+        ("faults", "started_at", "2025-13-45 99:00", ("系统运行故障", "started_at")),
+        ("cycles", "settings", "{not json", ("考核周期", "settings")),
+        ("cycles", "assessed_on", "明天", ("考核周期", "assessed_on")),
+        ("contracts", "total_amount", "两百万", ("合同", "total_amount", "两百万")),
+    ],
+    ids=["date", "datetime", "json", "cycle date", "money"],
+)
+def test_a_value_changed_outside_the_app_is_named_not_a_traceback(filled, capsys, table, column, value, names):
+    with open_database(filled) as db:
+        cycle2 = db.find_cycle(2).id
+    with sqlite3.connect(filled) as conn:
+        key = "cycle_id" if table not in ("cycles", "contracts") else "id"
+        target = cycle2 if table != "contracts" else 1
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, target))
+    digest = _digest(filled)
+    messages = []
+    for opener in (open_database, open_quick):  # a damaged contract is found while opening already
+        with pytest.raises(StoreError) as err:
+            store = opener(filled)
+            try:
+                store.cycle_data(cycle2)
+            finally:
+                store.close()
+        messages.append(str(err.value))
+    assert messages[0] == messages[1]
+    for name in (*names, "verify-db", "恢复备份"):
+        assert name in messages[0], (name, messages[0])
+    from panelapp.cli import main
+
+    assert main(["export-pdf", "--cycle", "2", "--db", str(filled), str(filled.parent / "x.pdf")]) == 2
+    assert names[0] in capsys.readouterr().err
+    assert not (filled.parent / "x.pdf").exists()
+    assert _digest(filled) == digest, "nothing was written"

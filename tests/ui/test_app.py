@@ -52,3 +52,23 @@ def test_operator_dialog_lists_panel_members(app, tmp_path):
         assert dlg.name() == members[1].name
     finally:
         db.close()
+
+
+def test_a_record_changed_outside_the_app_is_reported_by_name_in_the_window(env, qtbot):
+    """A stored value that no longer reads (edited with another tool) stops the cycle from
+    opening with a message naming the record and field; the window stays usable."""
+    import sqlite3
+
+    window = env.open(qtbot, demo=True)
+    cycle2 = window.session.cycle_id
+    rid = window.session.ids["weekly_reports"][0]
+    env.close()
+    with sqlite3.connect(env.db_path) as conn:
+        conn.execute("UPDATE weekly_reports SET date = '上周四' WHERE id = ?", (rid,))
+    env.settings.setValue("cycle_id", cycle2)
+    window = env.open(qtbot, demo=False)
+    assert window.session.cycle_id != cycle2, "the damaged cycle was not opened"
+    assert f"编号 {rid}" in window.last_error and "date" in window.last_error
+    assert "日常巡检报告" in window.last_error and "恢复备份" in window.last_error
+    window.open_cycle(env.db.find_cycle(1).id)  # another cycle still opens
+    assert window.session.row.number == 1

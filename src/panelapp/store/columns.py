@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import typing
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from panelapp.core.contract import Contract
-from panelapp.core.evidence import EVIDENCE_KINDS, EVIDENCE_TYPES, FileRef, LevelOverride
+from panelapp.core.evidence import EVIDENCE_KINDS, EVIDENCE_LABELS, EVIDENCE_TYPES, FileRef, LevelOverride
 from panelapp.store.errors import StoreError
 
 #: per kind, the dataclass fields stored as columns (everything but ``files``)
@@ -51,6 +52,35 @@ def has_files(kind: str) -> bool:
     return "files" in EVIDENCE_TYPES[kind].__dataclass_fields__
 
 
+#: Chinese names of the other tables, for messages
+TABLE_LABELS = {
+    "contracts": "合同",
+    "cycles": "考核周期",
+    "panel_members": "考核组成员",
+    "bid_commitments": "投标承诺",
+    "onsite_staff": "驻场人员",
+    "item_overrides": "指标调整",
+    "blobs": "附件内容",
+    "attachments": "附件",
+    "exports": "导出记录",
+    "payment_deductions": "支付扣减",
+    "app_settings": "程序设置",
+}
+
+
+def table_label(table: str) -> str:
+    return EVIDENCE_LABELS.get(table) or TABLE_LABELS.get(table) or table
+
+
+class UnreadableValue(ValueError):
+    """A stored value that does not decode (the file was changed outside the app, or damaged)."""
+
+    def __init__(self, index: int, value: Any):
+        super().__init__(f"column {index}: {value!r}")
+        self.index = index
+        self.value = value
+
+
 # -- stored text -> Python values ------------------------------------------------------------
 def to_date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
@@ -71,6 +101,10 @@ def to_decimal(value: str | None) -> Decimal | None:
 def now() -> dt.datetime:
     """Now, to the second: when a record was entered or a file exported."""
     return dt.datetime.now().replace(microsecond=0)
+
+
+def to_json(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
 
 
 def datetime_text(value: dt.datetime) -> str:
@@ -99,7 +133,15 @@ def decoders(cls: type, fields: tuple[str, ...]) -> tuple[Callable[[Any], Any] |
 
 
 def decode(row: tuple, decoders: tuple[Callable[[Any], Any] | None, ...]) -> list:
-    return [value if fn is None else fn(value) for value, fn in zip(row, decoders, strict=True)]
+    """The row's values decoded; UnreadableValue names the first column that does not decode."""
+    out = list(row)
+    for i, fn in enumerate(decoders):
+        if fn is not None:
+            try:
+                out[i] = fn(out[i])
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                raise UnreadableValue(i, out[i]) from exc
+    return out
 
 
 def _decoders(kind: str) -> tuple[Callable[[Any], Any] | None, ...]:

@@ -9,7 +9,6 @@ whichever way the file was opened. Writes of everything else go through the ORM.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -30,13 +29,16 @@ from panelapp.store.columns import (
     BUILDERS,
     COLUMNS,
     CONTRACT_FIELDS,
+    UnreadableValue,
     check_kind,
     datetime_text,
     decode,
     decoders,
     now,
+    table_label,
     to_date,
     to_datetime,
+    to_json,
 )
 from panelapp.store.errors import StoreError
 from panelapp.store.lock import FileLock
@@ -47,15 +49,33 @@ HALF_YEAR_KINDS = ("drills", "trainings")
 
 _CONTRACT_SQL = f"SELECT id, {', '.join(CONTRACT_FIELDS)} FROM contracts"
 _CONTRACT_DECODERS = decoders(Contract, CONTRACT_FIELDS)
-_CYCLE_SQL = (
-    "SELECT id, contract_id, number, assessed_on, status, version, finalised_by, finalised_at,"
-    " fingerprint, reopen_reason FROM cycles"
-)
+_CYCLE_FIELDS = (
+    "id", "contract_id", "number", "assessed_on", "status", "version", "finalised_by", "finalised_at",
+    "fingerprint", "reopen_reason",
+)  # fmt: skip
+_CYCLE_SQL = f"SELECT {', '.join(_CYCLE_FIELDS)} FROM cycles"
+_CYCLE_DECODERS = (None, None, None, to_date, None, None, None, to_datetime, None, None)
 _SETTINGS = frozenset(f.name for f in dataclasses.fields(Settings))
+#: what a stored value that does not decode can raise (UnreadableValue is a ValueError)
+_BAD = (ValueError, TypeError, ArithmeticError, AttributeError)
+
+
+def damaged(table: str, record_id: object, exc: Exception, columns: tuple[str, ...] = ()) -> StoreError:
+    """The Chinese message for a row whose stored values cannot be read back."""
+    where = f"{table_label(table)}记录（表 {table}，编号 {record_id}）"
+    if isinstance(exc, UnreadableValue) and exc.index < len(columns):
+        where += f"的字段 {columns[exc.index]}（值 {exc.value!r}）"
+    return StoreError(
+        f"无法读取数据库中的{where}：文件可能被其他程序改动或已损坏，本操作未进行。"
+        "请运行“panelapp verify-db”查明，或用“恢复备份”恢复。"
+    )
 
 
 def _contract(row: tuple) -> ContractRow:
-    return ContractRow(row[0], Contract(*decode(row[1:], _CONTRACT_DECODERS)))
+    try:
+        return ContractRow(row[0], Contract(*decode(row[1:], _CONTRACT_DECODERS)))
+    except _BAD as exc:
+        raise damaged("contracts", row[0], exc, CONTRACT_FIELDS) from exc
 
 
 def contract(conn: sqlite3.Connection, contract_id: int) -> Contract:
@@ -66,20 +86,11 @@ def contract(conn: sqlite3.Connection, contract_id: int) -> Contract:
 
 
 def _cycle(row: tuple, of: Contract) -> CycleRow:
-    cid, contract_id, number, assessed_on, status, version, by, at, fingerprint, reason = row
-    return CycleRow(
-        cid,
-        contract_id,
-        number,
-        of.cycle(number),
-        to_date(assessed_on),
-        status,
-        version,
-        by,
-        to_datetime(at),
-        fingerprint,
-        reason,
-    )
+    try:
+        values = decode(row, _CYCLE_DECODERS)
+        return CycleRow(*values[:3], of.cycle(values[2]), *values[3:])
+    except _BAD as exc:
+        raise damaged("cycles", row[0], exc, _CYCLE_FIELDS) from exc
 
 
 def cycle_row(conn: sqlite3.Connection, cycle_id: int) -> CycleRow:
@@ -103,6 +114,20 @@ def files_by_record(
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _build(kind: str, rows: list, files: dict, skip: int = 2) -> tuple:
+    """The evidence dataclasses of ``rows`` (their first ``skip`` columns are not fields)."""
+    build = BUILDERS[kind]
+    try:
+        return tuple(build(r[skip:], files.get((kind, r[0]), ())) for r in rows)
+    except _BAD as first:
+        for r in rows:  # name the first record that does not read
+            try:
+                build(r[skip:], files.get((kind, r[0]), ()))
+            except _BAD as exc:
+                raise damaged(kind, r[0], exc, COLUMNS[kind]) from exc
+        raise damaged(kind, "?", first) from first
+
+
 def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
     """The cycle as the core scores it, and per kind the record ids in the same order."""
     row = conn.execute(
@@ -110,13 +135,19 @@ def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict
     ).fetchone()
     if row is None:
         raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
-    contract_id, number, assessed_on, settings_text = row
+    contract_id, number = row[:2]
     of = contract(conn, contract_id)
+    try:
+        assessed_on, stored = decode(row[2:], (to_date, to_json))
+        settings = Settings(**{k: v for k, v in (stored or {}).items() if k in _SETTINGS})
+        first = of.half_year(number).first_cycle
+    except _BAD as exc:
+        raise damaged("cycles", cycle_id, exc, ("assessed_on", "settings")) from exc
     half = [
         r[0]
         for r in conn.execute(
             "SELECT id FROM cycles WHERE contract_id = ? AND number >= ? AND number <= ? ORDER BY number",
-            (contract_id, of.half_year(number).first_cycle, number),
+            (contract_id, first, number),
         )
     ]
     rank = {cid: i for i, cid in enumerate(half)}
@@ -131,8 +162,7 @@ def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict
             cycles,
         ).fetchall()
         rows.sort(key=lambda r: (rank.get(r[1], 0), r[0]))
-        build = BUILDERS[kind]
-        evidence[kind] = tuple(build(r[2:], files.get((kind, r[0]), ())) for r in rows)
+        evidence[kind] = _build(kind, rows, files)
         ids[kind] = [r[0] for r in rows]
     panel = tuple(
         PanelMember(name, role)
@@ -147,9 +177,7 @@ def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict
             (cycle_id,),
         )
     }
-    stored = json.loads(settings_text) if settings_text else {}
-    settings = Settings(**{k: v for k, v in (stored or {}).items() if k in _SETTINGS})
-    data = CycleData(of, number, to_date(assessed_on), settings, panel, Evidence(**evidence), overrides)
+    data = CycleData(of, number, assessed_on, settings, panel, Evidence(**evidence), overrides)
     return data, ids
 
 
@@ -222,8 +250,8 @@ class Reader:
             ).fetchone()
             if row is None:
                 raise StoreError(f"记录不存在：{kind} #{record_id}")
-            files = files_by_record(conn, [row[0]]).get((kind, record_id), ())
-            return BUILDERS[kind](row[1:], files)
+            files = files_by_record(conn, [row[0]])
+            return _build(kind, [(record_id, *row[1:])], files, skip=1)[0]
 
     def evidence_cycle(self, kind: str, record_id: int) -> int:
         check_kind(kind)

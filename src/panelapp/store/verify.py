@@ -11,27 +11,8 @@ from typing import Any
 from sqlalchemy import select
 
 from panelapp.store.chain import GENESIS, entry_hash, jsonable
+from panelapp.store.columns import table_label
 from panelapp.store.models import UNAUDITED, AuditLog, Base, BlobChunk, BlobModel
-
-LABELS = {
-    "contracts": "合同",
-    "cycles": "考核周期",
-    "panel_members": "考核组成员",
-    "bid_commitments": "投标承诺",
-    "onsite_staff": "驻场人员",
-    "item_overrides": "指标调整",
-    "blobs": "附件内容",
-    "attachments": "附件",
-    "exports": "导出记录",
-    "payment_deductions": "支付扣减",
-    "app_settings": "程序设置",
-}
-
-
-def table_label(table: str) -> str:
-    from panelapp.core.evidence import EVIDENCE_LABELS
-
-    return EVIDENCE_LABELS.get(table) or LABELS.get(table) or table
 
 
 @dataclass
