@@ -95,6 +95,7 @@ def _reads(store) -> dict:
             {(k, i): store.evidence_cycle(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
         )
     out["backup_keep"] = store.backup_keep()
+    out["cycles of no contract"] = store.cycles(10_000)
     return out
 
 
@@ -112,6 +113,7 @@ def test_the_quick_store_reads_exactly_what_the_database_reads(filled):
     assert all(ids[k] for k in EVIDENCE_KINDS), "the fixture holds every kind"
     assert data.item_overrides["1.1"].reason == "周报内容过简"
     assert expected[expected["cycles"][0].id][0].final
+    assert expected["cycles of no contract"] == []
 
 
 def _exact_type(value: object, annotation: object) -> bool:

@@ -217,8 +217,12 @@ class Reader:
 
     def cycles(self, contract_id: int) -> list[CycleRow]:
         with self._sql() as conn:
+            rows = conn.execute(
+                _CYCLE_SQL + " WHERE contract_id = ? ORDER BY number", (contract_id,)
+            ).fetchall()
+            if not rows:
+                return []
             of = contract(conn, contract_id)
-            rows = conn.execute(_CYCLE_SQL + " WHERE contract_id = ? ORDER BY number", (contract_id,))
             return [_cycle(r, of) for r in rows]
 
     def cycle_row(self, cycle_id: int) -> CycleRow:
