@@ -244,18 +244,27 @@ def test_the_quick_store_and_the_database_lock_each_other_out(filled):
         quick.close()
 
 
-def test_export_pdf_reads_and_records_without_sqlalchemy(filled, tmp_path):
+@pytest.mark.parametrize("command", ["export-pdf", "score"])
+def test_headless_reads_never_load_sqlalchemy(filled, tmp_path, command):
     out = tmp_path / "sheet.pdf"
+    argv = (
+        ["export-pdf", "--cycle", "2", "--db", str(filled), str(out)]
+        if command == "export-pdf"
+        else ["score", "--db", str(filled), "--cycle", "2", "--json"]
+    )
     code = (
         "import sys\n"
         "from panelapp.cli import main\n"
-        f"rc = main(['export-pdf', '--cycle', '2', '--db', {str(filled)!r}, {str(out)!r}])\n"
+        f"rc = main({argv!r})\n"
         "assert rc == 0, rc\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'pyhanko', 'PySide6'})\n"
         "assert not loaded, loaded\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+    if command == "score":
+        assert '"total"' in proc.stdout
+        return
     with open_database(filled) as db:
         recorded = db.find_export(hashlib.sha256(out.read_bytes()).hexdigest())
         assert recorded is not None and recorded.cycle_id == db.find_cycle(2).id
