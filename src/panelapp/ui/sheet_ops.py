@@ -11,8 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from panelapp.report.annual import annual_summary
-from panelapp.report.annual_pdf import write_annual_pdf
-from panelapp.report.annual_xlsx import write_annual_xlsx
 from panelapp.report.export import export_score_sheet
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.signing import SignOptions
@@ -152,6 +150,10 @@ class SheetOps:
                 return None
         pdf_path = Path(path).with_suffix(".pdf")
         xlsx_path = pdf_path.with_suffix(".xlsx")
+        # ReportLab's charts and openpyxl cost ≈ 0.2 s to import: only when the summary is made
+        from panelapp.report.annual_pdf import write_annual_pdf
+        from panelapp.report.annual_xlsx import write_annual_xlsx
+
         try:
             with busy():
                 summary = annual_summary(self.session.db, contract_id)
