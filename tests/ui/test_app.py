@@ -72,3 +72,49 @@ def test_a_record_changed_outside_the_app_is_reported_by_name_in_the_window(env,
     assert "日常巡检报告" in window.last_error and "恢复备份" in window.last_error
     window.open_cycle(env.db.find_cycle(1).id)  # another cycle still opens
     assert window.session.row.number == 1
+
+
+def test_the_window_starts_without_the_report_libraries(tmp_path):
+    """ReportLab, openpyxl and pyHanko (≈ 0.3 s of imports) load when a document is made, not at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from panelapp.ui.bootstrap import make_application\n"
+        "app = make_application()\n"
+        "from panelapp.store import open_database\n"
+        "from panelapp.ui.file_ops import load_demo\n"
+        "from panelapp.ui.main_window import MainWindow\n"
+        f"db = open_database({str(tmp_path / 'a.db')!r})\n"
+        "cycle = load_demo(db)\n"
+        f"w = MainWindow(db, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), quiet_errors=True)\n"
+        "w.start(cycle); w.show(); app.processEvents()\n"
+        "assert w.session.result.total == 87, w.session.result.total\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'pyhanko', 'pypdf'})\n"
+        "w.close(); db.close()\n"
+        "assert not loaded, loaded\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_qt_calls_keep_none_alive(app):
+    """Every call into Qt must leave None's reference count as it was: PySide6 6.12.0 on
+    Python 3.11 drops one per void call, and a long session then aborts ("none_dealloc")."""
+    import gc
+    import sys
+
+    from PySide6.QtCore import QObject
+
+    obj = QObject()
+    gc.collect()
+    before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(2000):
+        obj.setObjectName("x")
+        obj.blockSignals(False)
+        app.processEvents()
+    gc.collect()
+    assert (sys.getrefcount(None), sys.getrefcount(True)) == before
