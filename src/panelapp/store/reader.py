@@ -78,11 +78,16 @@ def _contract(row: tuple) -> ContractRow:
         raise damaged("contracts", row[0], exc, CONTRACT_FIELDS) from exc
 
 
-def contract(conn: sqlite3.Connection, contract_id: int) -> Contract:
-    row = conn.execute(_CONTRACT_SQL + " WHERE id = ?", (contract_id,)).fetchone()
+def _by_id(conn: sqlite3.Connection, select: str, record_id: int, missing: str) -> tuple:
+    """The one row ``select ... WHERE id = record_id``; StoreError(``missing``) when there is none."""
+    row = conn.execute(select + " WHERE id = ?", (record_id,)).fetchone()
     if row is None:
-        raise StoreError(f"合同不存在（编号 {contract_id}）")
-    return _contract(row).contract
+        raise StoreError(missing)
+    return row
+
+
+def contract(conn: sqlite3.Connection, contract_id: int) -> Contract:
+    return _contract(_by_id(conn, _CONTRACT_SQL, contract_id, f"合同不存在（编号 {contract_id}）")).contract
 
 
 def _cycle(row: tuple, of: Contract) -> CycleRow:
@@ -94,9 +99,7 @@ def _cycle(row: tuple, of: Contract) -> CycleRow:
 
 
 def cycle_row(conn: sqlite3.Connection, cycle_id: int) -> CycleRow:
-    row = conn.execute(_CYCLE_SQL + " WHERE id = ?", (cycle_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
+    row = _by_id(conn, _CYCLE_SQL, cycle_id, f"考核周期不存在（编号 {cycle_id}）")
     return _cycle(row, contract(conn, row[1]))
 
 
@@ -130,11 +133,10 @@ def _build(kind: str, rows: list, files: dict, skip: int = 2) -> tuple:
 
 def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
     """The cycle as the core scores it, and per kind the record ids in the same order."""
-    row = conn.execute(
-        "SELECT contract_id, number, assessed_on, settings FROM cycles WHERE id = ?", (cycle_id,)
-    ).fetchone()
-    if row is None:
-        raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
+    row = _by_id(
+        conn, "SELECT contract_id, number, assessed_on, settings FROM cycles", cycle_id,
+        f"考核周期不存在（编号 {cycle_id}）",
+    )  # fmt: skip
     contract_id, number = row[:2]
     of = contract(conn, contract_id)
     try:
@@ -249,21 +251,17 @@ class Reader:
     def evidence(self, kind: str, record_id: int) -> Any:
         check_kind(kind)
         with self._sql() as conn:
-            row = conn.execute(
-                f"SELECT cycle_id, {', '.join(COLUMNS[kind])} FROM {kind} WHERE id = ?", (record_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"记录不存在：{kind} #{record_id}")
+            select = f"SELECT cycle_id, {', '.join(COLUMNS[kind])} FROM {kind}"
+            row = _by_id(conn, select, record_id, f"记录不存在：{kind} #{record_id}")
             files = files_by_record(conn, [row[0]])
             return _build(kind, [(record_id, *row[1:])], files, skip=1)[0]
 
     def evidence_cycle(self, kind: str, record_id: int) -> int:
         check_kind(kind)
         with self._sql() as conn:
-            row = conn.execute(f"SELECT cycle_id FROM {kind} WHERE id = ?", (record_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"记录不存在：{kind} #{record_id}")
-            return row[0]
+            return _by_id(
+                conn, f"SELECT cycle_id FROM {kind}", record_id, f"记录不存在：{kind} #{record_id}"
+            )[0]
 
     # -- exports (sign-off) -------------------------------------------------------------------------
     def record_export(self, cycle_id: int, sha256: str, fingerprint: str, kind: str, path: str) -> None:
