@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from panelapp.commands import add_db_option
+from panelapp.commands import add_db_option, open_store
 from panelapp.core.result import CycleResult
 
 
@@ -46,16 +46,11 @@ def score_from_db(args: argparse.Namespace) -> int:
         print("请给出周期文件，或用 --cycle N（可加 --db PATH）从数据库计分", file=sys.stderr)
         return 2
     from panelapp.core.engine import score_cycle
-    from panelapp.store import StoreError, open_quick
+    from panelapp.store import StoreError
 
     try:
-        # reading only: without SQLAlchemy when the file allows (store.open_quick)
-        db = open_quick(Path(args.db) if args.db else None)
-        if db is None:
-            from panelapp.store import open_database
-
-            # an explicit --db must exist (a typo must not create and score an empty database)
-            db = open_database(Path(args.db), create=False) if args.db else open_database()
+        # an explicit --db must exist (a typo must not create and score an empty database)
+        db = open_store(args.db, quick=True, create=not args.db)
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2

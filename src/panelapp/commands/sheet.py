@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panelapp.commands import add_db_option
+from panelapp.commands import add_db_option, open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,18 +61,7 @@ def _fail(message: str) -> int:
 
 
 def _open(args: argparse.Namespace, quick: bool = False):
-    """The database; ``quick``: without SQLAlchemy when the file allows (store.open_quick)."""
-    db_path = getattr(args, "db", None)
-    path = Path(db_path) if db_path else None
-    if quick:
-        from panelapp.store.quick import open_quick
-
-        db = open_quick(path, operator=args.operator)
-        if db is not None:
-            return db
-    from panelapp.store import open_database
-
-    return open_database(path, operator=args.operator)
+    return open_store(getattr(args, "db", None), args.operator, quick=quick)
 
 
 def _cycle_id(db, number: int) -> int:

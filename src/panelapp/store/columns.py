@@ -17,7 +17,14 @@ from decimal import Decimal
 from typing import Any
 
 from panelapp.core.contract import Contract
-from panelapp.core.evidence import EVIDENCE_KINDS, EVIDENCE_LABELS, EVIDENCE_TYPES, FileRef, LevelOverride
+from panelapp.core.evidence import (
+    EVIDENCE_KINDS,
+    EVIDENCE_LABELS,
+    EVIDENCE_TYPES,
+    FileRef,
+    LevelOverride,
+    Settings,
+)
 from panelapp.store.errors import StoreError
 
 #: per kind, the dataclass fields stored as columns (everything but ``files``)
@@ -105,6 +112,14 @@ def now() -> dt.datetime:
 
 def to_json(value: str | None) -> Any:
     return None if value is None else json.loads(value)
+
+
+_SETTINGS = frozenset(f.name for f in dataclasses.fields(Settings))
+
+
+def settings_of(stored: dict | None) -> Settings:
+    """A cycle's Settings from its stored JSON object (keys the scheme no longer has are ignored)."""
+    return Settings(**{k: v for k, v in (stored or {}).items() if k in _SETTINGS})
 
 
 def datetime_text(value: dt.datetime) -> str:

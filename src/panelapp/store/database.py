@@ -15,11 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from panelapp.core.contract import Contract
-from panelapp.core.evidence import PanelMember, Settings
+from panelapp.core.evidence import PanelMember
 from panelapp.core.scheme import load_scheme
 from panelapp.store import audit, blobs, header, reader, standing, transfer
 from panelapp.store.backup import copy_database
-from panelapp.store.columns import now
+from panelapp.store.columns import now, settings_of
 from panelapp.store.connect import open_engine
 from panelapp.store.convert import check_kind, to_columns
 from panelapp.store.convert import contract_of as _contract
@@ -188,8 +188,7 @@ class Database(Reader, header.CycleHeader, standing.StandingLists, blobs.Attachm
     # -- evidence --------------------------------------------------------------------------
     def _check(self, s: Session, c: CycleModel, kind: str, obj: Any, record_id: int | None = None) -> None:
         contract = _contract(self._contract_model(s, c.contract_id))
-        known = {f.name for f in dataclasses.fields(Settings)}
-        settings = Settings(**{k: v for k, v in (c.settings or {}).items() if k in known})
+        settings = settings_of(c.settings)
         check_record(contract, c.number, c.assessed_on, settings, kind, obj)
         if kind == "faults":
             t = EVIDENCE_MODELS["faults"].__table__

@@ -8,7 +8,6 @@ whichever way the file was opened. Writes of everything else go through the ORM.
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -22,7 +21,6 @@ from panelapp.core.evidence import (
     FileRef,
     ItemOverride,
     PanelMember,
-    Settings,
 )
 from panelapp.store import backup, chain
 from panelapp.store.columns import (
@@ -35,6 +33,7 @@ from panelapp.store.columns import (
     decode,
     decoders,
     now,
+    settings_of,
     table_label,
     to_date,
     to_datetime,
@@ -55,7 +54,6 @@ _CYCLE_FIELDS = (
 )  # fmt: skip
 _CYCLE_SQL = f"SELECT {', '.join(_CYCLE_FIELDS)} FROM cycles"
 _CYCLE_DECODERS = (None, None, None, to_date, None, None, None, to_datetime, None, None)
-_SETTINGS = frozenset(f.name for f in dataclasses.fields(Settings))
 #: what a stored value that does not decode can raise (UnreadableValue is a ValueError)
 _BAD = (ValueError, TypeError, ArithmeticError, AttributeError)
 
@@ -117,15 +115,15 @@ def files_by_record(
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _build(kind: str, rows: list, files: dict, skip: int = 2) -> tuple:
-    """The evidence dataclasses of ``rows`` (their first ``skip`` columns are not fields)."""
+def _build(kind: str, rows: list, files: dict) -> tuple:
+    """The evidence dataclasses of ``rows`` laid out as (id, cycle_id, *COLUMNS[kind])."""
     build = BUILDERS[kind]
     try:
-        return tuple(build(r[skip:], files.get((kind, r[0]), ())) for r in rows)
+        return tuple(build(r[2:], files.get((kind, r[0]), ())) for r in rows)
     except _BAD as first:
         for r in rows:  # name the first record that does not read
             try:
-                build(r[skip:], files.get((kind, r[0]), ()))
+                build(r[2:], files.get((kind, r[0]), ()))
             except _BAD as exc:
                 raise damaged(kind, r[0], exc, COLUMNS[kind]) from exc
         raise damaged(kind, "?", first) from first
@@ -141,7 +139,7 @@ def cycle_data(conn: sqlite3.Connection, cycle_id: int) -> tuple[CycleData, dict
     of = contract(conn, contract_id)
     try:
         assessed_on, stored = decode(row[2:], (to_date, to_json))
-        settings = Settings(**{k: v for k, v in (stored or {}).items() if k in _SETTINGS})
+        settings = settings_of(stored)
         first = of.half_year(number).first_cycle
     except _BAD as exc:
         raise damaged("cycles", cycle_id, exc, ("assessed_on", "settings")) from exc
@@ -251,10 +249,9 @@ class Reader:
     def evidence(self, kind: str, record_id: int) -> Any:
         check_kind(kind)
         with self._sql() as conn:
-            select = f"SELECT cycle_id, {', '.join(COLUMNS[kind])} FROM {kind}"
+            select = f"SELECT id, cycle_id, {', '.join(COLUMNS[kind])} FROM {kind}"
             row = _by_id(conn, select, record_id, f"记录不存在：{kind} #{record_id}")
-            files = files_by_record(conn, [row[0]])
-            return _build(kind, [(record_id, *row[1:])], files, skip=1)[0]
+            return _build(kind, [row], files_by_record(conn, [row[1]]))[0]
 
     def evidence_cycle(self, kind: str, record_id: int) -> int:
         check_kind(kind)
