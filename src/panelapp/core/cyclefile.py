@@ -2,8 +2,11 @@
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
-Version 2 adds one optional top-level key, ``item_overrides``; the writer
-emits version 1 whenever there is no item override (docs/cycle-file.md).
+Version 2 adds one optional top-level key, ``item_overrides``. Version 3 adds
+``drills[].reported`` (true / false / null = not recorded). The writer emits the
+lowest version that holds the data: 1 without item overrides and without a
+recorded drill report, so older files and fingerprints stay as they were
+(docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ from panelapp.core.evidence import (
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
 from panelapp.core.scheme import SchemeError, load_scheme
+from panelapp.core.workdays import offhours_problem
 
 FORMAT = "panelapp-cycle"
-VERSION = 2  # newest version this reader understands
+VERSION = 3  # newest version this reader understands
 CYCLE_JSON = "cycle.json"
 
 __all__ = [
@@ -73,7 +77,7 @@ SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("requested_by", "text", "req"), ("report_date", "date", "null"), _FILES,
     ),
     "defect_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "drills": (("date", "date", "req"), ("title", "text", "req"), _FILES),
+    "drills": (("date", "date", "req"), ("title", "text", "req"), ("reported", "bool", "null"), _FILES),
     "trainings": (
         ("date", "date", "req"), ("topic", "ntext", "req"), ("courseware", "bool", "req"),
         ("sign_in_sheet", "bool", "req"), ("photos", "bool", "req"), _FILES,
@@ -98,6 +102,20 @@ SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "late_optimizations": (("task", "ntext", "req"), ("deadline", "date", "req"), ("note", "text", "opt")),
 }
 _DEFAULTS = {"files": (), "note": ""}
+#: (kind, key) -> the first file version that has the key; older files lack it (value None)
+SINCE: dict[tuple[str, str], int] = {("drills", "reported"): 3}
+
+
+def spec(kind: str, version: int = VERSION) -> tuple[tuple[str, str, str], ...]:
+    """The record keys of ``kind`` in a file of ``version``."""
+    return tuple(f for f in SPECS[kind] if SINCE.get((kind, f[0]), 1) <= version)
+
+
+def file_version(data: CycleData) -> int:
+    """The lowest version that holds ``data`` (what the writer emits)."""
+    if any(d.reported is not None for d in data.evidence.drills):
+        return 3
+    return 2 if data.item_overrides else 1
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:
@@ -154,15 +172,15 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
     return value if ok else INVALID
 
 
-def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
-    spec = SPECS[kind]
-    required = tuple(k for k, _, mode in spec if mode != "opt")
-    optional = tuple(k for k, _, mode in spec if mode == "opt")
+def _record(errors: Errors, kind: str, path: str, value: Any, version: int = VERSION) -> Any:
+    keys = spec(kind, version)
+    required = tuple(k for k, _, mode in keys if mode != "opt")
+    optional = tuple(k for k, _, mode in keys if mode == "opt")
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
-    values = {}
-    for key, reader, mode in spec:
+    values = {key: None for key, _, _ in SPECS[kind] if (kind, key) in SINCE}
+    for key, reader, mode in keys:
         if key not in obj:
             values[key] = _DEFAULTS[key]
         elif obj[key] is None and mode == "null":
@@ -258,7 +276,7 @@ def parse_cycle(doc: Any) -> CycleData:
     settings = _settings(errors, doc.get("settings", {}), scheme_id) if scheme_id else INVALID
     panel = _panel(errors, doc.get("panel", []))
     overrides = _item_overrides(errors, doc.get("item_overrides", {}), scheme_id) if scheme_id else {}
-    evidence = _evidence(errors, doc["evidence"])
+    evidence = _evidence(errors, doc["evidence"], version)
     if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
         data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
         _check_dates(errors, data)
@@ -280,7 +298,7 @@ def _panel(errors: Errors, value: Any) -> Any:
     return tuple(members)
 
 
-def _evidence(errors: Errors, value: Any) -> Any:
+def _evidence(errors: Errors, value: Any, version: int = VERSION) -> Any:
     obj = _object(errors, "evidence", value, (), EVIDENCE_KINDS)
     if obj is INVALID:
         return INVALID
@@ -290,7 +308,9 @@ def _evidence(errors: Errors, value: Any) -> Any:
         if not isinstance(raw, list):
             errors.add(f"evidence.{kind}", f"应为列表，实际为{F.type_name(raw)}")
             continue
-        lists[kind] = tuple(_record(errors, kind, f"evidence.{kind}[{i}]", r) for i, r in enumerate(raw))
+        lists[kind] = tuple(
+            _record(errors, kind, f"evidence.{kind}[{i}]", r, version) for i, r in enumerate(raw)
+        )
     if len(lists) < len(EVIDENCE_KINDS) or any(INVALID in records for records in lists.values()):
         return INVALID
     return Evidence(**lists)
@@ -300,7 +320,7 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
     """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
-    week_start, week_end = period.week_span()
+    week_start, week_end = period.report_span()
     span = f"（{period.start}至{period.end}）"
     ev = data.evidence
 
@@ -312,9 +332,9 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
     if data.assessed_on < period.start:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
-        inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
+        inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本考核周期及其巡检周")
     for i, r in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本周期的13个巡检周")
+        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本考核周期及其巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
@@ -323,6 +343,11 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
     for kind in ("drills", "trainings"):
         for i, r in enumerate(getattr(ev, kind)):
             inside(f"evidence.{kind}[{i}].date", r.date, half.start, period.end, "本半年度（截至本周期末）")
+    spans = load_scheme(data.contract.scheme).working_hours
+    for i, miss in enumerate(ev.offhours_misses):
+        problem = offhours_problem(miss.at, spans)
+        if problem is not None:
+            errors.add(f"evidence.offhours_misses[{i}].at", problem)
     for i, sp in enumerate(ev.special_periods):
         if sp.end < sp.start:
             errors.add(f"evidence.special_periods[{i}].end", "结束日期早于开始日期")
@@ -361,19 +386,20 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _record_dict(obj: Any) -> Any:
+def _record_dict(obj: Any, version: int = VERSION) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
     kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
-    return {key: _value(getattr(obj, key)) for key, _, _ in SPECS[kind]}
+    return {key: _value(getattr(obj, key)) for key, _, _ in spec(kind, version)}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:
-    """The cycle-file document (version 1 unless item overrides need version 2)."""
+    """The cycle-file document, in the lowest version that holds the data (``file_version``)."""
     c = data.contract
+    version = file_version(data)
     doc: dict[str, Any] = {
         "format": FORMAT,
-        "version": 2 if data.item_overrides else 1,
+        "version": version,
         "contract": {
             "number": c.number, "project": c.project, "purchaser": c.purchaser, "vendor": c.vendor,
             "total_amount": str(c.total_amount), "signed_on": c.signed_on.isoformat(),
@@ -383,7 +409,9 @@ def dump_cycle(data: CycleData) -> dict[str, Any]:
         "assessed_on": data.assessed_on.isoformat(),
         "settings": {key: getattr(data.settings, key) for key in Settings.__dataclass_fields__},
         "panel": [{"name": m.name, "role": m.role} for m in data.panel],
-        "evidence": {kind: [_record_dict(r) for r in getattr(data.evidence, kind)] for kind in EVIDENCE_KINDS},
+        "evidence": {
+            kind: [_record_dict(r, version) for r in getattr(data.evidence, kind)] for kind in EVIDENCE_KINDS
+        },
     }
     if data.item_overrides:
         doc["item_overrides"] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from panelapp.core.cyclefile import FORMAT, SPECS, VERSION
+from panelapp.core.cyclefile import FORMAT, SINCE, SPECS, VERSION
 from panelapp.core.evidence import EFFECTS, LEVELS, SECURITY_KINDS, Settings
 
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
@@ -51,7 +51,10 @@ def _record(kind: str) -> dict[str, Any]:
     for key, reader, mode in SPECS[kind]:
         schema = TYPES[reader]
         props[key] = {"anyOf": [schema, {"type": "null"}]} if mode == "null" else schema
-        if mode != "opt":
+        since = SINCE.get((kind, key))
+        if since is not None:  # required from that version on; older files lack it
+            props[key] = {"description": f"version {since} on (required there)", **props[key]}
+        elif mode != "opt":
             required.append(key)
     return {"type": "object", "additionalProperties": False, "required": required, "properties": props}
 
@@ -60,7 +63,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "panelapp-cycle.schema.json",
-        "title": "panelapp cycle file (versions 1 and 2)",
+        "title": f"panelapp cycle file (versions 1 to {VERSION})",
         "type": "object",
         "additionalProperties": False,
         "required": ["format", "version", "contract", "cycle", "assessed_on", "evidence"],

@@ -66,8 +66,15 @@ class DefectReport:
 
 @dataclass(frozen=True, slots=True)
 class Drill:
+    """An emergency drill; 1.4 counts it only when held and reported (附件2: 并出具报告).
+
+    ``reported``: True a drill report was delivered, False none was, None not recorded
+    (records made before cycle-file version 3 / database revision 0003_drill_report).
+    """
+
     date: date
     title: str
+    reported: bool | None = None
     files: tuple[FileRef, ...] = ()
 
 

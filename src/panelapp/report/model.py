@@ -49,8 +49,11 @@ def _yes(flag: bool, yes: str, no: str) -> str:
 
 def describe(kind: str, ev) -> tuple[str, str]:
     """(date text, description) of one evidence record, in Chinese."""
-    if kind in ("weekly_reports", "defect_reports", "drills"):
+    if kind in ("weekly_reports", "defect_reports"):
         return day_text(ev.date), ev.title
+    if kind == "drills":
+        report = {True: "已出具演练报告", False: "未出具演练报告，不计入", None: "未记录是否出具报告"}[ev.reported]
+        return day_text(ev.date), f"{ev.title}（{report}）"
     if kind == "exempt_weeks":
         return day_text(ev.week_of), f"免报周（{ev.reason}）"
     if kind == "special_periods":

@@ -32,6 +32,8 @@ APPENDIX_COLS = [9 * mm, 21 * mm, 23 * mm, 64 * mm, 40 * mm, 23 * mm]
 TALL_ROW = 250  # points; rows taller than this may be split across pages
 DATE_BLANK = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"  # plain text: Paragraph would collapse the spaces
 SHEET_KIND = "panelapp-score-sheet"
+PROVISIONAL_NOTE = ("预评：评定日{day}早于本周期最后一天{end}，尚未到期的事项（未结束的周、"
+                    "本周期缺陷分析报告、未结束的特殊时期、未到期的故障报告等）未扣分；预评不能定稿。")
 
 
 def metadata_keywords(sheet: SheetInput) -> str:
@@ -62,6 +64,8 @@ def _title_block(sheet: SheetInput) -> list:
     period = c.cycle(data.cycle)
     status = (f"已定稿（{esc(sheet.finalised_by or '')}，{sheet.finalised_at:%Y-%m-%d %H:%M}）"
               if sheet.status == "final" and sheet.finalised_at else "未定稿")
+    if sheet.result.provisional:
+        status = f"<b>预评</b>　{status}"
     info = [
         [Paragraph(f"采购人：{esc(c.purchaser)}", st["body"]),
          Paragraph(f"供应商：{esc(c.vendor)}", st["body"])],
@@ -173,6 +177,8 @@ def _result_block(sheet: SheetInput) -> list:
         Paragraph("考核结果", st["h2"]),
         Paragraph(f"本周期得分：<b>{res.total}</b>分。{esc(tier_text(sheet.scheme, res.tier_percent))}。",
                   st["result"]),
+        *([Paragraph(esc(PROVISIONAL_NOTE.format(day=sheet.data.assessed_on.isoformat(), end=res.end.isoformat())),
+                     st["result"])] if res.provisional else []),
         Paragraph(money, st["result"]),
         Paragraph("本周期执行的计分设置", st["h2"]),
     ]
@@ -273,6 +279,7 @@ def page_decor(sheet: SheetInput) -> PageDecor:
         qr_payload=f"panelapp:{c.number}:c{sheet.data.cycle}:v{sheet.version}:{sheet.fingerprint}",
         body_font=body,
         bold_font=bold,
+        watermark="预评" if sheet.result.provisional else None,
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from panelapp.core.engine import finalise_problem
 from panelapp.core.evidence import ItemOverride, Settings
 from panelapp.core.scheme import load_scheme
 from panelapp.store.columns import now
@@ -96,8 +97,13 @@ class CycleHeader:
 
     # -- sign-off --------------------------------------------------------------------------
     def finalise(self, cycle_id: int, fingerprint: str) -> None:
+        """定稿; refused before the cycle's last day and while the assessment is 预评 (core)."""
         with self._tx() as s:
             c = self._writable(s, cycle_id)
+            contract = contract_of(self._contract_model(s, c.contract_id))
+            problem = finalise_problem(contract, c.number, c.assessed_on, dt.date.today())
+            if problem:
+                raise StoreError(problem)
             c.status, c.fingerprint = "final", fingerprint
             c.finalised_by, c.finalised_at = self.operator, now()
 

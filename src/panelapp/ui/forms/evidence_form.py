@@ -71,7 +71,7 @@ class EvidenceDialog(QDialog):
             elif isinstance(field, DateField) and value is not None and not field.in_range(value):
                 errors[key] = self.tr("“{label}”须在 {range} 之间").format(label=field.label, range=field.range_text())
         if not errors:
-            errors.update(cross_check(self.kind, values))
+            errors.update(cross_check(self.kind, values, self.bounds))
         return values, errors
 
     def build_obj(self, values: dict):

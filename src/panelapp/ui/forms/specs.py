@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from panelapp.core.contract import HalfYear, Period
 from panelapp.core.text import SECURITY_KIND_NAMES
+from panelapp.core.workdays import DEFAULT_WORKING_HOURS, Span, offhours_problem
 from panelapp.ui.forms.fields import BoolField, ChoiceField, DateField, DateTimeField, Field, TextField
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
@@ -20,6 +21,8 @@ class Bounds:
 
     cycle: Period
     half: HalfYear
+    #: the scheme's working hours (3.2③): an off-hours miss must lie outside them on a working day
+    working_hours: tuple[Span, ...] = DEFAULT_WORKING_HOURS
 
     @property
     def after(self) -> date:
@@ -34,13 +37,13 @@ def _cycle_date(key, label, b: Bounds, **kw) -> DateField:
 def fields_for(kind: str, b: Bounds) -> list[Field]:
     c = b.cycle
     if kind == "weekly_reports":
-        lo, hi = c.week_span()
+        lo, hi = c.report_span()
         return [
             DateField("date", translate("FieldSpecs", "报告日期"), lo, hi),
             TextField("title", translate("FieldSpecs", "标题")),
         ]
     if kind == "exempt_weeks":
-        lo, hi = c.week_span()
+        lo, hi = c.report_span()
         return [
             DateField("week_of", translate("FieldSpecs", "免报周（任一天）"), lo, hi),
             TextField("reason", translate("FieldSpecs", "理由")),
@@ -71,6 +74,15 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
                 "date", translate("FieldSpecs", "演练日期（本半年度）"), b.half.start, c.end, default=c.start
             ),
             TextField("title", translate("FieldSpecs", "演练内容")),
+            ChoiceField(
+                "reported",
+                translate("FieldSpecs", "演练报告"),
+                {
+                    "": translate("FieldSpecs", "请选择"),
+                    True: translate("FieldSpecs", "已出具报告"),
+                    False: translate("FieldSpecs", "未出具报告（不计入1.4）"),
+                },
+            ),
         ]
     if kind == "trainings":
         return [
@@ -134,9 +146,16 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
     raise KeyError(kind)
 
 
-def cross_check(kind: str, values: dict) -> dict[str, str]:
+def cross_check(kind: str, values: dict, bounds: Bounds | None = None) -> dict[str, str]:
     """Errors between fields, keyed by the field to show them under."""
     errors: dict[str, str] = {}
+    if kind == "drills" and values.get("reported") not in (True, False):
+        # legacy drills (not recorded) must be decided when edited; no default either way
+        errors["reported"] = translate("FieldSpecs", "请选择是否已出具演练报告（1.4 只计入已出具报告的演练）")
+    if kind == "offhours_misses" and values.get("at") is not None:
+        problem = offhours_problem(values["at"], bounds.working_hours if bounds else DEFAULT_WORKING_HOURS)
+        if problem:
+            errors["at"] = problem
     if kind == "special_periods":
         if values["end"] < values["start"]:
             errors["end"] = translate("FieldSpecs", "结束日期不得早于开始日期")

@@ -48,11 +48,18 @@ class DefectReportModel(EvidenceModel):
     )
 
 
+def _reported(value: bool | None) -> str:
+    if value is None:
+        return translate("EvidenceModel", "未记录（按已出具计）")
+    return translate("EvidenceModel", "已出具") if value else translate("EvidenceModel", "未出具（不计入）")
+
+
 class DrillModel(EvidenceModel):
     KIND = "drills"
     COLUMNS = (
         (QT_TRANSLATE_NOOP("EvidenceModel", "日期"), lambda r: d(r.date)),
         (QT_TRANSLATE_NOOP("EvidenceModel", "演练内容"), lambda r: r.title),
+        (QT_TRANSLATE_NOOP("EvidenceModel", "演练报告"), lambda r: _reported(r.reported)),
         (QT_TRANSLATE_NOOP("EvidenceModel", "附件"), lambda r: files_text(r.files)),
     )
 
