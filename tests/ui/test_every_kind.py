@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
 
 from panelapp.core.evidence import EVIDENCE_KINDS
 from panelapp.ui.context import ITEM_KINDS
-from panelapp.ui.forms.fields import TextField
+from panelapp.ui.forms.fields import ChoiceField, TextField
 
 from .helpers import engine_total, save, table_of, total
 
@@ -21,6 +23,10 @@ def test_add_duplicate_delete(blank_window, kind):
     for field in dlg.fields.values():
         if isinstance(field, TextField) and not field.value():
             field.edit.setText(f"测试{field.label}")
+        if isinstance(field, ChoiceField) and field.value() == "":  # a choice with no default (drill report)
+            field.combo.setCurrentIndex(1)
+    if kind == "offhours_misses":  # 3.2③ needs off-hours: the cycle's first day at 22:00
+        dlg.fields["at"].set_raw(datetime.combine(dlg.bounds.cycle.start, time(22, 0)))
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
     stored = w.db.cycle_data(w.session.cycle_id)[0]
