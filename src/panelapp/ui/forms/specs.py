@@ -151,7 +151,7 @@ def cross_check(kind: str, values: dict, bounds: Bounds | None = None) -> dict[s
     errors: dict[str, str] = {}
     if kind == "drills" and values.get("reported") not in (True, False):
         # legacy drills (not recorded) must be decided when edited; no default either way
-        errors["reported"] = translate("FieldSpecs", "请选择是否已出具演练报告（1.4 只计入已出具报告的演练）")
+        errors["reported"] = translate("FieldSpecs", "请选择是否已出具演练报告")
     if kind == "offhours_misses" and values.get("at") is not None:
         problem = offhours_problem(values["at"], bounds.working_hours if bounds else DEFAULT_WORKING_HOURS)
         if problem:
