@@ -83,7 +83,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="+135"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+139"/>
         <source>无</source>
         <translation>无</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -227,15 +227,15 @@
     <message>
         <location filename="../../src/panelapp/ui/models/materials.py" line="+13"/>
         <location line="+32"/>
-        <location line="+9"/>
-        <location line="+19"/>
+        <location line="+15"/>
+        <location line="+20"/>
         <location filename="../../src/panelapp/ui/models/response.py" line="+13"/>
         <location filename="../../src/panelapp/ui/models/stability.py" line="+129"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-66"/>
         <location line="+32"/>
         <source>标题</source>
         <translation>标题</translation>
@@ -244,7 +244,7 @@
         <location line="-31"/>
         <location line="+23"/>
         <location line="+9"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <location line="+23"/>
         <location filename="../../src/panelapp/ui/models/stability.py" line="-96"/>
         <location line="+100"/>
@@ -252,7 +252,7 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-64"/>
         <source>免报周（周一）</source>
         <translation>免报周（周一）</translation>
     </message>
@@ -294,9 +294,29 @@
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>未记录（按已出具计）</source>
+        <translation>未记录（按已出具计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已出具</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未出具（不计入）</source>
+        <translation>未出具（不计入）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>演练内容</source>
         <translation>演练内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>演练报告</source>
+        <translation>演练报告</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -763,10 +783,11 @@
 <context>
     <name>FieldSpecs</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/specs.py" line="+39"/>
+        <location filename="../../src/panelapp/ui/forms/specs.py" line="+42"/>
         <location line="+17"/>
         <location line="+9"/>
         <source>报告日期</source>
+        <extracomment>the scheme&apos;s working hours (3.2③): an off-hours miss must lie outside them on a working day</extracomment>
         <translation>报告日期</translation>
     </message>
     <message>
@@ -821,7 +842,27 @@
         <translation>演练内容</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>演练报告</source>
+        <translation>演练报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已出具报告</source>
+        <translation>已出具报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未出具报告（不计入1.4）</source>
+        <translation>未出具报告（不计入1.4）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>培训日期（本半年度）</source>
         <translation>培训日期（本半年度）</translation>
     </message>
@@ -947,6 +988,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>请选择是否已出具演练报告</source>
+        <translation>请选择是否已出具演练报告</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -1979,12 +2025,17 @@
         <translation>{total} 分 · 扣减 {percent}% · {amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{total} 分 · 不扣减 · {amount}</source>
         <translation>{total} 分 · 不扣减 · {amount}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+7"/>
+        <source>预评 </source>
+        <translation>预评 </translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>— 分</source>
         <translation>— 分</translation>
     </message>
@@ -1997,6 +2048,11 @@
         <location line="+5"/>
         <source>{total} 分</source>
         <translation>{total} 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预评：评定日早于本周期最后一天，尚未到期的事项未扣分；不能定稿</source>
+        <translation>预评：评定日早于本周期最后一天，尚未到期的事项未扣分；不能定稿</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2080,7 +2136,7 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -2129,7 +2185,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
@@ -2326,17 +2382,22 @@
         <translation>扣分说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>（计算{points}）</source>
         <translation>（计算{points}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>预评（评定日早于本周期最后一天，尚未到期的事项未扣分）；</source>
+        <translation>预评（评定日早于本周期最后一天，尚未到期的事项未扣分）；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>合计</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>得分档次：扣减合同总价 {percent}%</source>
         <translation>得分档次：扣减合同总价 {percent}%</translation>
     </message>
