@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 
 import chinese_calendar
 
@@ -36,6 +37,7 @@ class UnknownYear(ValueError):
     """The holiday calendar does not cover this date's year (a newer package is needed)."""
 
 
+@cache
 def known_years() -> tuple[int, int]:
     """The first and last year whose holidays and 调休 days the installed calendar knows."""
     days = chinese_calendar.holidays
