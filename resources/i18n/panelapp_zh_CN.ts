@@ -1787,7 +1787,7 @@
         <translation>培训记录（本半年度；归档列显示缺少的部分）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>补录本周巡检报告…</source>
         <translation>补录本周巡检报告…</translation>
     </message>
@@ -2564,7 +2564,17 @@
         <translation>免报</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>未到期</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>评定日尚未结束，暂不计缺报</source>
+        <translation>评定日尚未结束，暂不计缺报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>无巡检报告</source>
         <translation>无巡检报告</translation>
     </message>

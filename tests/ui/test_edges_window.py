@@ -61,3 +61,15 @@ def test_the_form_refuses_an_off_hours_miss_in_working_hours(blank_window):
     dlg.fields["at"].set_raw(datetime(2025, 2, 11, 21, 30))
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
+
+
+def test_the_week_grid_shows_weeks_not_yet_over_as_not_due(blank_window):
+    w = blank_window
+    w.tabs.setCurrentIndex(3)
+    w.summary_tab.assessed.setDate(to_qdate(date(2025, 3, 5)))  # week 9 ended 03-02, week 10 ends 03-09
+    table_of(w, "1.1")
+    grid = w.section_tabs[0].week_grid
+    states = [state for _week, state, _detail in grid.states]
+    assert states == ["missing"] * 9 + ["open"] * 4
+    assert w.session.result.item("1.1").deduction == 5  # 9 missing, floored at 5
+    assert "未到期" in grid.buttons[9].text()

@@ -41,11 +41,12 @@ class MaterialsTab(SectionTab):
         if kind in ("weekly_reports", "exempt_weeks") and self.session.data is not None and "1.1" in self.panels:
             data = self.session.data
             period = data.contract.cycle(data.cycle)
-            self.week_grid.set_weeks(week_states(period, data.evidence.weekly_reports, data.evidence.exempt_weeks))
+            self.week_grid.set_weeks(week_states(period, data.evidence.weekly_reports, data.evidence.exempt_weeks,
+                                                 data.assessed_on))
 
     def on_week_clicked(self, week, state: str) -> None:
         menu = QMenu(self)
-        if state == "missing":
+        if state in ("missing", "open"):
             menu.addAction(self.tr("补录本周巡检报告…"), lambda: self.ctx.actions.add(
                 "weekly_reports", self.ctx.actions.report_template(week)))
             menu.addAction(self.tr("标记为免报周…"), lambda: self.ask_exempt(week))
