@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -106,9 +107,20 @@ _DEFAULTS = {"files": (), "note": ""}
 SINCE: dict[tuple[str, str], int] = {("drills", "reported"): 3}
 
 
+@cache
 def spec(kind: str, version: int = VERSION) -> tuple[tuple[str, str, str], ...]:
     """The record keys of ``kind`` in a file of ``version``."""
     return tuple(f for f in SPECS[kind] if SINCE.get((kind, f[0]), 1) <= version)
+
+
+@cache
+def _layout(kind: str, version: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(required, optional, absent-in-this-version) keys of a ``kind`` record in a file of ``version``."""
+    keys = spec(kind, version)
+    required = tuple(k for k, _, mode in keys if mode != "opt")
+    optional = tuple(k for k, _, mode in keys if mode == "opt")
+    later = tuple(k for k, _, _ in SPECS[kind] if SINCE.get((kind, k), 1) > version)
+    return required, optional, later
 
 
 def file_version(data: CycleData) -> int:
@@ -173,14 +185,12 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
 
 
 def _record(errors: Errors, kind: str, path: str, value: Any, version: int = VERSION) -> Any:
-    keys = spec(kind, version)
-    required = tuple(k for k, _, mode in keys if mode != "opt")
-    optional = tuple(k for k, _, mode in keys if mode == "opt")
+    required, optional, later = _layout(kind, version)
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
-    values = {key: None for key, _, _ in SPECS[kind] if (kind, key) in SINCE}
-    for key, reader, mode in keys:
+    values = dict.fromkeys(later)  # keys a file of this version does not have yet: None
+    for key, reader, mode in spec(kind, version):
         if key not in obj:
             values[key] = _DEFAULTS[key]
         elif obj[key] is None and mode == "null":
