@@ -1,4 +1,4 @@
-"""``panelapp score FILE [--json]``: score a cycle file headless (cycle-file.md).
+"""``panelapp score FILE [--json]``: score a cycle file headless (docs/cycle-file.md).
 
 Exit 0 when scored, 2 when the file is refused (message on stderr), 1 on a bug.
 Imports only the core: no Qt, no SQLAlchemy, no ReportLab.
