@@ -23,8 +23,7 @@ from panelapp.core.contract import Contract
 from panelapp.core.declare import Declared
 from panelapp.core.evidence import (
     EVIDENCE_KINDS,
-    EVIDENCE_TYPES,
-    KINDS,
+    KIND,
     LEVELS,
     CycleData,
     Evidence,
@@ -35,6 +34,7 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
+from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
 
 FORMAT = "panelapp-cycle"
@@ -61,10 +61,6 @@ class CycleFileError(ValueError):
         self.errors = list(errors)
         lines = "\n".join(f"  - {e}" for e in self.errors)
         super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
-
-
-#: Each kind's fields as declared in core/evidence.py (key, format, presence rule, words).
-SPECS: dict[str, tuple[Declared, ...]] = {k.key: k.fields for k in KINDS}
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:
@@ -127,7 +123,7 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
 
 
 def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
-    spec = SPECS[kind]
+    spec = KIND[kind].fields  # as declared in core/evidence.py
     required = tuple(f.key for f in spec if f.mode != "opt")
     optional = tuple(f.key for f in spec if f.mode == "opt")
     obj = _object(errors, path, value, required, optional)
@@ -143,7 +139,7 @@ def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
             values[f.key] = read_field(errors, f"{path}.{f.key}", f, obj[f.key])
     if INVALID in values.values():
         return INVALID
-    return EVIDENCE_TYPES[kind](**values)
+    return KIND[kind].type(**values)
 
 
 def _contract(errors: Errors, value: Any) -> Any:
@@ -200,8 +196,7 @@ def _item_overrides(errors: Errors, value: Any, scheme_id: str) -> Any:
         obj = _object(errors, path, raw, ("deduction", "reason"))
         if obj is INVALID:
             continue
-        hi = None if item.floor is None else item.max - item.floor
-        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, hi)
+        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, deduction_limit(item))
         reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
         if INVALID not in (deduction, reason):
             out[item_id] = ItemOverride(deduction, reason)
@@ -336,8 +331,8 @@ def _value(value: Any) -> Any:
 def _record_dict(obj: Any) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
-    kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
-    return {f.key: _value(getattr(obj, f.key)) for f in SPECS[kind]}
+    spec = next(k for k in KIND.values() if isinstance(obj, k.type))
+    return {f.key: _value(getattr(obj, f.key)) for f in spec.fields}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:

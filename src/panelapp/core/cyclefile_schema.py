@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from panelapp.core.cyclefile import FORMAT, SPECS, VERSION
+from panelapp.core.cyclefile import FORMAT, VERSION
 from panelapp.core.declare import Declared
-from panelapp.core.evidence import LEVELS, Settings
+from panelapp.core.evidence import EVIDENCE_KINDS, KIND, LEVELS, Settings
 
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(\+08:00)?$"}
@@ -54,7 +54,7 @@ def _type(f: Declared) -> dict[str, Any]:
 def _record(kind: str) -> dict[str, Any]:
     props: dict[str, Any] = {}
     required: list[str] = []
-    for f in SPECS[kind]:
+    for f in KIND[kind].fields:
         schema = _type(f)
         props[f.key] = {"anyOf": [schema, {"type": "null"}]} if f.mode == "null" else schema
         if f.mode != "opt":
@@ -101,7 +101,7 @@ def json_schema() -> dict[str, Any]:
             "evidence": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {kind: {"type": "array", "items": _record(kind)} for kind in SPECS},
+                "properties": {kind: {"type": "array", "items": _record(kind)} for kind in EVIDENCE_KINDS},
             },
             "item_overrides": {
                 "description": "version 2 only",

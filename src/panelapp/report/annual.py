@@ -1,6 +1,6 @@
 """The contract year in one summary: four cycles, money withheld, payments, payment-time deductions, cap.
 
-Money is Decimal throughout. Contract references:
+Money is Decimal throughout; the arithmetic is core/payments.py. Contract references:
 - 五.1/五.2: payment in two halves (50% after signing, the rest after the service year and acceptance);
   cycle deductions (附件2 第五条) are taken "在每次支付时";
 - 十一.2: each unfulfilled bid commitment: 3% of the contract total (76,350.00 here);
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from panelapp.core.contract import Contract
 from panelapp.core.engine import score_cycle
+from panelapp.core.payments import deduction_amount, halves, money
 from panelapp.core.scheme import load_scheme
 
-FEN = Decimal("0.01")
 KIND_LABELS = {"commitment": "未完成投标承诺（十一.2）", "criticism": "被上级通报批评（十一.3）"}
 
 
@@ -92,24 +92,13 @@ class AnnualSummary:
         return self.contract.total_amount - self.effective_total
 
 
-def _money(value) -> Decimal:
-    return Decimal(str(value)).quantize(FEN, rounding=ROUND_HALF_UP)
-
-
 def payment_schedule(contract: Contract) -> tuple[PaymentLine, ...]:
-    first = _money(contract.total_amount * Decimal("0.5"))
+    first, second = halves(contract.total_amount)
     return (
         PaymentLine("第一期（五.1）", Decimal(50), first, "合同签订后一个月内，乙方技术人员入驻现场后支付"),
-        PaymentLine("第二期（五.2）", Decimal(50), contract.total_amount - first,
+        PaymentLine("第二期（五.2）", Decimal(50), second,
                     "服务期满验收通过、乙方开具发票后15个工作日内支付剩余款项"),
     )
-
-
-def deduction_amount(contract: Contract, kind: str, count: int, scheme_payment: dict) -> Decimal:
-    if kind == "commitment":
-        rate = Decimal(str(scheme_payment.get("per_unfulfilled_commitment_percent", "3")))
-        return _money(contract.total_amount * rate * count / 100)
-    return _money(Decimal(str(scheme_payment.get("per_criticism_amount", "10000.00"))) * count)
 
 
 def annual_summary(db, contract_id: int) -> AnnualSummary:
@@ -133,8 +122,8 @@ def annual_summary(db, contract_id: int) -> AnnualSummary:
     deductions = []
     for item in db.payment_deductions(contract_id):
         amount = getattr(item, "amount", None)
-        amount = _money(amount) if amount is not None else deduction_amount(
-            contract, item.kind, item.count, scheme.payment)
+        amount = money(amount) if amount is not None else deduction_amount(
+            contract.total_amount, item.kind, item.count, scheme.payment)
         deductions.append(DeductionLine(item.kind, KIND_LABELS.get(item.kind, item.kind), item.count,
                                         item.occurred_on, item.note, amount))
     return AnnualSummary(contract, tuple(lines), payment_schedule(contract), tuple(deductions))
