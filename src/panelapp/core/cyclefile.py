@@ -107,7 +107,9 @@ def read_field(errors: Errors, path: str, f: Declared, value: Any) -> Any:
     return READERS[f.format](errors, path, value)
 
 
-def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+def _object(
+    errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Any:
     if not isinstance(value, dict):
         return errors.add(path, f"应为对象，实际为{F.type_name(value)}")
     ok = True
@@ -280,8 +282,8 @@ def check_dates(errors: Errors, data: CycleData) -> None:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
         inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
-    for i, r in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本周期的13个巡检周")
+    for i, e in enumerate(ev.exempt_weeks):
+        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本周期的13个巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):

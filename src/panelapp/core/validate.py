@@ -83,7 +83,8 @@ def record_errors(
     for f in spec.fields:
         check_field(errors, f.key, f, getattr(record, f.key))
     if not errors:
-        data = CycleData(contract, cycle, assessed_on, settings, (), Evidence(**{kind: (record,)}))
+        lists: dict[str, Any] = {kind: (record,)}
+        data = CycleData(contract, cycle, assessed_on, settings, (), Evidence(**lists))
         dated = Errors()
         check_dates(dated, data)
         prefix = f"evidence.{kind}[0]."
