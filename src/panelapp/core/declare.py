@@ -153,4 +153,7 @@ class KindSpec:
         return declared_fields(self.type)
 
     def field(self, key: str) -> Declared:
-        return next(f for f in self.fields if f.key == key)
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(f"{self.key} has no field {key!r}")
