@@ -36,7 +36,7 @@ def test_a_new_drill_needs_its_report_stated(blank_window):
     dlg.fields["title"].edit.setText("数据库切换演练")
     save(dlg)
     assert dlg.isVisible()  # no default either way
-    assert "请选择是否已出具演练报告" in dlg.fields["reported"].error_label.text()
+    assert "请选择“演练报告”" in dlg.fields["reported"].error_label.text()
     dlg.fields["reported"].set_value(False)
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()

@@ -1,4 +1,4 @@
-"""The cycle file (cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
+"""The cycle file (docs/cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
@@ -24,12 +24,12 @@ from typing import IO, Any
 
 from panelapp.core import fields as F
 from panelapp.core.contract import Contract
+from panelapp.core.declare import Declared, KindSpec
 from panelapp.core.evidence import (
-    EFFECTS,
     EVIDENCE_KINDS,
-    EVIDENCE_TYPES,
+    KIND,
+    KINDS,
     LEVELS,
-    SECURITY_KINDS,
     CycleData,
     Evidence,
     FileRef,
@@ -39,6 +39,7 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
+from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
 from panelapp.core.workdays import offhours_problem
 
@@ -68,66 +69,30 @@ class CycleFileError(ValueError):
         super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
 
 
-# (key, kind, mode): mode "req" must be present, "null" present and may be null, "opt" may be absent.
-_FILES = ("files", "files", "opt")
-SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "weekly_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "exempt_weeks": (("week_of", "date", "req"), ("reason", "ntext", "req")),
-    "special_periods": (
-        ("name", "ntext", "req"), ("start", "date", "req"), ("end", "date", "req"),
-        ("requested_by", "text", "req"), ("report_date", "date", "null"), _FILES,
-    ),
-    "defect_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "drills": (("date", "date", "req"), ("title", "text", "req"), ("reported", "bool", "null"), _FILES),
-    "trainings": (
-        ("date", "date", "req"), ("topic", "ntext", "req"), ("courseware", "bool", "req"),
-        ("sign_in_sheet", "bool", "req"), ("photos", "bool", "req"), _FILES,
-    ),
-    "faults": (
-        ("id", "ntext", "req"), ("business", "text", "req"), ("description", "text", "req"),
-        ("effect", "effect", "req"), ("started_at", "datetime", "req"), ("restored_at", "datetime", "req"),
-        ("serious_impact", "bool", "req"), ("vendor_caused", "bool", "req"),
-        ("reported_at", "datetime", "req"), ("responded_at", "datetime", "null"),
-        ("onsite_at", "datetime", "null"), ("restore_deadline_at", "datetime", "null"),
-        ("report_submitted_on", "date", "null"), ("level_override", "override", "null"), _FILES,
-    ),
-    "security_events": (
-        ("date", "date", "req"), ("kind", "security", "req"), ("vendor_caused", "bool", "req"),
-        ("description", "text", "req"), _FILES,
-    ),
-    "absences": (("date", "date", "req"), ("person", "ntext", "req"), ("excused", "bool", "req"),
-                 ("note", "text", "opt")),
-    "violations": (("noticed_on", "date", "req"), ("description", "ntext", "req"), ("corrected", "bool", "req")),
-    "offhours_misses": (("at", "datetime", "req"), ("description", "text", "req")),
-    "unfulfilled_commitments": (("commitment", "ntext", "req"), ("note", "text", "opt")),
-    "late_optimizations": (("task", "ntext", "req"), ("deadline", "date", "req"), ("note", "text", "opt")),
-}
-_DEFAULTS = {"files": (), "note": ""}
-#: (kind, key) -> the first file version that has the key; older files lack it (value None)
-SINCE: dict[tuple[str, str], int] = {("drills", "reported"): 3}
-
-
 @cache
-def spec(kind: str, version: int = VERSION) -> tuple[tuple[str, str, str], ...]:
-    """The record keys of ``kind`` in a file of ``version``."""
-    return tuple(f for f in SPECS[kind] if SINCE.get((kind, f[0]), 1) <= version)
+def _layout(kind: KindSpec, version: int) -> tuple[tuple[Declared, ...], tuple[str, ...], tuple[str, ...]]:
+    """(fields, required keys, optional keys) of a ``kind`` record in a file of ``version``.
 
-
-@cache
-def _layout(kind: str, version: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(required, optional, absent-in-this-version) keys of a ``kind`` record in a file of ``version``."""
-    keys = spec(kind, version)
-    required = tuple(k for k, _, mode in keys if mode != "opt")
-    optional = tuple(k for k, _, mode in keys if mode == "opt")
-    later = tuple(k for k, _, _ in SPECS[kind] if SINCE.get((kind, k), 1) > version)
-    return required, optional, later
+    A field declared ``since`` a later version (FieldSpec.since) is not in older files: the
+    reader leaves its dataclass default (None) and the writer leaves it out.
+    """
+    fields = tuple(f for f in kind.fields if f.spec.since <= version)
+    required = tuple(f.key for f in fields if f.mode != "opt")
+    optional = tuple(f.key for f in fields if f.mode == "opt")
+    return fields, required, optional
 
 
 def file_version(data: CycleData) -> int:
-    """The lowest version that holds ``data`` (what the writer emits)."""
-    if any(d.reported is not None for d in data.evidence.drills):
-        return 3
-    return 2 if data.item_overrides else 1
+    """The lowest version that holds ``data`` (what the writer emits): 1; 2 with item overrides;
+    a field's ``since`` version once any record carries a value (not None) in it."""
+    version = 2 if data.item_overrides else 1
+    for kind in KINDS:
+        later = [f for f in kind.fields if f.spec.since > version]
+        for record in getattr(data.evidence, kind.key) if later else ():
+            for f in later:
+                if getattr(record, f.key) is not None:
+                    version = max(version, f.spec.since)
+    return version
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:
@@ -159,17 +124,24 @@ def _override(errors: Errors, path: str, value: Any) -> Any:
 READERS: dict[str, Callable[[Errors, str, Any], Any]] = {
     "date": F.day,
     "datetime": F.moment,
-    "text": F.text,
-    "ntext": lambda e, p, v: F.text(e, p, v, required=True),
     "bool": F.boolean,
-    "effect": lambda e, p, v: F.choice(e, p, v, EFFECTS),
-    "security": lambda e, p, v: F.choice(e, p, v, SECURITY_KINDS),
     "override": _override,
     "files": _files,
 }
 
 
-def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+def read_field(errors: Errors, path: str, f: Declared, value: Any) -> Any:
+    """One declared field's value from its cycle-file form (INVALID after recording an error)."""
+    if f.format == "text":
+        return F.text(errors, path, value, required=f.spec.required)
+    if f.format == "choice":
+        return F.choice(errors, path, value, f.choices)
+    return READERS[f.format](errors, path, value)
+
+
+def _object(
+    errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Any:
     if not isinstance(value, dict):
         return errors.add(path, f"应为对象，实际为{F.type_name(value)}")
     ok = True
@@ -185,21 +157,21 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
 
 
 def _record(errors: Errors, kind: str, path: str, value: Any, version: int = VERSION) -> Any:
-    required, optional, later = _layout(kind, version)
+    spec, required, optional = _layout(KIND[kind], version)  # as declared in core/evidence.py
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
-    values = dict.fromkeys(later)  # keys a file of this version does not have yet: None
-    for key, reader, mode in spec(kind, version):
-        if key not in obj:
-            values[key] = _DEFAULTS[key]
-        elif obj[key] is None and mode == "null":
-            values[key] = None
+    values: dict[str, Any] = {}
+    for f in spec:
+        if f.key not in obj:
+            continue  # an optional key, or one this version lacks: the dataclass default
+        if obj[f.key] is None and f.nullable:
+            values[f.key] = None
         else:
-            values[key] = READERS[reader](errors, f"{path}.{key}", obj[key])
+            values[f.key] = read_field(errors, f"{path}.{f.key}", f, obj[f.key])
     if INVALID in values.values():
         return INVALID
-    return EVIDENCE_TYPES[kind](**values)
+    return KIND[kind].type(**values)
 
 
 def _contract(errors: Errors, value: Any) -> Any:
@@ -256,8 +228,7 @@ def _item_overrides(errors: Errors, value: Any, scheme_id: str) -> Any:
         obj = _object(errors, path, raw, ("deduction", "reason"))
         if obj is INVALID:
             continue
-        hi = None if item.floor is None else item.max - item.floor
-        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, hi)
+        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, deduction_limit(item))
         reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
         if INVALID not in (deduction, reason):
             out[item_id] = ItemOverride(deduction, reason)
@@ -289,7 +260,7 @@ def parse_cycle(doc: Any) -> CycleData:
     evidence = _evidence(errors, doc["evidence"], version)
     if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
         data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
-        _check_dates(errors, data)
+        check_dates(errors, data)
         if not errors:
             return data
     raise CycleFileError(errors)
@@ -326,8 +297,8 @@ def _evidence(errors: Errors, value: Any, version: int = VERSION) -> Any:
     return Evidence(**lists)
 
 
-def _check_dates(errors: Errors, data: CycleData) -> None:
-    """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
+def check_dates(errors: Errors, data: CycleData) -> None:
+    """Evidence inside the cycle, ends after starts (docs/cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
     week_start, week_end = period.report_span()
@@ -343,8 +314,8 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
         inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本考核周期及其巡检周")
-    for i, r in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本考核周期及其巡检周")
+    for i, e in enumerate(ev.exempt_weeks):
+        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本考核周期及其巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
@@ -399,8 +370,8 @@ def _value(value: Any) -> Any:
 def _record_dict(obj: Any, version: int = VERSION) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
-    kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
-    return {key: _value(getattr(obj, key)) for key, _, _ in spec(kind, version)}
+    spec = next(k for k in KIND.values() if isinstance(obj, k.type))
+    return {f.key: _value(getattr(obj, f.key)) for f in _layout(spec, version)[0]}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:
