@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped]  # no stubs; used for two look-ups
 
 #: One span of working hours [start, end): a moment at ``end`` is already off-hours.
 Span = tuple[time, time]
