@@ -217,6 +217,8 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)
+    assert "正在添加附件" in w.task_label.text()  # stored on the worker
+    settle(w)
     refs = w.db.attachments("defect_reports", rid)
     assert refs[: len(existing)] == existing
     new = refs[-1]
@@ -455,6 +457,7 @@ def test_keyboard_ctrl_n_types_and_saves_a_record(window, qtbot):
 
     QTimer.singleShot(0, type_into_form)
     qtbot.keyClick(table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "title" in seen, timeout=2000)
     assert seen["title"] == "新增未完成投标承诺"
     assert [c.commitment for c in w.session.records("unfulfilled_commitments")] == ["monthly report"]
     assert w.session.result.item("3.3").deduction == 2
