@@ -225,7 +225,7 @@ def background(tmp: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     rid = w.session.ids["trainings"][0]
     out: dict[str, list[tuple[float, float]]] = {"export": [], "import": [], "attach": []}
     for i in range(runs):
-        out["export"].append(heartbeat_run(app, w, lambda: w.sheets.export(tmp / f"sheet{i}.pdf")))
+        out["export"].append(heartbeat_run(app, w, lambda i=i: w.sheets.export(tmp / f"sheet{i}.pdf")))
         out["import"].append(heartbeat_run(app, w, lambda: w.files.import_cycle(str(demo_path()))))
         with open(big, "r+b") as fh:  # new content each run: the store keeps one copy per content
             fh.write(os.urandom(64))

@@ -67,7 +67,7 @@ def test_undo_and_redo_refused_by_the_store_are_shown_and_lose_nothing(window):
     after = total(w)
     assert after < before
     w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))  # e.g. finalised elsewhere meanwhile
-    w.undo()
+    w.menu_actions["undo"].trigger()  # 编辑 → 撤销 (Ctrl+Z)
     assert "定稿" in w.notifier.last_error
     assert w.editor.stack.index() == 1 and w.editor.stack.canUndo()
     assert len(w.db.cycle_data(w.session.cycle_id)[0].evidence.faults) == 3 and total(w) == after

@@ -63,7 +63,7 @@ class _Job(QRunnable):
                     result = self.task.work(handle)
                 finally:
                     handle.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+        except BaseException as exc:
             self.runner._finished.emit(self.task_id, False, exc)
             return
         self.runner._finished.emit(self.task_id, True, result)

@@ -180,7 +180,7 @@ def self_test(screenshot: str | None = None) -> int:
             if screenshot:
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
                 check(window.grab().save(str(screenshot)), translate("SelfTest", "截图 {path}").format(path=screenshot))
-        except Exception:  # noqa: BLE001 - the self-test reports every failure
+        except Exception:
             check.failures.append(translate("SelfTest", "异常：") + traceback.format_exc())
         finally:
             if window is not None:

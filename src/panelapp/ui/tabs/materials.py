@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
+from panelapp.ui.notify import notifier_of
 from panelapp.ui.tabs.base import SectionTab
 from panelapp.ui.widgets.week_grid import WeekGrid, week_states
 
@@ -57,8 +58,7 @@ class MaterialsTab(SectionTab):
         self._menu = menu
 
     def ask_exempt(self, week) -> None:
-        reason, ok = QInputDialog.getText(self, self.tr("标记免报周"),
-                                          self.tr("第{n}周（{monday}起）免报理由（必填）：").format(
-                                              n=week.number, monday=week.monday.isoformat()))
-        if ok:
+        reason = notifier_of(self).text(self, self.tr("标记免报周"), self.tr("第{n}周（{monday}起）免报理由（必填）：").format(
+            n=week.number, monday=week.monday.isoformat()))
+        if reason is not None:
             self.ctx.actions.exempt_week(week.monday, reason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from panelapp.ui.models import FaultResponseModel
+from panelapp.ui.models.stability import FaultResponseModel
 from panelapp.ui.tabs.base import SectionTab
 
 
