@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from panelapp.ui.forms.fields import to_qdate
 
@@ -46,7 +46,7 @@ def test_fault_form_level_changes_live_as_you_type(blank_window):
     dlg.reject()
 
 
-def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
+def test_mark_week_exempt_with_reason_recovers_1_1(window):
     w = window
     assert w.session.result.item("1.1").score == 4  # week 9 missing in the demo
     before = total(w)
@@ -54,11 +54,11 @@ def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
     week9 = next(s for s in tab.week_grid.states if s[0].number == 9)
     assert week9[1] == "missing"
     # blank reason: refused with a message, nothing saved
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
+    w.notifier.texts = ["  "]  # what the reason prompt is answered with
     tab.ask_exempt(week9[0])
     assert "理由" in (w.notifier.last_error or "")
     assert w.session.result.item("1.1").score == 4 and len(w.db.cycle_data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("机房搬迁停机", True)))
+    w.notifier.texts = ["机房搬迁停机"]
     tab.week_grid.buttons[8].click()  # opens the week's menu
     tab._menu.actions()[1].trigger()  # 标记为免报周…
     assert w.session.result.item("1.1").score == 5
