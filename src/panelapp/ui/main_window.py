@@ -41,6 +41,15 @@ from panelapp.ui.window_state import WindowState
 TASK_ACTIONS = ("import", "export", "pdf", "print", "verify", "annual", "finalise", "reopen", "panel", "demo")
 
 
+def _close_database(db) -> BaseException | None:
+    """On the worker: close (and back up) the database; whatever happens, the window then closes."""
+    try:
+        db.close()
+    except Exception as exc:  # the lock is released and the file closed even then (store.close)
+        return exc
+    return None
+
+
 class MainWindow(QMainWindow):
     """``notifier`` tells and asks the user (ui/notify.py); the window closes ``db`` when it closes
     (with the automatic backup, on a worker)."""
@@ -300,15 +309,15 @@ class MainWindow(QMainWindow):
             self._to_score = []
             self.centralWidget().setEnabled(False)
             self.menuBar().setEnabled(False)
-            self.runner.run(self.tr("正在关闭数据库并自动备份…"), lambda db: db.close(), self._closed_db,
-                            error_title=self.tr("自动备份失败"), use_handle=False)
+            self.runner.run(self.tr("正在关闭数据库并自动备份…"), _close_database, self._closed_db,
+                            use_handle=False)
             event.ignore()
             return
         super().closeEvent(event)
 
-    def _closed_db(self, _backup) -> None:
-        if self.db.backup_error:
-            show_error(self, self.tr("自动备份失败"), self.db.backup_error)
+    def _closed_db(self, error: BaseException | None) -> None:
+        if error is not None or self.db.backup_error:
+            show_error(self, self.tr("自动备份失败"), self.db.backup_error or f"{type(error).__name__}: {error}")
         self.close()
 
     def about(self) -> None:
