@@ -101,3 +101,26 @@ def test_closing_waits_for_the_running_task(window, tmp_path):
     assert w.isVisible()  # the export finishes first
     settle(w)  # the export, then closing the database
     assert (tmp_path / "评分表.pdf").is_file() and w.db.closed and not w.isVisible()
+
+
+def test_work_runs_off_the_gui_thread_and_results_and_errors_come_back_to_it(window, qtbot):
+    import threading
+
+    w = window
+    seen = []
+
+    def work(db):
+        return threading.current_thread() is threading.main_thread(), db is w.db, db.cycle_row(w.session.cycle_id).number
+
+    assert w.runner.run("测试…", work, lambda r: seen.append((r, threading.current_thread() is threading.main_thread())),
+                        error_title="测试")
+    settle(w)
+    assert seen == [((False, False, 2), True)]  # on a worker, with its own handle; done on the GUI thread
+    assert w.runner.run("测试…", lambda db: db.cycle_row(999_999), error_title="测试")
+    settle(w)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in w.notifier.last_error)  # a user error: shown in Chinese
+    with qtbot.captureExceptions() as raised:
+        assert w.runner.run("测试…", lambda db: 1 / 0, error_title="测试")
+        settle(w)
+    assert isinstance(raised[0][1], ZeroDivisionError)  # a bug: raised on the GUI thread
+    assert not w.runner.busy and w.menu_actions["pdf"].isEnabled() and not w.task_bar.isVisibleTo(w)
