@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/panelapp/ui/app.py" line="+22"/>
+        <location filename="../../src/panelapp/ui/app.py" line="+23"/>
         <source>无法打开数据库</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -174,9 +174,15 @@
         <translation>无法添加附件</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <source>无法读取附件</source>
         <translation>无法读取附件</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>正在读取附件 {name}…</source>
+        <translation>正在读取附件 {name}…</translation>
     </message>
 </context>
 <context>
@@ -1487,7 +1493,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+53"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+62"/>
         <source>考核组评分台</source>
         <extracomment>menu actions that start a task or write outside the undo stack: disabled while a task runs</extracomment>
         <translation>考核组评分台</translation>
@@ -1556,8 +1562,7 @@
         <translation>正在关闭数据库并自动备份…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>自动备份失败</source>
         <translation>自动备份失败</translation>
     </message>
@@ -1768,7 +1773,7 @@
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+17"/>
+        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+18"/>
         <source>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</source>
         <translation>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</translation>
     </message>
@@ -1808,7 +1813,7 @@
         <translation>标记免报周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>第{n}周（{monday}起）免报理由（必填）：</source>
         <translation>第{n}周（{monday}起）免报理由（必填）：</translation>
     </message>

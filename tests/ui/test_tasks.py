@@ -124,3 +124,21 @@ def test_work_runs_off_the_gui_thread_and_results_and_errors_come_back_to_it(win
         settle(w)
     assert isinstance(raised[0][1], ZeroDivisionError)  # a bug: raised on the GUI thread
     assert not w.runner.busy and w.menu_actions["pdf"].isEnabled() and not w.task_bar.isVisibleTo(w)
+
+
+def test_opening_a_large_attachment_reads_it_on_the_worker(window, tmp_path, monkeypatch):
+    import panelapp.ui.actions as actions_module
+
+    opened = []
+    monkeypatch.setattr(actions_module, "open_local_file", lambda path: opened.append(path) or True)
+    table = table_of(window, "1.5")
+    table.view.selectRow(0)
+    big = _big_file(tmp_path)
+    table.attach_files(0, [big])
+    settle(window)
+    strip = table.strip
+    strip.list.setCurrentRow(strip.list.count() - 1)
+    assert strip.open_current() and "正在读取附件" in window.task_label.text()
+    settle(window)
+    assert opened[0].name == big.name and opened[0].read_bytes() == big.read_bytes()
+    assert strip.open_current() and len(opened) == 2 and not window.runner.busy  # written out once

@@ -198,8 +198,12 @@ class EvidenceActions(QObject):
     def detach(self, kind: str, record_id: int, ref: FileRef) -> bool:
         return self.run(DetachFile(self.session, kind, record_id, ref, self._tmp / "removed" / ref.sha256))
 
+    def _export_path(self, ref: FileRef) -> Path:
+        return self._tmp / ref.sha256[:16] / ref.name
+
     def export_file(self, ref: FileRef) -> Path | None:
-        dest = self._tmp / ref.sha256[:16] / ref.name
+        """The attachment as a file now (image previews: small); ``open_file`` uses the worker."""
+        dest = self._export_path(ref)
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -210,5 +214,14 @@ class EvidenceActions(QObject):
         return dest
 
     def open_file(self, ref: FileRef) -> bool:
-        path = self.export_file(ref)
-        return bool(path) and open_local_file(path)
+        """Open with the system's viewer; a file not yet written out is read from the store on the worker."""
+        dest = self._export_path(ref)
+        if dest.exists():
+            return open_local_file(dest)
+
+        def work(db) -> Path:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            return db.export_blob(ref.sha256, dest)
+
+        return self.runner.run(self.tr("正在读取附件 {name}…").format(name=ref.name), work, open_local_file,
+                               error_title=self.tr("无法读取附件"))
