@@ -203,20 +203,15 @@ class Editor:
         cmd._done_once = True
         self.stack.push(cmd)
 
-    def _command(self, index: int) -> _Cmd:
-        cmd = self.stack.command(index)
-        if not isinstance(cmd, _Cmd):  # pragma: no cover - only the editor pushes commands
-            raise TypeError(f"undo command of an unknown type: {cmd!r}")
-        return cmd
-
     def undo(self) -> bool:
         """Undo the last step; raises (stack and database unchanged) if the store refuses."""
         if not self.stack.canUndo():
             return False
         self.guard()
-        cmd = self._command(self.stack.index() - 1)
-        cmd.revert()
-        cmd._reverted_once = True
+        cmd = self.stack.command(self.stack.index() - 1)
+        if isinstance(cmd, _Cmd):  # asked first; other commands (ui/settlement.py) undo themselves
+            cmd.revert()
+            cmd._reverted_once = True
         self.stack.undo()
         return True
 
@@ -225,9 +220,10 @@ class Editor:
         if not self.stack.canRedo():
             return False
         self.guard()
-        cmd = self._command(self.stack.index())
-        cmd.do()
-        cmd._done_once = True
+        cmd = self.stack.command(self.stack.index())
+        if isinstance(cmd, _Cmd):
+            cmd.do()
+            cmd._done_once = True
         self.stack.redo()
         return True
 
