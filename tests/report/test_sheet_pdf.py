@@ -56,7 +56,7 @@ def test_score_cells_in_item_rows(sample):
     text = flat("".join(pdf_pages(pdf)))
     item = sheet.result.item("3.3")
     assert item.score == 8
-    assert re.search(r"运维支撑服务10满分10分.*?发生一次，扣3分。8", text)
+    assert re.search(r"运维支撑服务101、按以下情况进行扣分.*?每发生一次，扣3分。8", text)
 
 
 def test_header_fingerprint_and_page_numbers_on_every_page(sample):
