@@ -5,7 +5,8 @@ summary is broken into lines here (ReportLab's own CJK wrap breaks anywhere:
 “，” at the start of a line, “2024-11-2 / 0”, “（ / 盖章）”). The rules:
 
 - no line starts with closing punctuation (``NO_START``: ，。；、：）》」！？％ …);
-  the character before is taken down with it;
+  the character before is taken down with it, or, when a line holds a single unit
+  (a long date-time, say), the punctuation hangs past the line's end;
 - no line ends with an opening bracket or quote (``NO_END``: （《「“ …); it moves down;
 - dates (2024-11-20), times (10:00), amounts (127,250.00), numbers, ids and
   hashes stay whole, unless a single one is wider than the line;
@@ -112,10 +113,13 @@ def _wrap_one(units: list[Unit], width: float) -> list[list[Unit]]:
             used = _units_width(line)
             continue
         # a line may not end with an opening bracket: move it down too
-        while len(line) > 1 and line[-1][0] in NO_END:
+        while line and line[-1][0] in NO_END:
             carry.insert(0, line.pop())
         while line and line[-1][0] == " ":
             line.pop()
-        lines.append(carry)
+        if line:
+            lines.append(carry)
+        else:  # the line was only brackets: keep them with the rest, on this line
+            lines[-1] = carry
         used = _units_width(carry)
     return [line for line in lines if line] or [[]]
