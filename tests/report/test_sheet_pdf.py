@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from pdflines import rendered_lines, rule_breaks
 from pypdf import PdfReader
 from samples import big_cycle, cycle2
 
@@ -136,6 +137,8 @@ def test_long_explanations_split_across_pages_with_header_and_section_repeated()
     # the 一级指标 of a section split over pages is printed again on the continuation page
     assert sum("系统运行稳定性" in flat(p) for p in table_pages) >= 2
     assert flat(explanation)[-40:] in flat("".join(pages))
+    # the rows split across pages are pre-wrapped plain strings: the same breaking rules hold
+    assert rule_breaks(rendered_lines(pdf)) == []
 
 
 def test_unfinalised_and_finalised_status_printed():
