@@ -209,7 +209,7 @@ class Editor:
             return False
         self.guard()
         cmd = self.stack.command(self.stack.index() - 1)
-        if isinstance(cmd, _Cmd):  # asked first; other commands (ui/settlement.py) undo themselves
+        if isinstance(cmd, _Cmd):  # asked first
             cmd.revert()
             cmd._reverted_once = True
         self.stack.undo()
