@@ -89,6 +89,11 @@ def run_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
+    from panelapp.commands.outputs import output_problem
+
+    problem = output_problem(out, _db_path(args))
+    if problem:
+        return _fail(problem)
     try:
         db = open_database(_db_path(args), create=False)
     except StoreError as exc:
@@ -105,22 +110,33 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from panelapp.store import LockedError, StoreError, open_database
+    """Read-only: the file is opened with SQLite's mode=ro and never created, migrated or seeded."""
+    from panelapp.store import LockedError, StoreError
+    from panelapp.store.lock import FileLock
+    from panelapp.store.readonly import inspect_file, verify_readonly
 
     path = _db_path(args)
     if not path.exists():
         return _fail(f"数据库文件不存在：{path}")
+    lock = FileLock(path)
     try:
-        db = open_database(path, seed=False)
+        lock.acquire()
     except LockedError as exc:
         return _fail(f"无法检查：{exc}")
-    except StoreError as exc:
-        print(f"数据库检查未通过：{exc}")
-        return 1
+    except StoreError:
+        pass  # a read-only folder: the check reads only, so it goes on without the lock
     try:
-        report = db.verify(blobs=args.blobs)
+        seen = inspect_file(path)
+        if seen.problem:
+            from panelapp.store.backup import newest_good_backup
+
+            backup = newest_good_backup(path)
+            print(f"数据库检查未通过：{path}：{seen.problem}。文件未被改动。")
+            print(f"最近一份完好的备份：{backup}" if backup else "没有找到可用的自动备份。")
+            return 1
+        report = verify_readonly(path, blobs=args.blobs)
     finally:
-        db.close(backup_on_close=False)
+        lock.release()
     if report.ok:
         print(
             f"数据库完好：{path}\n  SQLite 完整性检查通过；审计记录 {report.entries} 条，哈希链完整；"
@@ -140,6 +156,12 @@ def run_backup(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists():
         return _fail(f"数据库文件不存在：{path}")
+    if args.out is not None:
+        from panelapp.commands.outputs import output_problem
+
+        problem = output_problem(args.out, path, replace=False)
+        if problem:
+            return _fail(problem)
     try:
         db = open_database(path, seed=False)
     except StoreError as exc:

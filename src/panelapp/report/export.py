@@ -72,8 +72,11 @@ def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOption
     ``verify-pdf`` can later tell that this exact file came from the app.
     Raises ReportError / SigningError / StoreError with a Chinese message; writes nothing then.
     """
+    from panelapp.report.audit_gate import require_audited
+
     out_path = Path(out_path)
     sheet = sheet_input(db, cycle_id)
+    require_audited(db, cycle_id, f"第{sheet.data.cycle}考核周期")
     pdf = render_score_sheet(sheet)
     if sign is not None:
         from panelapp.report.signing import sign_pdf_bytes

@@ -17,6 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from panelapp.report.audit_gate import audit_problems
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.signing import SignatureCheck, check_signatures
 
@@ -32,6 +33,8 @@ class Verification:
     current_fingerprint: str | None = None
     signatures: list[SignatureCheck] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    #: the cycle's rows match their last audited state (store.cycle_audit)
+    audited: bool = False
 
     @property
     def signatures_ok(self) -> bool:
@@ -39,7 +42,7 @@ class Verification:
 
     @property
     def ok(self) -> bool:
-        return self.from_app and self.matches_db and self.signatures_ok
+        return self.from_app and self.matches_db and self.audited and self.signatures_ok
 
     @property
     def exit_code(self) -> int:
@@ -95,6 +98,12 @@ def verify_pdf(path: Path, db) -> Verification:
             else:
                 say(f"✘ 导出后数据库中的数据已被修改：评分表指纹 {result.sheet_fingerprint[:16]}…，"
                     f"当前数据指纹 {result.current_fingerprint[:16]}…")
+            problems = audit_problems(db, result.cycle_id)
+            result.audited = not problems
+            if problems:
+                say(f"✘ 第{row.number}考核周期的数据与审计记录不一致（数据可能在程序之外被改动），"
+                    "请运行 panelapp verify-db 并从完好的备份恢复：")
+                result.messages += [f"    - {p.message}" for p in problems[:10]]
             if export is not None and export.version != row.version:
                 say(f"注意：该周期现为第{row.version}版，本文件为第{export.version}版")
     checks, error = check_signatures(pdf)

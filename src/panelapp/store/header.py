@@ -161,6 +161,13 @@ class CycleHeader:
         with self._tx() as s:
             return verify(s, blobs=blobs)
 
+    def verify_cycle(self, cycle_id: int) -> list[Any]:
+        """The rows a cycle's sheet is made from against the audit trail (store.cycle_audit)."""
+        from panelapp.store.cycle_audit import verify_cycle
+
+        with self._tx() as s:
+            return verify_cycle(s, cycle_id)
+
     def counts(self) -> dict[str, int]:
         """Row count of every table (for tests and diagnostics)."""
         with self._tx() as s:

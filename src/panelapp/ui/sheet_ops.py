@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from panelapp.report.annual import annual_summary
+from panelapp.report.audit_gate import require_audited_contract
 from panelapp.report.export import export_score_sheet
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.signing import SignOptions
@@ -156,6 +157,7 @@ class SheetOps:
 
         try:
             with busy():
+                require_audited_contract(self.session.db, contract_id)
                 summary = annual_summary(self.session.db, contract_id)
                 pdf = write_annual_pdf(summary, pdf_path)
                 xlsx = write_annual_xlsx(summary, xlsx_path)
