@@ -43,8 +43,15 @@ def metadata_keywords(sheet: SheetInput) -> str:
         "cycle": str(sheet.data.cycle),
         "version": str(sheet.version),
         "fingerprint": sheet.fingerprint,
+        **identity_extra(sheet),  # status, export time, app version, chain head (report.rederive)
     }
     return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
+def identity_extra(sheet: SheetInput) -> dict[str, str]:
+    from panelapp.report.rederive import keyword_identity
+
+    return keyword_identity(sheet)
 
 
 def parse_keywords(text: str) -> dict[str, str]:

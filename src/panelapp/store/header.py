@@ -168,6 +168,11 @@ class CycleHeader:
         with self._tx() as s:
             return verify_cycle(s, cycle_id)
 
+    def chain_head(self) -> str | None:
+        """The hash of the audit chain's last entry (None while the trail is empty)."""
+        with self._tx() as s:
+            return s.scalar(select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1))
+
     def counts(self) -> dict[str, int]:
         """Row count of every table (for tests and diagnostics)."""
         with self._tx() as s:
