@@ -148,6 +148,7 @@ def export_xlsx(args: argparse.Namespace) -> int:
         contract_id = db.contracts()[0].id
         require_audited_contract(db, contract_id)
         out = write_annual_xlsx(annual_summary(db, contract_id), args.out)
+        db.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -163,6 +164,7 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
         contract_id = db.contracts()[0].id
         require_audited_contract(db, contract_id)
         out = write_annual_pdf(annual_summary(db, contract_id), args.out)
+        db.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 

@@ -93,7 +93,15 @@ def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOption
     write_atomically(out_path, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
     db.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
+    _witness(db, "export")
     return out_path
+
+
+def _witness(db, event: str) -> None:
+    """The chain head to the witness log (store.witness), when the store keeps one."""
+    witness = getattr(db, "witness", None)
+    if witness is not None:
+        witness(event)
 
 
 def finalise_cycle(db, cycle_id: int) -> str:
@@ -101,6 +109,7 @@ def finalise_cycle(db, cycle_id: int) -> str:
     data, _ids = db.cycle_data(cycle_id)
     fingerprint = cycle_fingerprint(data)
     db.finalise(cycle_id, fingerprint)
+    _witness(db, "finalise")
     return fingerprint
 
 

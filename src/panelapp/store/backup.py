@@ -101,18 +101,12 @@ def rotate(db_path: Path, keep: int) -> Path:
     return made
 
 
-def restore(backup: Path, db_path: Path) -> Path:
-    """Replace ``db_path`` with ``backup``; the current file is first kept as a safety copy.
-
-    The caller must hold no connection to ``db_path``. Returns the safety copy's path.
-    """
+def replace_with(backup: Path, db_path: Path) -> Path:
+    """Replace ``db_path`` with ``backup`` (already checked: store.restore_check.restore); the
+    current file is first kept as a safety copy. Returns the safety copy's path."""
     from panelapp.store.lock import FileLock
 
     backup, db_path = Path(backup), Path(db_path)
-    if not backup.is_file():
-        raise StoreError(f"找不到备份文件：{backup}", path=str(backup))
-    if not is_good(backup):
-        raise StoreError(f"备份文件 {backup} 已损坏或不是 panelapp 数据库，未恢复。", path=str(backup))
     lock = FileLock(db_path)
     lock.acquire()
     try:
@@ -132,6 +126,9 @@ def restore(backup: Path, db_path: Path) -> Path:
             with contextlib.suppress(FileNotFoundError):
                 db_path.with_name(db_path.name + ext).unlink()
         os.replace(tmp, db_path)
+        from panelapp.store import witness
+
+        witness.record_file(db_path, "restore")  # the heads witnessed before are no longer expected
         return safety
     finally:
         lock.release()

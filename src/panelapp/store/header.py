@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from panelapp.core.evidence import ItemOverride, Settings
 from panelapp.core.scheme import load_scheme
+from panelapp.store.audit import raw_connection as audit_raw
 from panelapp.store.columns import now
 from panelapp.store.convert import check_kind, contract_of
 from panelapp.store.errors import StoreError
@@ -167,6 +168,15 @@ class CycleHeader:
 
         with self._tx() as s:
             return verify_cycle(s, cycle_id)
+
+    def witness(self, event: str) -> None:
+        """Append the chain head to the witness log in the user's data folder (store.witness)."""
+        from panelapp.store import witness
+        from panelapp.store.witness_id import ensure_id
+
+        ensure_id(self)
+        with self._tx() as s:
+            witness.record(audit_raw(s), event, self.path)
 
     def chain_head(self) -> str | None:
         """The hash of the audit chain's last entry (None while the trail is empty)."""

@@ -91,3 +91,14 @@ def verify_readonly(path: Path, blobs: bool = False) -> Any:
 
     with ro_session(path) as session:
         return verify(session, blobs=blobs)
+
+
+def witness_readonly(path: Path) -> Any:
+    """The witness log's heads of this database against its chain (a witness.WitnessReport)."""
+    from panelapp.store import witness
+
+    conn = connect_ro(path)
+    try:
+        return witness.check(conn, Path(path))
+    finally:
+        conn.close()
