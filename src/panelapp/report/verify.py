@@ -141,6 +141,8 @@ def verify_pdf(path: Path, db) -> Verification:
                     f"当前数据指纹 {result.current_fingerprint[:16]}…")
             problems = audit_problems(db, result.cycle_id)
             result.audited = not problems
+            if not problems:
+                say(f"✔ 第{row.number}考核周期的数据与审计记录一致（未在程序之外被改动）")
             if problems:
                 say(f"✘ 第{row.number}考核周期的数据与审计记录不一致（数据可能在程序之外被改动），"
                     "请运行 panelapp verify-db 并从完好的备份恢复：")
