@@ -96,7 +96,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+72"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1533,7 +1533,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-44"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-45"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1566,6 +1566,11 @@
         <location line="+1"/>
         <source>导出年度汇总 (PDF / Excel)…</source>
         <translation>导出年度汇总 (PDF / Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算（年度扣减与应付）…</source>
+        <translation>结算（年度扣减与应付）…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2078,9 +2083,217 @@
     </message>
 </context>
 <context>
+    <name>Settlement</name>
+    <message>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+66"/>
+        <source>登记通报批评</source>
+        <translation>登记通报批评</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>撤销登记（撤销操作）</source>
+        <translation>撤销登记（撤销操作）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登记未完成投标承诺</source>
+        <translation>登记未完成投标承诺</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>撤销扣减 {id}</source>
+        <translation>撤销扣减 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDialog</name>
+    <message>
+        <location line="+51"/>
+        <source>结算：年度扣减与应付</source>
+        <translation>结算：年度扣减与应付</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>周期</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扣减比例</source>
+        <translation>扣减比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>扣减金额（元）</source>
+        <translation>扣减金额（元）</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>登记支付时扣减</source>
+        <translation>登记支付时扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请选择…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>承诺内容，或通报事由</source>
+        <translation>承诺内容，或通报事由</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>撤销所选扣减</source>
+        <translation>撤销所选扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由（必填，记入操作记录）</source>
+        <translation>撤销理由（必填，记入操作记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</source>
+        <translation>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>第{n}周期</source>
+        <translation>第{n}周期</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>未考核</source>
+        <translation>未考核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已定稿</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>预评</source>
+        <translation>预评</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未定稿</source>
+        <translation>未定稿</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</source>
+        <translation>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</source>
+        <translation>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（已按十二.2 以合同总金额封顶）</source>
+        <translation>（已按十二.2 以合同总金额封顶）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</source>
+        <translation>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>两期付款不足扣减，应向乙方追回 ¥{a}</source>
+        <translation>两期付款不足扣减，应向乙方追回 ¥{a}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请选择类别</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写日期（YYYY-MM-DD）</source>
+        <translation>请填写日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“{t}”不是 YYYY-MM-DD 格式的日期</source>
+        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>该承诺已在第{n}周期登记为未完成</source>
+        <translation>该承诺已在第{n}周期登记为未完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{d} 认定未完成</source>
+        <translation>{d} 认定未完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请先在上表中选择要撤销的扣减</source>
+        <translation>请先在上表中选择要撤销的扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由不能为空</source>
+        <translation>撤销理由不能为空</translation>
+    </message>
+</context>
+<context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -2129,7 +2342,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
@@ -2326,7 +2539,7 @@
         <translation>扣分说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>（计算{points}）</source>
         <translation>（计算{points}）</translation>
     </message>

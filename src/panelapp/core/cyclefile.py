@@ -1,4 +1,4 @@
-"""The cycle file (cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
+"""The cycle file (docs/cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
@@ -301,7 +301,7 @@ def _evidence(errors: Errors, value: Any) -> Any:
 
 
 def _check_dates(errors: Errors, data: CycleData) -> None:
-    """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
+    """Evidence inside the cycle, ends after starts (docs/cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
     week_start, week_end = period.week_span()

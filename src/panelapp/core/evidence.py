@@ -1,4 +1,4 @@
-"""One cycle's facts: the evidence the panel records (cycle-file.md, version 1).
+"""One cycle's facts: the evidence the panel records (docs/cycle-file.md, version 1).
 
 Plain frozen dataclasses. Field names are the cycle file's keys, so the
 reader, the writer, the store and the engine speak one vocabulary.

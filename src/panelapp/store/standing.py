@@ -317,12 +317,42 @@ class StandingLists:
             s.flush()
             return row.id
 
-    def delete_payment_deduction(self, deduction_id: int) -> None:
+    def delete_payment_deduction(self, deduction_id: int, reason: str | None = None) -> None:
+        """Remove an entered deduction; a ``reason`` is first written into its note, so the audit
+        trail keeps why (an update entry, then the delete entry, in one transaction)."""
+        if reason is not None and not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
         with self._tx() as s:
             row = s.get(PaymentDeductionModel, deduction_id)
             if row is None:
-                raise StoreError(f"扣减记录不存在（编号 {deduction_id}）")
+                raise StoreError(f"扣减记录不存在（编号 D{deduction_id}）")
+            if reason is not None:
+                row.note = _withdrawn(row.note, reason)
+                s.flush()
             s.delete(row)
+
+    def withdraw_commitment(self, record_id: int, reason: str) -> None:
+        """Un-mark a bid commitment found unfulfilled in a cycle (3.3① and 十一.2 together),
+        keeping the reason in the audit trail as ``delete_payment_deduction`` does."""
+        from panelapp.core.evidence import UnfulfilledCommitment
+
+        if not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
+        with self._tx():
+            try:
+                item = self.evidence("unfulfilled_commitments", record_id)
+            except StoreError:
+                raise StoreError(f"扣减记录不存在（编号 C{record_id}）") from None
+            self.update_evidence("unfulfilled_commitments", record_id,
+                                 UnfulfilledCommitment(item.commitment, _withdrawn(item.note, reason)))
+            self.delete_evidence("unfulfilled_commitments", record_id)
+
+    evidence: Any
+    update_evidence: Any
+
+
+def _withdrawn(note: str, reason: str) -> str:
+    return f"{note}［撤销理由：{reason.strip()}］" if note else f"［撤销理由：{reason.strip()}］"
 
 
 __all__ = ["StandingLists", "dataclasses"]
