@@ -9,7 +9,21 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+{summary}</source>
+        <translation>{error}
+
+{summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库已损坏</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -19,11 +33,15 @@
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</source>
         <translation>{error}
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</translation>
     </message>
     <message>
@@ -2293,7 +2311,7 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+58"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -2342,7 +2360,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
