@@ -248,3 +248,12 @@ def test_random_bytes_in_a_zip_member_never_crash(data):
         file.write_bytes(buffer.getvalue())
         with pytest.raises(CycleFileError):
             read_cycle_file(file)
+
+
+def test_a_command_line_text_with_a_lone_surrogate_is_refused(tmp_path, capsys):
+    db = tmp_path / "panel.db"
+    # non-UTF-8 bytes in argv arrive as lone surrogates (surrogateescape)
+    assert main(["reopen", "--cycle", "2", "--reason", "坏\udcff", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "--reason" in err and "孤立" in err
+    assert not db.exists()

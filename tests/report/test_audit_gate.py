@@ -127,3 +127,9 @@ def test_an_untouched_database_exports_and_verifies(filled, tmp_path, capsys):
     assert main(["export-pdf", "--cycle", "2", str(out), "--db", str(filled)]) == 0
     assert main(["export-xlsx", str(tmp_path / "y.xlsx"), "--db", str(filled)]) == 0
     assert main(["verify-pdf", str(out), "--db", str(filled)]) == 0, capsys.readouterr()
+
+
+def test_the_contract_lists_are_checked_too(filled, tmp_path, capsys):
+    _sql(filled, "INSERT INTO onsite_staff (contract_id, position, name, post) SELECT id, 99, '外来者', '工程师' FROM contracts")
+    assert main(["export-xlsx", str(tmp_path / "y.xlsx"), "--db", str(filled)]) == 2
+    assert "表 onsite_staff" in capsys.readouterr().err

@@ -73,10 +73,10 @@ def rederive(pdf: bytes, identity: dict[str, str], db: Any, cycle_id: int) -> Re
     generated = _generated(identity)
     if generated is None:
         return Rederived(False, "文件中没有导出时间，无法按数据重新生成评分表比对")
-    sheet = replace(sheet_input_unchecked(db, cycle_id), generated_at=generated)
-    if identity.get("chain") and sheet.chain_head != identity["chain"]:
-        # the chain head printed is the one at export time: re-derive with it, judge it separately
-        sheet = replace(sheet, chain_head=identity["chain"])
+    # the chain head printed is the one at export time (none on sheets of earlier versions):
+    # re-derive with it; verify-db judges it against the witness log
+    sheet = replace(sheet_input_unchecked(db, cycle_id), generated_at=generated,
+                    chain_head=identity.get("chain") or None)
     try:
         theirs = page_texts(pdf)
     except Exception as exc:  # pypdf raises many types on damaged files

@@ -62,16 +62,28 @@ class Verification:
 
 
 def pdf_identity(pdf: bytes) -> dict[str, str]:
-    """The sheet's identity from the PDF /Keywords (empty when unreadable)."""
+    """The sheet's identity from the PDF /Keywords (empty when unreadable). Sheets exported
+    before the keywords held status and export minute get them from the first page's text
+    and the PDF's /CreationDate."""
     import io
+    import re
 
     from pypdf import PdfReader
 
     from panelapp.report.sheet import parse_keywords
 
     try:
-        meta = PdfReader(io.BytesIO(pdf), strict=False).metadata or {}
-        return parse_keywords(str(meta.get("/Keywords", "")))
+        reader = PdfReader(io.BytesIO(pdf), strict=False)
+        meta = reader.metadata or {}
+        identity = parse_keywords(str(meta.get("/Keywords", "")))
+        if identity and "status" not in identity and reader.pages:
+            first = re.sub(r"\s+", "", reader.pages[0].extract_text() or "")
+            identity["status"] = "final" if "已定稿（" in first else "open"
+        created = re.match(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})", str(meta.get("/CreationDate", "")))
+        if identity and "generated" not in identity and created:
+            y, mo, d, h, mi = created.groups()
+            identity["generated"] = f"{y}-{mo}-{d}T{h}:{mi}"
+        return identity
     except Exception:  # a damaged file has no readable identity
         return {}
 

@@ -76,6 +76,8 @@ def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
             where = table.c.id == contract_id
         elif "cycle_id" in table.c:
             where = table.c.cycle_id.in_(cycles)
+        elif "contract_id" in table.c:  # the contract's lists (commitments, staff, payment deductions)
+            where = table.c.contract_id == contract_id
         else:
             continue
         for row in session.execute(select(table).where(where)):

@@ -74,6 +74,10 @@ class CycleHeader:
                 return
             if not (override.reason or "").strip():
                 raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
+            from panelapp.core.limits import text_problem
+
+            if problem := text_problem(override.reason):
+                raise StoreError(f"调整指标 {item_id}（{item.name}）的理由：{problem}")
             hi = None if item.floor is None else item.max - item.floor
             if (
                 not isinstance(override.deduction, int)
@@ -105,6 +109,10 @@ class CycleHeader:
     def reopen(self, cycle_id: int, reason: str) -> None:
         if not (reason or "").strip():
             raise StoreError("撤销定稿必须填写理由")
+        from panelapp.core.limits import text_problem
+
+        if problem := text_problem(reason):
+            raise StoreError(f"撤销定稿的理由：{problem}")
         with self._tx() as s:
             c = self._cycle(s, cycle_id)
             if c.status != "final":
