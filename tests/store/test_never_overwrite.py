@@ -81,6 +81,8 @@ COMMANDS = {
     "reopen": ["reopen", "--cycle", "2", "--reason", "x"],
     "backup": ["backup"],
     "verify-db": ["verify-db"],
+    "annual": ["annual"],
+    "deduction-list": ["deduction", "list"],
 }
 
 
