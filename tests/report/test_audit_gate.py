@@ -133,3 +133,11 @@ def test_the_contract_lists_are_checked_too(filled, tmp_path, capsys):
     _sql(filled, "INSERT INTO onsite_staff (contract_id, position, name, post) SELECT id, 99, '外来者', '工程师' FROM contracts")
     assert main(["export-xlsx", str(tmp_path / "y.xlsx"), "--db", str(filled)]) == 2
     assert "表 onsite_staff" in capsys.readouterr().err
+
+
+def test_an_audit_entry_deleted_anywhere_refuses_the_export(filled, tmp_path, capsys):
+    # an entry of another cycle's row, without recomputing: the chain's links break
+    _sql(filled, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log WHERE table_name = 'cycles' "
+                 f"AND record_id = {_cycle_id(filled, 4)})")
+    assert main(["export-pdf", "--cycle", "2", str(tmp_path / "s.pdf"), "--db", str(filled)]) == 2
+    assert "审计链在此处断开" in capsys.readouterr().err

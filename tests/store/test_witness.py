@@ -139,3 +139,18 @@ def test_the_sheet_prints_the_chain_head_and_the_export_is_witnessed(witnessed, 
     assert "审计链头" in text and head in text
     events = [json.loads(x)["event"] for x in log_path().read_text("utf-8").splitlines()]
     assert "export" in events
+
+
+def test_exports_and_verify_pdf_also_refuse_a_recomputed_chain(witnessed, tmp_path, capsys):
+    sheet = tmp_path / "before.pdf"
+    assert main(["export-pdf", "--cycle", "2", str(sheet), "--db", str(witnessed)]) == 0
+    conn = sqlite3.connect(witnessed)
+    conn.execute("UPDATE audit_log SET operator = '别人' WHERE id = 2")
+    _recompute(conn, 2)  # a chain consistent in itself, not the one witnessed
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["export-pdf", "--cycle", "2", str(tmp_path / "after.pdf"), "--db", str(witnessed)]) == 2
+    assert "重新计算" in capsys.readouterr().err
+    assert main(["verify-pdf", str(sheet), "--db", str(witnessed)]) == 1
+    assert "重新计算" in capsys.readouterr().out

@@ -6,13 +6,24 @@ the document is made from with their last audited state (``db.verify_cycle``, st
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from panelapp.report.errors import ReportError
 
 
+@dataclass
+class _Witnessed:
+    message: str
+
+
 def audit_problems(db: Any, cycle_id: int) -> list[Any]:
-    return list(db.verify_cycle(cycle_id))
+    """The cycle's rows against the trail, and the witnessed chain heads against the chain."""
+    problems = list(db.verify_cycle(cycle_id))
+    witness = getattr(db, "witness_problems", None)
+    if witness is not None:
+        problems += [_Witnessed(message) for message in witness()]
+    return problems
 
 
 def refusal(problems: list[Any], what: str) -> str:

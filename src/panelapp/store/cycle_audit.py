@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select, tuple_
 
-from panelapp.store.chain import entry_hash
+from panelapp.store.chain import GENESIS, entry_hash
 from panelapp.store.columns import table_label
 from panelapp.store.convert import contract_of
 from panelapp.store.models import UNAUDITED, AuditLog, Base, ContractModel, CycleModel
@@ -52,6 +52,27 @@ def _entry_problem(a: Any) -> Problem | None:
         "audit_log",
         a.id,
     )
+
+
+def _links(session: Any) -> list[Problem]:
+    """Every entry's prev_hash is the hash before it: an entry deleted or inserted anywhere
+    breaks a link (comparisons only, no hashing: cheap on a long trail)."""
+    audit = AuditLog.__table__
+    prev = None
+    for entry_id, prev_hash, digest in session.execute(
+        select(audit.c.id, audit.c.prev_hash, audit.c.hash).order_by(audit.c.id)
+    ):
+        if prev_hash != (prev if prev is not None else GENESIS):
+            return [
+                Problem(
+                    "chain",
+                    f"审计记录 #{entry_id} 的前一哈希与上一条不符：审计链在此处断开（有审计记录被删除、插入或改动）",
+                    "audit_log",
+                    entry_id,
+                )
+            ]
+        prev = digest
+    return []
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
@@ -113,6 +134,7 @@ def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
             select(*cols).where(tuple_(audit.c.table_name, audit.c.record_id).in_(chunk)).order_by(audit.c.id)
         ))
     problems += bad_entries.values()
+    problems += _links(session)
     for key, (table, m) in rows.items():
         problem = row_problem(table, m, key in last, last.get(key))
         if problem:

@@ -186,6 +186,13 @@ class CycleHeader:
         with self._tx() as s:
             witness.record(audit_raw(s), event, self.path)
 
+    def witness_problems(self) -> list[str]:
+        """Heads the witness log saw that are no longer in this file's chain (store.witness)."""
+        from panelapp.store import witness
+
+        with self._tx() as s:
+            return witness.check(audit_raw(s), self.path).problems or []
+
     def chain_head(self) -> str | None:
         """The hash of the audit chain's last entry (None while the trail is empty)."""
         with self._tx() as s:
