@@ -32,7 +32,7 @@ class FieldError:
         return f"{self.path}：{self.message}"
 
 
-class Errors(list):
+class Errors(list[FieldError]):
     def add(self, path: str, message: str) -> Any:
         # a path or message may quote hostile text: never let it break printing
         self.append(FieldError(limits.printable(path, 200), limits.printable(message, 400)))

@@ -15,13 +15,14 @@ built from strings or integers only, rounded half up to the fen once, at the end
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from panelapp.core.contract import Contract, add_months
+from panelapp.core.payments import deduction_amount, exact, money
 
-FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 DEDUCTION_KINDS = {"commitment": "未完成投标书面承诺（十一.2）", "criticism": "被上级通报批评或影响考核（十一.3）"}
 #: Evaluation bands of the annual supplier evaluation: (lowest mean score, label), best first.
@@ -33,42 +34,28 @@ EVALUATION_BANDS: tuple[tuple[Decimal | None, str], ...] = (
 )
 
 
-def money(value: Decimal | int | str) -> Decimal:
-    """An amount in yuan, exact to the fen (half up). Floats are refused: 1.005 must stay 1.005."""
-    if isinstance(value, float):
-        raise TypeError("money is never built from a float")
-    return Decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
-
-
 @dataclass(frozen=True)
 class PaymentRates:
-    """The scheme's ``[payment]`` table: rates of 十一.2 / 十一.3 and the schedule of 五.1."""
+    """The scheme's ``[payment]`` table: the rates of 十一.2 / 十一.3 (amounts by core.payments) and the
+    schedule of 五.1 (first payment's share and when it falls due)."""
 
-    commitment_percent: Decimal = Decimal(3)
-    criticism_amount: Decimal = Decimal("10000.00")
-    first_payment_percent: Decimal = Decimal(50)
-    first_payment_due_months: int = 1
+    payment: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_scheme(cls, payment: Mapping[str, object]) -> PaymentRates:
-        def dec(key: str, default: Decimal) -> Decimal:
-            value = payment.get(key)
-            return default if value is None else Decimal(str(value))
+    def from_scheme(cls, payment: Mapping[str, Any]) -> PaymentRates:
+        return cls(dict(payment))
 
-        return cls(
-            commitment_percent=dec("per_unfulfilled_commitment_percent", cls.commitment_percent),
-            criticism_amount=dec("per_criticism_amount", cls.criticism_amount),
-            first_payment_percent=dec("first_payment_percent", cls.first_payment_percent),
-            first_payment_due_months=int(str(payment.get("first_payment_due_months", 1))),
-        )
+    @property
+    def first_payment_percent(self) -> Decimal:
+        return exact(self.payment.get("first_payment_percent", "50"))
+
+    @property
+    def first_payment_due_months(self) -> int:
+        return int(str(self.payment.get("first_payment_due_months", 1)))
 
     def amount(self, contract_total: Decimal, kind: str, count: int = 1) -> Decimal:
         """十一.2: count × total × 3 %; 十一.3: count × 10,000.00."""
-        if kind == "commitment":
-            return money(contract_total * self.commitment_percent * count / 100)
-        if kind == "criticism":
-            return money(self.criticism_amount * count)
-        raise ValueError(f"unknown deduction kind {kind!r}")
+        return deduction_amount(contract_total, kind, count, self.payment)
 
 
 @dataclass(frozen=True)

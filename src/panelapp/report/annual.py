@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from panelapp.core.engine import score_cycle
+from panelapp.core.payments import money
 from panelapp.core.scheme import load_scheme
-from panelapp.core.settlement import CycleLine, DeductionLine, PaymentRates, Settlement, money, settle
+from panelapp.core.settlement import CycleLine, DeductionLine, PaymentRates, Settlement, settle
 
 #: The annual summary is the settlement (kept as a name for the report writers).
 AnnualSummary = Settlement

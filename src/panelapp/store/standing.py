@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from panelapp.core.evidence import EVIDENCE_KINDS, PanelMember
+from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
 from panelapp.store.convert import contract_of
 from panelapp.store.errors import StoreError
@@ -29,8 +29,6 @@ from panelapp.store.models import (
     PaymentDeductionModel,
 )
 from panelapp.store.rows import CycleRow, ExportRow, OnsiteStaff, PaymentDeduction
-
-FEN = Decimal("0.01")
 
 
 class StandingLists:
@@ -297,13 +295,9 @@ class StandingLists:
             m = self._contract_model(s, contract_id)
             payment = load_scheme(m.scheme).payment
             if item.amount is not None:
-                amount = Decimal(item.amount).quantize(FEN, rounding=ROUND_HALF_UP)
-            elif item.kind == "commitment":
-                rate = Decimal(str(payment.get("per_unfulfilled_commitment_percent", "3")))
-                amount = (m.total_amount * rate * item.count / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = money(item.amount)
             else:
-                per = Decimal(str(payment.get("per_criticism_amount", "10000.00")))
-                amount = (per * item.count).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = deduction_amount(m.total_amount, item.kind, item.count, payment)
             row = PaymentDeductionModel(
                 contract_id=contract_id,
                 kind=item.kind,
