@@ -232,7 +232,8 @@ def test_any_integer_in_any_integer_field_is_refused_or_read_never_a_crash(value
         try:
             parse_cycle(_decode(text.encode(), "x.json"))
         except CycleFileError as exc:
-            assert ".".join(path) in str(exc) or path[-1] in str(exc)
+            if abs(value) > 1000:  # out of every field's range: that field is named
+                assert ".".join(path) in str(exc), str(exc)[:300]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
