@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/about.py" line="+37"/>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>考核组评分台 panelapp {version}</source>
+        <translation>考核组评分台 panelapp {version}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</source>
+        <translation>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>无法读取许可证文件 {path}：{error}</source>
+        <translation>无法读取许可证文件 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../src/panelapp/ui/app.py" line="+22"/>
@@ -96,7 +123,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -1521,7 +1548,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+71"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -2080,7 +2107,7 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -2129,7 +2156,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
@@ -2326,7 +2353,7 @@
         <translation>扣分说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>（计算{points}）</source>
         <translation>（计算{points}）</translation>
     </message>
