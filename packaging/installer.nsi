@@ -1,9 +1,13 @@
 ; panelapp (考核组评分台) installer: NSIS 3, per-user, Simplified Chinese.
 ;
-;   makensis -DVERSION=0.1.0 -DSRCDIR=dist/panelapp -DOUTFILE=dist/panelapp-0.1.0-setup.exe packaging/installer.nsi
+;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DSRCDIR=dist/panelapp -DOUTFILE=dist/panelapp-0.1.0-setup.exe packaging/installer.nsi
 ;
-; SRCDIR is PyInstaller's one-folder output (panelapp.exe + _internal/). Relative paths are
-; relative to this file's folder (makensis changes into it).
+;   (-INPUTCHARSET UTF8: this file has no BOM, and makensis on Windows would otherwise read
+;   it in the ANSI code page and store the Chinese texts as mojibake)
+;
+; SRCDIR is PyInstaller's one-folder output (panelapp.exe, its console twin panelapp-cli.exe,
+; _internal/ with resources/licenses/). Relative paths are relative to this file's folder
+; (makensis changes into it).
 ;
 ; Installs for the current user only (no administrator rights) into
 ; %LOCALAPPDATA%\Programs\panelapp, with a Start-menu shortcut, an optional desktop shortcut
