@@ -335,7 +335,8 @@ cli_out() { # cli_out EXE ARGS...: its stdout+stderr (WINE-ONLY: through a pipe,
     return "${PIPESTATUS[0]}"
 }
 cli_checks() {
-    local cli=$1/panelapp-cli.exe label=$2 out db=$OUT/cli-$label.db
+    local cli=$1/panelapp-cli.exe label=$2 out db
+    db=$OUT/cli-$label.db
     out=$(cli_out "$cli" --version) || fail "$label: panelapp-cli --version exited non-zero"
     [[ $out == *"panelapp $VERSION"* ]] || fail "$label: panelapp-cli --version printed '$out'"
     out=$(cli_out "$cli" --help) || fail "$label: panelapp-cli --help exited non-zero"
