@@ -12,7 +12,7 @@ from panelapp.argparse_zh import ChineseArgumentParser
 from panelapp.brokenpipe import quiet_broken_pipe
 
 #: Modules under panelapp.commands, each contributing sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet")
+COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet", "settle")
 
 
 def build_parser() -> argparse.ArgumentParser:
