@@ -36,7 +36,21 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+{summary}</source>
+        <translation>{error}
+
+{summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库已损坏</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -46,11 +60,15 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</source>
         <translation>{error}
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</translation>
     </message>
     <message>
@@ -679,7 +697,7 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+67"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
     </message>
@@ -2017,7 +2035,7 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>正在导出年度汇总…</source>
         <translation>正在导出年度汇总…</translation>
     </message>
