@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/about.py" line="+37"/>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>考核组评分台 panelapp {version}</source>
+        <translation>考核组评分台 panelapp {version}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</source>
+        <translation>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>无法读取许可证文件 {path}：{error}</source>
+        <translation>无法读取许可证文件 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../src/panelapp/ui/app.py" line="+23"/>
@@ -1170,7 +1197,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+74"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+75"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>

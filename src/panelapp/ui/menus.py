@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from panelapp.ui.about import show_about
 from panelapp.ui.settlement import open_settlement
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
@@ -71,4 +72,4 @@ def build_menus(w) -> None:
 
     help_menu = bar.addMenu(translate("MainWindow", "帮助(&H)"))
     _act(w, help_menu, translate("MainWindow", "载入演示数据"), w.files.load_demo, None, "demo")
-    _act(w, help_menu, translate("MainWindow", "关于"), w.about, None, "about")
+    _act(w, help_menu, translate("MainWindow", "关于"), lambda: show_about(w), None, "about")
