@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/panelapp/ui/app.py" line="+22"/>
+        <location filename="../../src/panelapp/ui/app.py" line="+23"/>
         <source>无法打开数据库</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -30,6 +30,18 @@
         <location line="+10"/>
         <source>恢复失败</source>
         <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
+请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），或用 panelapp --self-test 在后台自检。</source>
+        <translation>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
+请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），或用 panelapp --self-test 在后台自检。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>panelapp：无法写日志：{error}</source>
+        <translation>panelapp：无法写日志：{error}</translation>
     </message>
 </context>
 <context>
@@ -81,22 +93,120 @@
     </message>
 </context>
 <context>
+    <name>ChoiceField</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+145"/>
+        <source>请选择“{label}”</source>
+        <translation>请选择“{label}”</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/crash.py" line="+44"/>
+        <source>程序出错</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;刚才的操作没有完成：程序内部出错（{kind}）。&lt;/b&gt;</source>
+        <translation>&lt;b&gt;刚才的操作没有完成：程序内部出错（{kind}）。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存的数据不受影响：每一次修改在完成时就已写入数据库，这次出错的操作如未完成则没有写入。可以继续使用，或关闭后重新打开。</source>
+        <translation>已保存的数据不受影响：每一次修改在完成时就已写入数据库，这次出错的操作如未完成则没有写入。可以继续使用，或关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>详细信息已写入日志文件：
+{path}
+请把日志或下面的详细信息发给维护人员。</source>
+        <translation>详细信息已写入日志文件：
+{path}
+请把日志或下面的详细信息发给维护人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（未启用日志）</source>
+        <translation>（未启用日志）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>复制详细信息</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开日志文件夹</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已复制</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="+135"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+28"/>
+        <source>从日历选择</source>
+        <translation>从日历选择</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+10"/>
+        <source>如 2025-01-15 或 1-15</source>
+        <translation>如 2025-01-15 或 1-15</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请填写“{label}”，或勾选“{none}”</source>
+        <translation>请填写“{label}”，或勾选“{none}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写“{label}”</source>
+        <translation>请填写“{label}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{label}”：{problem}</source>
+        <translation>“{label}”：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{label}”须在 {range} 之间（填写的是 {value}）</source>
+        <translation>“{label}”须在 {range} 之间（填写的是 {value}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{lo} 至 {hi}</source>
         <translation>{lo} 至 {hi}</translation>
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <location line="+53"/>
+        <source>如 1-15 9:00（时间须填写）</source>
+        <translation>如 1-15 9:00（时间须填写）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -172,7 +282,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+21"/>
+        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+22"/>
         <source>修改{kind}</source>
         <translation>修改{kind}</translation>
     </message>
@@ -192,17 +302,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>请填写“{label}”</source>
-        <translation>请填写“{label}”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“{label}”须在 {range} 之间</source>
-        <translation>“{label}”须在 {range} 之间</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+63"/>
         <source>请先改正标红的项目；未保存任何内容。</source>
         <translation>请先改正标红的项目；未保存任何内容。</translation>
     </message>
@@ -585,6 +685,11 @@
         <translation>影响类型</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>开始时间</source>
         <translation>开始时间</translation>
@@ -660,7 +765,7 @@
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>恢复时间不得早于开始时间</source>
         <translation>恢复时间不得早于开始时间</translation>
     </message>
@@ -675,7 +780,7 @@
         <translation>到场时间不得早于报修时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>恢复时限不得早于报修时间</source>
         <translation>恢复时限不得早于报修时间</translation>
     </message>
@@ -695,7 +800,12 @@
         <translation>故障编号“{id}”已存在</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>填写影响类型、开始、恢复和报修时间后，这里显示等级与扣分。</source>
+        <translation>填写影响类型、开始、恢复和报修时间后，这里显示等级与扣分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>时间有误：恢复时间早于开始时间，或响应/到场早于报修。</source>
         <translation>时间有误：恢复时间早于开始时间，或响应/到场早于报修。</translation>
     </message>
@@ -864,6 +974,11 @@
         <translation>事件类型</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>原因</source>
         <translation>原因</translation>
@@ -874,7 +989,7 @@
         <translation>运维单位原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>说明</source>
         <translation>说明</translation>
     </message>
@@ -946,7 +1061,7 @@
         <translation>规定时限</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -959,7 +1074,7 @@
 <context>
     <name>FileOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/file_ops.py" line="+70"/>
+        <location filename="../../src/panelapp/ui/file_ops.py" line="+71"/>
         <source>已导入。</source>
         <translation>已导入。</translation>
     </message>
@@ -994,7 +1109,7 @@
         <translation>无法导入周期文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>导入完成</source>
         <translation>导入完成</translation>
     </message>
@@ -1031,7 +1146,7 @@
         <translation>无法导出周期文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -1061,6 +1176,24 @@
         <location line="+7"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/help.py" line="+17"/>
+        <source>使用说明</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>找不到使用说明文件：{path}</source>
+        <translation>找不到使用说明文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1520,115 @@
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <location filename="../../src/panelapp/ui/housekeeping.py" line="+39"/>
+        <source>数据库完好：{path}
+SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{rows} 条记录与审计记录一致。</source>
+        <translation>数据库完好：{path}
+SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{rows} 条记录与审计记录一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库检查发现 {n} 个问题：{path}</source>
+        <translation>数据库检查发现 {n} 个问题：{path}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>备份失败</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已备份到 {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份完成</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已备份到：
+{path}</source>
+        <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>检查数据库</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</source>
+        <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>用备份
+{backup}
+替换当前数据库
+{db}？
+
+当前文件会先另存一份（不会删除）。</source>
+        <translation>用备份
+{backup}
+替换当前数据库
+{db}？
+
+当前文件会先另存一份（不会删除）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>恢复失败</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>恢复完成</source>
+        <translation>恢复完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已从备份恢复：
+{backup}
+恢复前的文件另存为：
+{safety}</source>
+        <translation>已从备份恢复：
+{backup}
+恢复前的文件另存为：
+{safety}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打开其他数据库</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>panelapp 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</source>
+        <translation>panelapp 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>ImagePreview</name>
     <message>
         <location filename="../../src/panelapp/ui/widgets/attachments.py" line="-67"/>
@@ -1472,18 +1714,18 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+44"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+48"/>
         <source>考核组评分台</source>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+53"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+59"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>无法打开考核周期</source>
         <translation>无法打开考核周期</translation>
     </message>
@@ -1510,7 +1752,27 @@
         <translation>已保存：{action}（Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
+        <source>已撤销：{action}（Ctrl+Y 重做）</source>
+        <translation>已撤销：{action}（Ctrl+Y 重做）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已重做：{action}（Ctrl+Z 撤销）</source>
+        <translation>已重做：{action}（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已自动保存：每次修改完成即写入数据库，无需手动保存。导出周期文件请用 Ctrl+Shift+S。</source>
+        <translation>已自动保存：每次修改完成即写入数据库，无需手动保存。导出周期文件请用 Ctrl+Shift+S。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>数据库：{name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>请先在表格中选择一行</source>
         <translation>请先在表格中选择一行</translation>
     </message>
@@ -1520,8 +1782,8 @@
         <translation>字号 {percent}%</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+69"/>
+        <location line="+49"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+87"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1533,7 +1795,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-44"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-62"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1546,6 +1808,11 @@
         <location line="+1"/>
         <source>导出周期文件…</source>
         <translation>导出周期文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1579,6 +1846,31 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>备份…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查数据库</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开其他数据库…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近打开的数据库</source>
+        <translation>最近打开的数据库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>切换操作人…</source>
         <translation>切换操作人…</translation>
     </message>
@@ -1598,17 +1890,29 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+6"/>
         <source>撤销</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>重做</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1"/>
+        <source>撤销：{action}</source>
+        <translation>撤销：{action}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重做：{action}</source>
+        <translation>重做：{action}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>新增记录</source>
         <translation>新增记录</translation>
     </message>
@@ -1658,12 +1962,32 @@
         <translation>原始大小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>第{n}个标签页</source>
+        <translation>第{n}个标签页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>使用说明</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开数据文件夹</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开日志文件夹</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>载入演示数据</source>
         <translation>载入演示数据</translation>
     </message>
@@ -1890,7 +2214,7 @@
 <context>
     <name>OverrideField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-137"/>
+        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-149"/>
         <source>改定等级</source>
         <translation>改定等级</translation>
     </message>
@@ -2022,7 +2346,7 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../src/panelapp/ui/selftest.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="+90"/>
         <source>载入演示数据（{detail}）</source>
         <translation>载入演示数据（{detail}）</translation>
     </message>
@@ -2080,12 +2404,12 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+58"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>已导出评分表：{path}</source>
         <translation>已导出评分表：{path}</translation>
     </message>
@@ -2129,12 +2453,12 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已导出年度汇总：
 {pdf}
 {xlsx}</source>
@@ -2326,7 +2650,7 @@
         <translation>扣分说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>（计算{points}）</source>
         <translation>（计算{points}）</translation>
     </message>
@@ -2415,6 +2739,14 @@
     </message>
 </context>
 <context>
+    <name>TextField</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="-201"/>
+        <source>请填写“{label}”</source>
+        <translation>请填写“{label}”</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommand</name>
     <message>
         <location filename="../../src/panelapp/ui/commands.py" line="+39"/>
@@ -2460,6 +2792,36 @@
         <location line="+47"/>
         <source>修改评定日期</source>
         <translation>修改评定日期</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/unsaved.py" line="+26"/>
+        <source>未保存的输入</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{what}”中已填写的内容尚未保存。
+保存、放弃，还是回到表单继续填写？</source>
+        <translation>“{what}”中已填写的内容尚未保存。
+保存、放弃，还是回到表单继续填写？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

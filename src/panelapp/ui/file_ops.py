@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from panelapp.logsetup import record
 from panelapp.paths import resource
 from panelapp.report.export import export_score_sheet
 from panelapp.ui.errors import show_error, user_errors
@@ -95,6 +96,7 @@ class FileOps:
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导入周期文件"), exc)
             return False
+        record("import", file=path, cycle_id=report.cycle_id)
         self.after_import(report.cycle_id)
         row = self.session.db.cycle_row(report.cycle_id)
         self._info(translate("FileOps", "导入完成"),
@@ -118,6 +120,7 @@ class FileOps:
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导出周期文件"), exc)
             return None
+        record("export-cycle", cycle_id=self.session.cycle_id, file=out)
         self._info(translate("FileOps", "导出完成"), translate("FileOps", "已导出到：\n{path}").format(path=out))
         return out
 
@@ -144,6 +147,7 @@ class FileOps:
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导出评分表"), exc)
             return None
+        record("export-pdf", cycle_id=self.session.cycle_id, file=out)
         return Path(out)
 
     def _info(self, title: str, text: str) -> None:

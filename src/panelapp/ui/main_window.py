@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -21,6 +23,8 @@ from panelapp.ui.commands import Editor
 from panelapp.ui.context import WindowContext
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.file_ops import FileOps
+from panelapp.ui.forms.evidence_form import EvidenceDialog
+from panelapp.ui.housekeeping import Housekeeping, remember
 from panelapp.ui.menus import build_menus
 from panelapp.ui.people import People
 from panelapp.ui.session import CycleSession
@@ -71,6 +75,10 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.operator_label)
         self.people = People(self, self.session, self.operator_label)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databasePath")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.housekeeping = Housekeeping(self)
         self.state = WindowState(self, self.splitter, self.settings)
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
@@ -79,6 +87,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.state.restore()
         self.set_operator(db.operator)
+        self.show_database_path()
+        remember(self.settings, Path(db.path))
 
     # -- building -----------------------------------------------------------------------------
     def build_tabs(self) -> None:
@@ -96,6 +106,8 @@ class MainWindow(QMainWindow):
         self.summary_tab = SummaryTab(self.ctx, self.tabs)
         self.tabs.addTab(self.summary_tab, self.tr("汇总"))
         self.tab_titles.append(self.tr("汇总"))
+        for action, title in zip(self.tab_actions, self.tab_titles, strict=False):
+            action.setText(title)
 
     def load_navigator(self) -> None:
         contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
@@ -156,8 +168,60 @@ class MainWindow(QMainWindow):
 
     def _on_stack_index(self, _index: int) -> None:
         text = self.editor.stack.undoText()
-        if text:
+        if text and not self._narrating:
             self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
+
+    _narrating = False
+
+    def undo(self) -> None:
+        text = self.editor.stack.undoText()
+        self._narrating = True
+        try:
+            self.editor.stack.undo()
+        finally:
+            self._narrating = False
+        if text:
+            self.statusBar().showMessage(self.tr("已撤销：{action}（Ctrl+Y 重做）").format(action=text), 6000)
+
+    def redo(self) -> None:
+        text = self.editor.stack.redoText()
+        self._narrating = True
+        try:
+            self.editor.stack.redo()
+        finally:
+            self._narrating = False
+        if text:
+            self.statusBar().showMessage(self.tr("已重做：{action}（Ctrl+Z 撤销）").format(action=text), 6000)
+
+    def say_autosaved(self) -> None:
+        """Ctrl+S: every edit is already in the database; say so (export is Ctrl+Shift+S)."""
+        self.statusBar().showMessage(self.tr("已自动保存：每次修改完成即写入数据库，无需手动保存。"
+                                             "导出周期文件请用 Ctrl+Shift+S。"), 6000)
+
+    def go_to_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def show_database_path(self) -> None:
+        path = str(self.db.path)
+        self.db_label.setText(self.tr("数据库：{name}").format(name=Path(path).name))
+        self.db_label.setToolTip(path)
+        self.db_label.setStatusTip(path)
+
+    def show_help(self) -> None:
+        from panelapp.ui.help import show_help
+
+        show_help(self)
+
+    def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from panelapp.logsetup import default_log_dir, log_path
+
+        folder = log_path().parent if log_path() is not None else default_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # -- people -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:
@@ -210,9 +274,11 @@ class MainWindow(QMainWindow):
         return self.state.factor
 
     def start(self, cycle_id: int | None = None) -> None:
-        """Open the remembered (or given, or first) cycle."""
+        """Open the given cycle, else the one containing today, else the last one used, else the latest started."""
         ids = self.navigator.cycle_ids()
         remembered = self.settings.value("cycle_id")
+        if cycle_id is None and ids:
+            cycle_id = self.cycle_of_today(ids)
         if cycle_id is None and remembered is not None and int(remembered) in ids:
             cycle_id = int(remembered)
         if cycle_id is None and ids:
@@ -222,19 +288,28 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
         QTimer.singleShot(50, self.score_other_cycles)
 
+    def cycle_of_today(self, ids: list[int]) -> int | None:
+        from datetime import date
+
+        today = date.today()
+        return next((i for i in ids if (p := self.db.cycle_row(i).period).start <= today <= p.end), None)
+
     def current_cycle_guess(self, ids: list[int]) -> int:
-        """The open cycle running today, else the latest open cycle that has started, else the first."""
+        """The latest open cycle that has started, else the first."""
         from datetime import date
 
         today = date.today()
         rows = [self.db.cycle_row(i) for i in ids]
-        for row in rows:
-            if row.period.start <= today <= row.period.end:
-                return row.id
         started = [r for r in rows if r.period.start <= today and r.status == "open"]
         return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
+        for dlg in self.findChildren(EvidenceDialog):  # a half-filled form asks before it is dropped
+            if dlg.isVisible():
+                dlg.reject()
+                if dlg.isVisible():
+                    event.ignore()
+                    return
         self.state.save(self.tabs.currentIndex())
         self.editor.stack.clear()  # release the Python undo commands while Python is alive
         self._to_score = []

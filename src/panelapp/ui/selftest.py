@@ -22,30 +22,51 @@ from panelapp.ui.bootstrap import ensure_platform, make_application
 translate = QCoreApplication.translate  # lupdate extracts translate("SelfTest", "…")
 
 
+def type_into(edit, text: str) -> None:
+    """Select all, type ``text`` key by key (Chinese as an input method commits it), then Tab away."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Backspace)
+    if text.isascii():
+        QTest.keyClicks(edit, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(edit, event)
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def typed(value: datetime) -> str:
+    """How people type a time: month-day without the year, hour without a leading zero."""
+    return f"{value.month}-{value.day} {value.hour}:{value.minute:02d}"
+
+
 def set_fault_fields(dlg, *, fault_id: str, start: datetime, minutes: int, effect="interruption",
                      serious=True, vendor=True, responded_after=5, report_on=None) -> None:
     """Type a fault into the form's widgets as a user would."""
     from datetime import timedelta
 
-    from panelapp.ui.forms.fields import to_qdate, to_qdt
-
     f = dlg.fields
-    f["id"].edit.setText(fault_id)
-    f["business"].edit.setText("统一受理平台")
-    f["description"].edit.setText("自检：数据库连接池耗尽")
+    type_into(f["id"].edit, fault_id)
+    type_into(f["business"].edit, "统一受理平台")
+    type_into(f["description"].edit, "自检：数据库连接池耗尽")
     f["effect"].combo.setCurrentIndex(f["effect"].combo.findData(effect))
-    f["started_at"].edit.setDateTime(to_qdt(start))
-    f["restored_at"].edit.setDateTime(to_qdt(start + timedelta(minutes=minutes)))
+    type_into(f["started_at"].edit, typed(start))
+    type_into(f["restored_at"].edit, typed(start + timedelta(minutes=minutes)))
     f["serious_impact"].box.setChecked(serious)
     f["vendor_caused"].box.setChecked(vendor)
-    f["reported_at"].edit.setDateTime(to_qdt(start))
+    type_into(f["reported_at"].edit, typed(start))
     f["responded_at"].none_box.setChecked(False)
-    f["responded_at"].edit.setDateTime(to_qdt(start + timedelta(minutes=responded_after)))
+    type_into(f["responded_at"].edit, typed(start + timedelta(minutes=responded_after)))
     f["onsite_at"].none_box.setChecked(True)
     f["restore_deadline_at"].none_box.setChecked(True)
     day = report_on or (start + timedelta(minutes=minutes)).date()
     f["report_submitted_on"].none_box.setChecked(False)
-    f["report_submitted_on"].edit.setDate(to_qdate(day))
+    type_into(f["report_submitted_on"].edit, f"{day.month}-{day.day}")
 
 
 class Check:

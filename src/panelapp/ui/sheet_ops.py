@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from panelapp.logsetup import record
 from panelapp.report.annual import annual_summary
 from panelapp.report.export import export_score_sheet
 from panelapp.report.fingerprint import cycle_fingerprint
@@ -65,6 +66,7 @@ class SheetOps:
             written = export_score_sheet(self.session.db, cycle_id, Path(out), sign=sign)
             fingerprint = cycle_fingerprint(self.session.db.cycle_data(cycle_id)[0])
         self.last_export = (cycle_id, Path(written), fingerprint)
+        record("export-pdf", cycle_id=cycle_id, file=written, signed=bool(sign))
         self.window.statusBar().showMessage(translate("SheetOps", "已导出评分表：{path}").format(path=written), 8000)
         return Path(written)
 
@@ -162,6 +164,7 @@ class SheetOps:
         except user_errors() as exc:
             show_error(self.window, translate("SheetOps", "无法导出年度汇总"), exc)
             return None
+        record("export-annual", contract_id=contract_id, pdf=pdf, xlsx=xlsx)
         text = translate("SheetOps", "已导出年度汇总：\n{pdf}\n{xlsx}").format(pdf=pdf, xlsx=xlsx)
         if self._quiet():
             self.window.last_info = text

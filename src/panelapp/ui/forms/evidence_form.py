@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from panelapp.core.evidence import EVIDENCE_LABELS, EVIDENCE_TYPES
 from panelapp.ui.errors import message_text, user_errors
-from panelapp.ui.forms.fields import DateField, Field, TextField
+from panelapp.ui.forms.fields import Field
 from panelapp.ui.forms.specs import Bounds, cross_check, fields_for
+from panelapp.ui.forms.unsaved import ask_unsaved, snapshot
 
 
 class EvidenceDialog(QDialog):
@@ -42,6 +43,7 @@ class EvidenceDialog(QDialog):
         outer.addWidget(self.buttons)
         if obj is not None:
             self.load(obj)
+        self.pristine = snapshot(self)  # what "unchanged" looks like (after the record is loaded)
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -51,6 +53,19 @@ class EvidenceDialog(QDialog):
     def add_field(self, field: Field) -> None:
         self.fields[field.key] = field
         self.form.addRow(field.label, field)
+        field.changed.connect(lambda *_args: self.recheck())
+
+    def recheck(self) -> None:
+        """Messages already shown follow the input: a fixed field's message goes, the summary with the last one."""
+        message = getattr(self, "message", None)
+        if message is None or (message.isHidden() and not any(f.showing_error() for f in self.fields.values())):
+            return
+        _values, errors = self.values()
+        for key, field in self.fields.items():
+            if field.showing_error():
+                field.error(errors.get(key))
+        if not errors:
+            message.hide()
 
     def extra(self, layout: QVBoxLayout) -> None:
         """Subclasses add live read-outs here."""
@@ -64,14 +79,12 @@ class EvidenceDialog(QDialog):
     def values(self) -> tuple[dict, dict[str, str]]:
         values, errors = {}, {}
         for key, field in self.fields.items():
-            value = field.value()
-            values[key] = value
-            if isinstance(field, TextField) and field.required and not value:
-                errors[key] = self.tr("请填写“{label}”").format(label=field.label)
-            elif isinstance(field, DateField) and value is not None and not field.in_range(value):
-                errors[key] = self.tr("“{label}”须在 {range} 之间").format(label=field.label, range=field.range_text())
-        if not errors:
-            errors.update(cross_check(self.kind, values))
+            values[key] = field.value()
+            problem = field.check()
+            if problem:
+                errors[key] = problem
+        for key, problem in cross_check(self.kind, values).items():
+            errors.setdefault(key, problem)
         return values, errors
 
     def build_obj(self, values: dict):
@@ -106,6 +119,20 @@ class EvidenceDialog(QDialog):
                 return
         self.result_obj = obj
         super().accept()
+
+    def is_dirty(self) -> bool:
+        return snapshot(self) != self.pristine
+
+    def reject(self) -> None:
+        """Escape, 取消 and closing the window: a changed form asks 保存 / 放弃 / 取消 first."""
+        if self.is_dirty():
+            answer = ask_unsaved(self, self.windowTitle())
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
 
     def show_field_errors(self, exc: BaseException) -> None:
         """A store refusal that names fields ((field, message) pairs) is shown next to each field."""

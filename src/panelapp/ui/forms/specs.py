@@ -85,12 +85,12 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
     if kind == "security_events":
         return [
             _cycle_date("date", translate("FieldSpecs", "日期"), b),
-            ChoiceField("kind", translate("FieldSpecs", "事件类型"), SECURITY_KIND_NAMES),
+            ChoiceField("kind", translate("FieldSpecs", "事件类型"), SECURITY_KIND_NAMES,
+                        placeholder=translate("FieldSpecs", "（请选择）")),
             BoolField(
                 "vendor_caused",
                 translate("FieldSpecs", "原因"),
                 translate("FieldSpecs", "运维单位原因"),
-                default=True,
             ),
             TextField("description", translate("FieldSpecs", "说明")),
         ]
@@ -135,11 +135,12 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
 
 
 def cross_check(kind: str, values: dict) -> dict[str, str]:
-    """Errors between fields, keyed by the field to show them under."""
+    """Errors between fields, keyed by the field to show them under (fields not filled in yet are skipped)."""
     errors: dict[str, str] = {}
     if kind == "special_periods":
-        if values["end"] < values["start"]:
+        start, end, report = values.get("start"), values.get("end"), values.get("report_date")
+        if start is not None and end is not None and end < start:
             errors["end"] = translate("FieldSpecs", "结束日期不得早于开始日期")
-        if values["report_date"] is not None and values["report_date"] < values["start"]:
+        if start is not None and report is not None and report < start:
             errors["report_date"] = translate("FieldSpecs", "报告日期不得早于特殊时期开始日期")
     return errors
