@@ -215,7 +215,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     existing = w.db.attachments("defect_reports", rid)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pdf))])
-    pos = table.view.visualRect(table.model.index(0, 0)).center()
+    pos = table.view.visualRect(table.proxy.index(0, 0)).center()
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)

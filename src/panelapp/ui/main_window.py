@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +39,11 @@ from panelapp.ui.tabs.summary import SummaryTab
 from panelapp.ui.widgets.navigator import Navigator
 from panelapp.ui.widgets.score_bar import ScoreBar
 from panelapp.ui.window_state import WindowState
+
+
+def is_empty(data) -> bool:
+    """Nothing entered for the cycle yet (no evidence, no item override)."""
+    return data.evidence.count() == 0 and not data.item_overrides
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([265, 1100])
+        self.splitter.setSizes([225, 1140])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.operator_label = QLabel(self)
@@ -104,7 +111,11 @@ class MainWindow(QMainWindow):
             self.tab_titles.append(title)
             self.section_tabs.append(tab)
         self.summary_tab = SummaryTab(self.ctx, self.tabs)
-        self.tabs.addTab(self.summary_tab, self.tr("汇总"))
+        summary_scroll = QScrollArea(self.tabs)  # at 150 % on 1366×768 the summary scrolls, the window still fits
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        summary_scroll.setWidget(self.summary_tab)
+        self.tabs.addTab(summary_scroll, self.tr("汇总"))
         self.tab_titles.append(self.tr("汇总"))
         for action, title in zip(self.tab_actions, self.tab_titles, strict=False):
             action.setText(title)
@@ -149,20 +160,21 @@ class MainWindow(QMainWindow):
         cycle_id = self._to_score.pop(0)
         try:
             data, _ids = self.db.cycle_data(cycle_id)
-            self.navigator.set_score(cycle_id, score_cycle(data).total)
+            self.navigator.set_score(cycle_id, score_cycle(data).total, empty=is_empty(data))
         except user_errors():
             self.navigator.set_score(cycle_id, None)
         QTimer.singleShot(0, self._score_next)
 
     def on_scored(self) -> None:
         result, row = self.session.result, self.session.row
-        self.score_bar.set_result(result)
+        empty = self.session.data is not None and is_empty(self.session.data)
+        self.score_bar.set_result(result, empty=empty)
         if result is not None:
             state = self.tr("（已定稿，只读）") if self.session.is_final else ""
             self.score_bar.set_context(self.tr("{contract}{state}\n第{cycle}周期 {start}～{end}").format(
                 contract=self.session.data.contract.number, state=state, cycle=result.cycle,
                 start=result.start, end=result.end))
-            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None, empty=empty)
             self.setWindowTitle(self.tr("考核组评分台 — {contract} 第{cycle}周期").format(
                 contract=result.contract, cycle=result.cycle))
 
@@ -247,6 +259,12 @@ class MainWindow(QMainWindow):
         if what in ("add", "edit", "duplicate") and what not in table.buttons:
             return None
         return getattr(table, f"do_{what}")()
+
+    def focus_filter(self) -> None:
+        tab = self.current_section_tab()
+        table = tab.current_table() if tab else None
+        if table is not None:
+            table.focus_filter()
 
     def override_current(self) -> None:
         tab = self.current_section_tab()

@@ -63,6 +63,7 @@ def build_menus(w) -> None:
     _act(w, edit, translate("MainWindow", "编辑记录"), lambda: w.table_action("edit"), "Ctrl+E", "edit")
     _act(w, edit, translate("MainWindow", "复制记录"), lambda: w.table_action("duplicate"), "Ctrl+D", "duplicate")
     _act(w, edit, translate("MainWindow", "删除记录"), lambda: w.table_action("delete"), "Delete", "delete")
+    _act(w, edit, translate("MainWindow", "筛选当前表格"), w.focus_filter, "Ctrl+F", "filter")
     edit.addSeparator()
     _act(w, edit, translate("MainWindow", "调整本项扣分…"), w.override_current, None, "override")
     _act(w, edit, translate("MainWindow", "本项操作记录…"), w.history_current, "Ctrl+H", "history")

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.core.evidence import EVIDENCE_LABELS, EVIDENCE_TYPES
 from panelapp.ui.errors import message_text, user_errors
@@ -24,10 +33,16 @@ class EvidenceDialog(QDialog):
         self.fields: dict[str, Field] = {}
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
-        self.form = QFormLayout()
+        # the fields scroll inside the form; the live read-out and 保存 stay below, always on screen
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll)
+        self.form = QFormLayout(body)
         self.form.setVerticalSpacing(10)
         self.form.setHorizontalSpacing(16)
-        outer.addLayout(self.form)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
         self.build()
         self.extra(outer)
         self.message = QLabel(self)
@@ -44,6 +59,26 @@ class EvidenceDialog(QDialog):
         if obj is not None:
             self.load(obj)
         self.pristine = snapshot(self)  # what "unchanged" looks like (after the record is loaded)
+
+    def fit_to_screen(self) -> None:
+        """As tall as the fields need, but never taller than the screen (at 150 % on 1366×768 the fields scroll)."""
+        screen = (self.parentWidget() or self).screen() if (self.parentWidget() or self).screen() else None
+        avail = screen.availableGeometry() if screen is not None else None
+        body = self.scroll.widget()
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        want_h = body.sizeHint().height() + chrome + 8
+        want_w = max(self.sizeHint().width(), body.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 40)
+        if avail is not None:
+            want_h = min(want_h, avail.height() - 48)  # the title bar and a margin
+            want_w = min(want_w, avail.width() - 24)
+        self.scroll.setMinimumHeight(min(body.sizeHint().height(), 160))
+        self.resize(want_w, want_h)
+
+    def showEvent(self, event) -> None:
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            self.fit_to_screen()
+        super().showEvent(event)
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> None:

@@ -124,10 +124,12 @@ class ChoiceField(Field):
         super().__init__(key, label, parent)
         self.placeholder = placeholder
         self.combo = QComboBox(self)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if placeholder is not None:
             self.combo.addItem(placeholder, None)
         for value, text in choices.items():
             self.combo.addItem(text, value)
+        self.combo.setMinimumContentsLength(max((len(self.combo.itemText(i)) for i in range(self.combo.count())), default=4) + 1)
         self.row.addWidget(self.combo)
         self.row.addStretch(1)
         self.changed = self.combo.currentIndexChanged
@@ -165,11 +167,12 @@ class DateField(Field):
         self.default_day: Callable[[], date | None] | None = None  # a time typed alone falls on this day
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.placeholder())
-        self.edit.setMinimumWidth(190)
-        self.edit.setMaximumWidth(260)
+        sample = self.edit.fontMetrics().horizontalAdvance(self.placeholder() + "0000")
+        self.edit.setMinimumWidth(sample)
+        self.edit.setMaximumWidth(sample * 3 // 2)
         self.row.addWidget(self.edit)
         self.pick = QToolButton(self)
-        self.pick.setText("📅")
+        self.pick.setText(self.tr("日历"))
         self.pick.setToolTip(self.tr("从日历选择"))
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pick.clicked.connect(self._open_calendar)
@@ -295,7 +298,7 @@ class DateTimeField(DateField):
     """A typed date and time ("1-15 9:00", "2025-01-15 09:00"; a time alone falls on ``default_day``)."""
 
     def placeholder(self) -> str:
-        return self.tr("如 1-15 9:00（时间须填写）")
+        return self.tr("如 1-15 9:00")
 
     def parse(self, text: str):
         day = self.default_day() if self.default_day is not None else None
