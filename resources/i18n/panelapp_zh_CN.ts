@@ -95,7 +95,7 @@
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="+145"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+149"/>
         <source>请选择“{label}”</source>
         <translation>请选择“{label}”</translation>
     </message>
@@ -156,6 +156,11 @@
     <name>DateField</name>
     <message>
         <location filename="../../src/panelapp/ui/forms/fields.py" line="+28"/>
+        <source>日历</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>从日历选择</source>
         <translation>从日历选择</translation>
     </message>
@@ -199,8 +204,8 @@
     <name>DateTimeField</name>
     <message>
         <location line="+53"/>
-        <source>如 1-15 9:00（时间须填写）</source>
-        <translation>如 1-15 9:00（时间须填写）</translation>
+        <source>如 1-15 9:00</source>
+        <translation>如 1-15 9:00</translation>
     </message>
 </context>
 <context>
@@ -282,7 +287,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+22"/>
+        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+31"/>
         <source>修改{kind}</source>
         <translation>修改{kind}</translation>
     </message>
@@ -292,7 +297,7 @@
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
@@ -302,7 +307,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+83"/>
         <source>请先改正标红的项目；未保存任何内容。</source>
         <translation>请先改正标红的项目；未保存任何内容。</translation>
     </message>
@@ -627,7 +632,7 @@
 <context>
     <name>EvidenceTable</name>
     <message>
-        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+85"/>
+        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+100"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
@@ -652,7 +657,17 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+11"/>
+        <source>筛选（Ctrl+F）</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>（筛选：{shown} / {n} 条）</source>
+        <translation>（筛选：{shown} / {n} 条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>（{n} 条）&#x3000;可把文件拖到某一行上作为附件</source>
         <translation>（{n} 条）&#x3000;可把文件拖到某一行上作为附件</translation>
     </message>
@@ -1714,12 +1729,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+48"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+55"/>
         <source>考核组评分台</source>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+63"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
@@ -1730,7 +1745,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>无法打开考核周期</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>（已定稿，只读）</source>
         <translation>（已定稿，只读）</translation>
     </message>
@@ -1777,13 +1792,13 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>请先在表格中选择一行</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>字号 {percent}%</source>
         <translation>字号 {percent}%</translation>
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+87"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+88"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1795,7 +1810,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-62"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-63"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1930,6 +1945,11 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <location line="+1"/>
         <source>删除记录</source>
         <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>筛选当前表格</source>
+        <translation>筛选当前表格</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2134,11 +2154,21 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <source>第{n}考核周期：{start} 至 {end}</source>
         <translation>第{n}考核周期：{start} 至 {end}</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>未录入</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚未录入任何材料</source>
+        <translation>尚未录入任何材料</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/operator.py" line="+13"/>
+        <location filename="../../src/panelapp/ui/forms/operator.py" line="+19"/>
         <source>选择操作人</source>
         <translation>选择操作人</translation>
     </message>
@@ -2148,7 +2178,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>请选择本次操作的考核组成员，所有修改将以此姓名记入操作记录。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>考核组成员还是示例名（组员甲、组员乙）：请点“编辑考核组成员…”填写本组的姓名和职务。</source>
+        <translation>考核组成员还是示例名（组员甲、组员乙）：请点“编辑考核组成员…”填写本组的姓名和职务。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>编辑考核组成员…</source>
+        <translation>编辑考核组成员…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>确定</source>
         <translation>确定</translation>
     </message>
@@ -2308,7 +2348,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>{total} 分 · 不扣减 · {amount}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+77"/>
+        <source>尚未录入</source>
+        <translation>尚未录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本周期还没有录入材料：录入后显示得分</source>
+        <translation>本周期还没有录入材料：录入后显示得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>— 分</source>
         <translation>— 分</translation>
     </message>
@@ -2391,7 +2441,27 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>核验刚导出的评分表（{detail}）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+80"/>
+        <source>键盘输入日期：“{typed}”读作 {day}</source>
+        <translation>键盘输入日期：“{typed}”读作 {day}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未保存：Esc 关闭填了一半的表单先询问（保存/放弃/取消）；取消后内容仍在，放弃后未写入</source>
+        <translation>未保存：Esc 关闭填了一半的表单先询问（保存/放弃/取消）；取消后内容仍在，放弃后未写入</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>150%：故障表单 {w}×{h}、主窗口最小 {mw}×{mh} 都在 1366×768 内，保存按钮可见</source>
+        <translation>150%：故障表单 {w}×{h}、主窗口最小 {mw}×{mh} 都在 1366×768 内，保存按钮可见</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>日志：意外错误弹出中文对话框（可复制详情）并写入日志 {path}</source>
+        <translation>日志：意外错误弹出中文对话框（可复制详情）并写入日志 {path}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>截图 {path}</source>
         <translation>截图 {path}</translation>
     </message>
@@ -2741,7 +2811,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>TextField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="-201"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="-206"/>
         <source>请填写“{label}”</source>
         <translation>请填写“{label}”</translation>
     </message>

@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from panelapp.ui.bootstrap import ensure_platform, make_application
 

@@ -129,7 +129,9 @@ class ChoiceField(Field):
             self.combo.addItem(placeholder, None)
         for value, text in choices.items():
             self.combo.addItem(text, value)
-        self.combo.setMinimumContentsLength(max((len(self.combo.itemText(i)) for i in range(self.combo.count())), default=4) + 1)
+        fm = self.combo.fontMetrics()
+        self.combo.setMinimumWidth(max((fm.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
+                                       default=40) + 56)
         self.row.addWidget(self.combo)
         self.row.addStretch(1)
         self.changed = self.combo.currentIndexChanged
