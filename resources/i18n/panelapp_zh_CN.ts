@@ -224,7 +224,7 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../src/panelapp/ui/actions.py" line="+65"/>
+        <location filename="../../src/panelapp/ui/actions.py" line="+66"/>
         <source>无法保存</source>
         <translation>无法保存</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>复制{kind}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>删除{n}条{kind}</source>
         <translation>删除{n}条{kind}</translation>
     </message>
@@ -2091,6 +2091,11 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="+2"/>
+        <source>补录第{n}周巡检报告（{monday} 起）</source>
+        <translation>补录第{n}周巡检报告（{monday} 起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>标记为免报周…</source>
         <translation>标记为免报周…</translation>
     </message>
@@ -2105,7 +2110,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>再录一份本周报告…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>再录一份第{n}周巡检报告</source>
+        <translation>再录一份第{n}周巡检报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>标记免报周</source>
         <translation>标记免报周</translation>
     </message>
@@ -2168,7 +2178,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/operator.py" line="+19"/>
+        <location filename="../../src/panelapp/ui/forms/operator.py" line="+26"/>
         <source>选择操作人</source>
         <translation>选择操作人</translation>
     </message>

@@ -156,3 +156,26 @@ def test_f1_opens_the_offline_guide(window):
     dlg = show_help(window)
     assert "使用说明" in dlg.windowTitle() and "第一次启动" in dlg.browser.toPlainText()
     dlg.close()
+
+
+def test_week_grid_catch_up_form_is_titled_for_what_it_does(window):
+    tab = window.section_tabs[0]
+    week9 = next(s[0] for s in tab.week_grid.states if s[0].number == 9)
+    tab.on_week_clicked(week9, "missing")
+    entry = tab._menu.actions()[0]
+    assert entry.text() == "补录本周巡检报告…"
+    titles: list[str] = []
+
+    def close_form() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        form = QApplication.activeModalWidget()
+        titles.append(form.windowTitle())
+        form.reject()  # unchanged: closes without asking
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, close_form)
+    entry.trigger()  # the form is modal: the timer reads its title and closes it
+    tab._menu.close()
+    assert titles and titles[0].startswith("补录第9周巡检报告")

@@ -26,6 +26,7 @@ from panelapp.ui.forms.evidence_form import EvidenceDialog
 from panelapp.ui.forms.fault_form import FaultContext, FaultDialog
 from panelapp.ui.forms.override import OverrideDialog
 from panelapp.ui.forms.specs import Bounds
+from panelapp.ui.forms.unsaved import snapshot
 from panelapp.ui.session import CycleSession
 
 
@@ -86,15 +87,16 @@ class EvidenceActions(QObject):
         return dlg
 
     # -- evidence -----------------------------------------------------------------------------
-    def add(self, kind: str, template=None, modal: bool | None = True) -> QDialog:
-        """Open the form; on 保存 the record is added (one undo step)."""
+    def add(self, kind: str, template=None, modal: bool | None = True, title: str | None = None) -> QDialog:
+        """Open the form; on 保存 the record is added (one undo step). ``title`` says what it is for."""
         def submit(obj):
             self.editor.run(AddEvidence(self.session, kind, obj))
 
         dlg = self.dialog(kind, template, submit)
         if template is not None:
-            dlg.setWindowTitle(self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
+            dlg.setWindowTitle(title or self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
             dlg.original = None
+            dlg.pristine = snapshot(dlg)  # the template is what it starts from, not an edit to ask about
         return self._open(dlg, modal)
 
     def edit(self, kind: str, record_id: int, modal: bool = True) -> QDialog:
