@@ -9,3 +9,8 @@ if "PANELAPP_CACHE_DIR" not in os.environ:
     _cache = tempfile.mkdtemp(prefix="panelapp-test-cache-")
     os.environ["PANELAPP_CACHE_DIR"] = _cache
     atexit.register(shutil.rmtree, _cache, ignore_errors=True)
+# the user's data folder (signing certificate, witness log of the audit chain) of this test run
+if "PANELAPP_DATA_DIR" not in os.environ:
+    _data = tempfile.mkdtemp(prefix="panelapp-test-data-")
+    os.environ["PANELAPP_DATA_DIR"] = _data
+    atexit.register(shutil.rmtree, _data, ignore_errors=True)

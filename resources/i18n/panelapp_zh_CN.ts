@@ -4,12 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/panelapp/ui/app.py" line="+23"/>
+        <location filename="../../src/panelapp/ui/app.py" line="+24"/>
         <source>无法打开数据库</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+{summary}</source>
+        <translation>{error}
+
+{summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库已损坏</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -19,11 +33,15 @@
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</source>
         <translation>{error}
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</translation>
     </message>
     <message>
@@ -32,7 +50,7 @@
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
 请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），或用 panelapp --self-test 在后台自检。</source>
         <translation>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
@@ -143,6 +161,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="+301"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -211,12 +230,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+22"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>确定</source>
         <translation>确定</translation>
     </message>
@@ -224,12 +243,12 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../src/panelapp/ui/actions.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/actions.py" line="+67"/>
         <source>无法保存</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>复制{kind}</source>
         <translation>复制{kind}</translation>
     </message>
@@ -269,19 +288,35 @@
         <translation>第{n}周巡检报告</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+47"/>
         <source>添加{n}个附件</source>
         <translation>添加{n}个附件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>正在添加附件 {name}…</source>
+        <translation>正在添加附件 {name}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在添加{n}个附件…</source>
+        <translation>正在添加{n}个附件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法添加附件</source>
         <translation>无法添加附件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <source>无法读取附件</source>
         <translation>无法读取附件</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>正在读取附件 {name}…</source>
+        <translation>正在读取附件 {name}…</translation>
     </message>
 </context>
 <context>
@@ -315,106 +350,12 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../src/panelapp/ui/models/base.py" line="+40"/>
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../src/panelapp/ui/models/base.py" line="+43"/>
         <source>{n} 个</source>
         <translation>{n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/models/materials.py" line="+13"/>
-        <location line="+32"/>
-        <location line="+9"/>
-        <location line="+19"/>
-        <location filename="../../src/panelapp/ui/models/response.py" line="+13"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="+129"/>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-59"/>
-        <location line="+32"/>
-        <source>标题</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <location line="+23"/>
-        <location line="+9"/>
-        <location line="+9"/>
-        <location line="+23"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-96"/>
-        <location line="+100"/>
-        <source>附件</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location line="-57"/>
-        <source>免报周（周一）</source>
-        <translation>免报周（周一）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>理由</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>名称</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-109"/>
-        <source>开始</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>结束</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>要求单位</source>
-        <translation>要求单位</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>报告日期</source>
-        <translation>报告日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="+61"/>
-        <source>未提交</source>
-        <translation>未提交</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>演练内容</source>
-        <translation>演练内容</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>有</source>
-        <translation>有</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>缺</source>
-        <translation>缺</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../src/panelapp/ui/models/materials.py" line="+37"/>
         <source>归档完整</source>
         <translation>归档完整</translation>
     </message>
@@ -425,126 +366,16 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>培训主题</source>
-        <translation>培训主题</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训教材</source>
-        <translation>培训教材</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>签到表</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>归档</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/models/response.py" line="+1"/>
-        <source>人员</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>有正当理由</source>
-        <translation>有正当理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+25"/>
-        <location line="+9"/>
-        <source>备注</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>书面通报日期</source>
-        <translation>书面通报日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>违规情况</source>
-        <translation>违规情况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已改正</source>
-        <translation>已改正</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>时间</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>情况</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>未完成的投标承诺</source>
-        <translation>未完成的投标承诺</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>优化任务</source>
-        <translation>优化任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>规定时限</source>
-        <translation>规定时限</translation>
-    </message>
-    <message>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-64"/>
-        <location line="+51"/>
-        <source>编号</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <source>业务</source>
-        <translation>业务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>影响</source>
-        <translation>影响</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+57"/>
-        <source>恢复</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location line="-55"/>
+        <location filename="../../src/panelapp/ui/models/stability.py" line="+22"/>
         <source>时长</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>严重影响</source>
-        <translation>严重影响</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+100"/>
-        <source>运维原因</source>
-        <translation>运维原因</translation>
-    </message>
-    <message>
-        <location line="-99"/>
+        <location line="+2"/>
         <source>等级</source>
         <translation>等级</translation>
     </message>
@@ -554,37 +385,7 @@
         <translation>{level}（计算：{computed}）</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>报修</source>
-        <translation>报修</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>响应</source>
-        <translation>响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>未响应</source>
-        <translation>未响应</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>到场</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>无需到场</source>
-        <translation>无需到场</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>报告提交</source>
-        <translation>报告提交</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+33"/>
         <source>判定</source>
         <translation>判定</translation>
     </message>
@@ -618,21 +419,11 @@
         <source>及时</source>
         <translation>及时</translation>
     </message>
-    <message>
-        <location line="+23"/>
-        <source>类型</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>说明</source>
-        <translation>说明</translation>
-    </message>
 </context>
 <context>
     <name>EvidenceTable</name>
     <message>
-        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+100"/>
+        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+101"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
@@ -888,195 +679,12 @@
 <context>
     <name>FieldSpecs</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/specs.py" line="+39"/>
-        <location line="+17"/>
-        <location line="+9"/>
-        <source>报告日期</source>
-        <translation>报告日期</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <location line="+26"/>
-        <source>标题</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>免报周（任一天）</source>
-        <translation>免报周（任一天）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>理由</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>特殊时期名称</source>
-        <translation>特殊时期名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>开始日期</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>结束日期</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>要求单位</source>
-        <translation>要求单位</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>未提交报告</source>
-        <translation>未提交报告</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>演练日期（本半年度）</source>
-        <translation>演练日期（本半年度）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>演练内容</source>
-        <translation>演练内容</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>培训日期（本半年度）</source>
-        <translation>培训日期（本半年度）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>培训主题</source>
-        <translation>培训主题</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训教材</source>
-        <translation>培训教材</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>已归档</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>签到表</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训照片</source>
-        <translation>培训照片</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+12"/>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>事件类型</source>
-        <translation>事件类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../src/panelapp/ui/forms/specs.py" line="+57"/>
         <source>（请选择）</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>运维单位原因</source>
-        <translation>运维单位原因</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>说明</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>驻场人员</source>
-        <translation>驻场人员</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>缺勤理由</source>
-        <translation>缺勤理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>有正当理由（不扣分）</source>
-        <translation>有正当理由（不扣分）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+20"/>
-        <location line="+6"/>
-        <source>备注</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>书面通报日期</source>
-        <translation>书面通报日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>违规情况</source>
-        <translation>违规情况</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>改正情况</source>
-        <translation>改正情况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>通报后已改正（不扣分）</source>
-        <translation>通报后已改正（不扣分）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>时间</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>情况</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>投标承诺</source>
-        <translation>投标承诺</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>优化任务</source>
-        <translation>优化任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>规定时限</source>
-        <translation>规定时限</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -1089,7 +697,7 @@
 <context>
     <name>FileOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/file_ops.py" line="+71"/>
+        <location filename="../../src/panelapp/ui/file_ops.py" line="+52"/>
         <source>已导入。</source>
         <translation>已导入。</translation>
     </message>
@@ -1109,7 +717,7 @@
         <translation>附件存入 {stored} 个，缺少 {missing} 个</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>导入周期文件</source>
         <translation>导入周期文件</translation>
     </message>
@@ -1119,12 +727,17 @@
         <translation>周期文件 (*.json *.zip)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
+        <source>正在导入周期文件…</source>
+        <translation>正在导入周期文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法导入周期文件</source>
         <translation>无法导入周期文件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-5"/>
         <source>导入完成</source>
         <translation>导入完成</translation>
     </message>
@@ -1141,7 +754,7 @@
 （导入不可撤销；如需撤回请删除相应记录。）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{contract}-第{n}周期.zip</source>
         <translation>{contract}-第{n}周期.zip</translation>
     </message>
@@ -1156,12 +769,17 @@
         <translation>含附件的周期文件 (*.zip);;仅数据 (*.json)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>正在导出周期文件…</source>
+        <translation>正在导出周期文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法导出周期文件</source>
         <translation>无法导出周期文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -1174,21 +792,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>正在载入演示数据…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法载入演示数据</source>
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{contract}-第{n}周期评分表.pdf</source>
-        <translation>{contract}-第{n}周期评分表.pdf</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>导出评分表</source>
-        <translation>导出评分表</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+69"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
     </message>
@@ -1549,12 +1162,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>数据库检查发现 {n} 个问题：{path}</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>确定</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+52"/>
         <source>备份失败</source>
         <translation>备份失败</translation>
     </message>
@@ -1582,12 +1190,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="+10"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>从备份恢复</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
@@ -1690,9 +1298,9 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>收起</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>指标说明：{text}</source>
-        <translation>指标说明：{text}</translation>
+        <location line="+13"/>
+        <source>考核办法（附件2）：{text}</source>
+        <translation>考核办法（附件2）：{text}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1729,12 +1337,13 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+55"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+73"/>
         <source>考核组评分台</source>
+        <extracomment>menu actions that start a task or write outside the undo stack: disabled while a task runs</extracomment>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+63"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+77"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
@@ -1745,7 +1354,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>无法打开考核周期</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>（已定稿，只读）</source>
         <translation>（已定稿，只读）</translation>
     </message>
@@ -1767,12 +1376,22 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>已保存：{action}（Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+27"/>
+        <source>无法撤销</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>已撤销：{action}（Ctrl+Y 重做）</source>
         <translation>已撤销：{action}（Ctrl+Y 重做）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>无法重做</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>已重做：{action}（Ctrl+Z 撤销）</source>
         <translation>已重做：{action}（Ctrl+Z 撤销）</translation>
     </message>
@@ -1797,8 +1416,23 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>字号 {percent}%</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+88"/>
+        <location line="+46"/>
+        <source>{task}完成后关闭窗口</source>
+        <translation>{task}完成后关闭窗口</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在关闭数据库并自动备份…</source>
+        <translation>正在关闭数据库并自动备份…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>自动备份失败</source>
+        <translation>自动备份失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+91"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1810,7 +1444,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-63"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-64"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1848,6 +1482,11 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <location line="+1"/>
         <source>导出年度汇总 (PDF / Excel)…</source>
         <translation>导出年度汇总 (PDF / Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算（年度扣减与应付）…</source>
+        <translation>结算（年度扣减与应付）…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1905,29 +1544,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>撤销</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>重做</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>撤销：{action}</source>
-        <translation>撤销：{action}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>重做：{action}</source>
-        <translation>重做：{action}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>新增记录</source>
         <translation>新增记录</translation>
     </message>
@@ -2012,12 +1639,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/people.py" line="+20"/>
+        <location filename="../../src/panelapp/ui/people.py" line="+22"/>
         <source>操作人：</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/signoff.py" line="+27"/>
+        <location filename="../../src/panelapp/ui/signoff.py" line="+24"/>
         <source>定稿</source>
         <translation>定稿</translation>
     </message>
@@ -2027,7 +1654,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>定稿后本周期不能再修改（如需修改须撤销定稿并写明理由）。确定定稿？</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>无法定稿</source>
         <translation>无法定稿</translation>
     </message>
@@ -2037,7 +1664,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>已定稿，数据指纹 {fingerprint}…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>撤销定稿</source>
         <translation>撤销定稿</translation>
     </message>
@@ -2070,12 +1697,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+17"/>
+        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+18"/>
         <source>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</source>
         <translation>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>应急演练（本半年度）</source>
         <translation>应急演练（本半年度）</translation>
     </message>
@@ -2085,7 +1712,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>培训记录（本半年度；归档列显示缺少的部分）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>补录本周巡检报告…</source>
         <translation>补录本周巡检报告…</translation>
     </message>
@@ -2120,7 +1747,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>标记免报周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>第{n}周（{monday}起）免报理由（必填）：</source>
         <translation>第{n}周（{monday}起）免报理由（必填）：</translation>
     </message>
@@ -2173,6 +1800,19 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <location line="+1"/>
         <source>尚未录入任何材料</source>
         <translation>尚未录入任何材料</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../src/panelapp/ui/notify.py" line="+28"/>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2340,9 +1980,9 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>ResponseTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/response.py" line="+14"/>
-        <source>故障响应、恢复与报告（在 2.1 录入的全部故障）</source>
-        <translation>故障响应、恢复与报告（在 2.1 录入的全部故障）</translation>
+        <location filename="../../src/panelapp/ui/tabs/response.py" line="+16"/>
+        <source>故障响应、恢复与报告（在 {item} 录入的全部故障）</source>
+        <translation>故障响应、恢复与报告（在 {item} 录入的全部故障）</translation>
     </message>
 </context>
 <context>
@@ -2396,7 +2036,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>SectionTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/base.py" line="+136"/>
+        <location filename="../../src/panelapp/ui/tabs/base.py" line="+145"/>
         <source>{id} {name}
 {score}/{max} 分{mark}</source>
         <translation>{id} {name}
@@ -2406,7 +2046,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../src/panelapp/ui/selftest.py" line="+90"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-164"/>
         <source>载入演示数据（{detail}）</source>
         <translation>载入演示数据（{detail}）</translation>
     </message>
@@ -2441,12 +2081,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>重做后再次扣分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>导出评分表 PDF（{detail}）</source>
         <translation>导出评分表 PDF（{detail}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>核验刚导出的评分表（{detail}）</source>
         <translation>核验刚导出的评分表（{detail}）</translation>
     </message>
@@ -2482,20 +2122,238 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
 </context>
 <context>
+    <name>Settlement</name>
+    <message>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+64"/>
+        <source>登记通报批评</source>
+        <translation>登记通报批评</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>撤销登记（撤销操作）</source>
+        <translation>撤销登记（撤销操作）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登记未完成投标承诺</source>
+        <translation>登记未完成投标承诺</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>撤销扣减 {id}</source>
+        <translation>撤销扣减 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDialog</name>
+    <message>
+        <location line="+51"/>
+        <source>结算：年度扣减与应付</source>
+        <translation>结算：年度扣减与应付</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>周期</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扣减比例</source>
+        <translation>扣减比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>扣减金额（元）</source>
+        <translation>扣减金额（元）</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>登记支付时扣减</source>
+        <translation>登记支付时扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请选择…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>承诺内容，或通报事由</source>
+        <translation>承诺内容，或通报事由</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>撤销所选扣减</source>
+        <translation>撤销所选扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由（必填，记入操作记录）</source>
+        <translation>撤销理由（必填，记入操作记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</source>
+        <translation>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>第{n}周期</source>
+        <translation>第{n}周期</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>未考核</source>
+        <translation>未考核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已定稿</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>预评</source>
+        <translation>预评</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未定稿</source>
+        <translation>未定稿</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</source>
+        <translation>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</source>
+        <translation>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（已按十二.2 以合同总金额封顶）</source>
+        <translation>（已按十二.2 以合同总金额封顶）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</source>
+        <translation>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>两期付款不足扣减，应向乙方追回 ¥{a}</source>
+        <translation>两期付款不足扣减，应向乙方追回 ¥{a}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请选择类别</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写日期（YYYY-MM-DD）</source>
+        <translation>请填写日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“{t}”不是 YYYY-MM-DD 格式的日期</source>
+        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>该承诺已在第{n}周期登记为未完成</source>
+        <translation>该承诺已在第{n}周期登记为未完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{d} 认定未完成</source>
+        <translation>{d} 认定未完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请先在上表中选择要撤销的扣减</source>
+        <translation>请先在上表中选择要撤销的扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由不能为空</source>
+        <translation>撤销理由不能为空</translation>
+    </message>
+</context>
+<context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+58"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="-27"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>已导出评分表：{path}</source>
         <translation>已导出评分表：{path}</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>正在签名并导出评分表…</source>
+        <translation>正在签名并导出评分表…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导出评分表…</source>
+        <translation>正在导出评分表…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+4"/>
         <source>无法打印评分表</source>
         <translation>无法打印评分表</translation>
     </message>
@@ -2507,23 +2365,28 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>核验评分表 PDF</source>
         <translation>核验评分表 PDF</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>无法核验</source>
         <translation>无法核验</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-4"/>
         <source>找不到文件：{path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>正在核验评分表…</source>
+        <translation>正在核验评分表…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{contract}-年度汇总.pdf</source>
         <translation>{contract}-年度汇总.pdf</translation>
     </message>
@@ -2533,12 +2396,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>正在导出年度汇总…</source>
+        <translation>正在导出年度汇总…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>已导出年度汇总：
 {pdf}
 {xlsx}</source>
@@ -2547,7 +2415,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 {xlsx}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -2555,7 +2423,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>SignExportDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+38"/>
+        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+40"/>
         <source>签字导出评分表</source>
         <translation>签字导出评分表</translation>
     </message>
@@ -2661,18 +2529,23 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>找不到证书文件：{path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>请填写保存位置</source>
         <translation>请填写保存位置</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>正在导出，请稍候…</source>
+        <translation>正在导出，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
         <source>未导出：{reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>（已数字签名）</source>
         <translation>（已数字签名）</translation>
     </message>
@@ -2819,6 +2692,19 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../src/panelapp/ui/ops.py" line="+98"/>
+        <source>{task}尚未完成，请稍候再保存（已填写的内容未丢失）。</source>
+        <translation>{task}尚未完成，请稍候再保存（已填写的内容未丢失）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请稍候：{task}</source>
+        <translation>请稍候：{task}</translation>
+    </message>
+</context>
+<context>
     <name>TextField</name>
     <message>
         <location filename="../../src/panelapp/ui/forms/fields.py" line="-206"/>
@@ -2829,7 +2715,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>UndoCommand</name>
     <message>
-        <location filename="../../src/panelapp/ui/commands.py" line="+39"/>
+        <location filename="../../src/panelapp/ui/commands.py" line="+82"/>
         <source>新增{kind}</source>
         <translation>新增{kind}</translation>
     </message>
@@ -2869,7 +2755,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>移除附件 {name}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+70"/>
         <source>修改评定日期</source>
         <translation>修改评定日期</translation>
     </message>
@@ -2895,11 +2781,13 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-102"/>
         <source>放弃</source>
         <translation>放弃</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-3"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -2967,9 +2855,9 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>WindowContext</name>
     <message>
-        <location filename="../../src/panelapp/ui/context.py" line="+60"/>
+        <location filename="../../src/panelapp/ui/context.py" line="+63"/>
         <source>无法读取操作记录</source>
-        <extracomment>The store tables whose audit entries belong to each item.</extracomment>
+        <extracomment>The evidence kinds an item of each rule kind (core/scheme.py RULE_KINDS) is judged on: the tables its panel shows and the audit entries of its history.</extracomment>
         <translation>无法读取操作记录</translation>
     </message>
 </context>

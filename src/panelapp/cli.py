@@ -10,7 +10,7 @@ import sys
 from panelapp import __version__
 
 #: Modules under panelapp.commands, each contributing sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet")
+COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet", "settle")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,9 +25,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_argument(args: argparse.Namespace) -> str | None:
+    """A text argument that no field may hold (a lone surrogate from non-UTF-8 bytes, too long)."""
+    from panelapp.core.limits import printable, text_problem
+
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                return f"参数 --{key.replace('_', '-')}（{printable(value, 30)}）：{problem}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    refused = _bad_argument(args)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     handler = getattr(args, "handler", None)
     if handler is not None:
         # A headless command is one short process: the cyclic garbage collector would only

@@ -214,7 +214,11 @@ def test_open_quick_leaves_new_empty_unseeded_and_older_files_to_open_database(t
     assert open_quick(missing) is None and not missing.exists()
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    assert open_quick(empty) is None
+    with pytest.raises(StoreError, match="0 字节"):  # an existing empty file is never seeded
+        open_quick(empty)
+    with pytest.raises(StoreError, match="0 字节"):
+        open_database(empty)
+    assert empty.read_bytes() == b""
     unseeded = tmp_path / "unseeded.db"
     open_database(unseeded, seed=False).close(backup_on_close=False)
     assert open_quick(unseeded) is None
@@ -224,7 +228,7 @@ def test_open_quick_leaves_new_empty_unseeded_and_older_files_to_open_database(t
     digest = _digest(old)
     assert open_quick(old) is None
     assert _digest(old) == digest, "declining changes nothing"
-    for path in (empty, unseeded, old):  # the lock was released each time: the full open proceeds
+    for path in (unseeded, old):  # the lock was released each time: the full open proceeds
         open_database(path).close(backup_on_close=False)
 
 
@@ -244,8 +248,9 @@ def test_the_quick_store_and_the_database_lock_each_other_out(filled):
         quick.close()
 
 
-@pytest.mark.parametrize("command", ["export-pdf", "score"])
+@pytest.mark.parametrize("command", ["score"])
 def test_headless_reads_never_load_sqlalchemy(filled, tmp_path, command):
+    # export-pdf opens the full store: it checks the cycle's rows against the audit trail first
     out = tmp_path / "sheet.pdf"
     argv = (
         ["export-pdf", "--cycle", "2", "--db", str(filled), str(out)]

@@ -57,3 +57,26 @@ def discard(dlg) -> None:
     if getattr(dlg, "is_dirty", lambda: False)():
         answer_next_box("放弃")
     dlg.reject()
+
+
+def settle(window) -> None:
+    """Wait, processing events, until the window's task (export, import, attach…) is done."""
+    assert window.runner.settle(), "the window's task did not finish"
+
+
+def export_sheet(window, path):
+    """The score sheet exported from the window (on its worker); the written path."""
+    written = []
+    assert window.sheets.export(path, done=written.append)
+    settle(window)
+    assert written, window.notifier.last_error
+    return written[0]
+
+
+def verify_in_window(window, path):
+    """核验 PDF from the window: the result dialog it opens."""
+    shown = len(window.notifier.dialogs)
+    assert window.sheets.verify(path)
+    settle(window)
+    assert len(window.notifier.dialogs) == shown + 1, window.notifier.last_error
+    return window.notifier.last_dialog

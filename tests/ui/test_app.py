@@ -28,6 +28,8 @@ def test_corrupt_database_offers_the_newest_good_backup(app, tmp_path, monkeypat
     db = open_db(str(path))
     try:
         assert asked and "备份" in asked[0]
+        # what the backup holds and what it replaces are shown before anything is written
+        assert "合同 HAJCR2401215EGN00" in asked[0] and "将被替换的当前文件" in asked[0]
         assert db is not None and db.contracts()
     finally:
         db.close()
@@ -68,8 +70,8 @@ def test_a_record_changed_outside_the_app_is_reported_by_name_in_the_window(env,
     env.settings.setValue("cycle_id", cycle2)
     window = env.open(qtbot, demo=False)
     assert window.session.cycle_id != cycle2, "the damaged cycle was not opened"
-    assert f"编号 {rid}" in window.last_error and "date" in window.last_error
-    assert "日常巡检报告" in window.last_error and "恢复备份" in window.last_error
+    assert f"编号 {rid}" in window.notifier.last_error and "date" in window.notifier.last_error
+    assert "日常巡检报告" in window.notifier.last_error and "恢复备份" in window.notifier.last_error
     window.open_cycle(env.db.find_cycle(1).id)  # another cycle still opens
     assert window.session.row.number == 1
 
@@ -90,11 +92,11 @@ def test_the_window_starts_without_the_report_libraries(tmp_path):
         "from panelapp.ui.main_window import MainWindow\n"
         f"db = open_database({str(tmp_path / 'a.db')!r})\n"
         "cycle = load_demo(db)\n"
-        f"w = MainWindow(db, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), quiet_errors=True)\n"
+        f"w = MainWindow(db, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
         "w.start(cycle); w.show(); app.processEvents()\n"
         "assert w.session.result.total == 87, w.session.result.total\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'pyhanko', 'pypdf'})\n"
-        "w.close(); db.close()\n"
+        "w.close(); w.runner.settle(); db.close()\n"
         "assert not loaded, loaded\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -118,3 +120,26 @@ def test_qt_calls_keep_none_alive(app):
         app.processEvents()
     gc.collect()
     assert (sys.getrefcount(None), sys.getrefcount(True)) == before
+
+
+def test_a_backup_that_fails_its_checks_is_not_offered_as_sound(app, tmp_path, monkeypatch):
+    import sqlite3
+
+    from panelapp.store.backup import newest_good_backup
+
+    path = tmp_path / "panel.sqlite"
+    db = open_database(path)
+    db.set_assessed_on(db.cycles(db.contracts()[0].id)[1].id, db.cycles(db.contracts()[0].id)[1].period.end)
+    db.close()
+    backup = newest_good_backup(path)
+    conn = sqlite3.connect(backup)
+    conn.execute("UPDATE cycles SET version = 7")  # edited outside the app
+    conn.commit()
+    conn.close()
+    path.write_bytes(b"not a database" * 500)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: shown.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert open_db(str(path)) is None
+    assert shown and "拒绝恢复" in shown[0] and "表 cycles" in shown[0]
+    assert path.read_bytes() == b"not a database" * 500

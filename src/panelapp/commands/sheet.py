@@ -10,7 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from panelapp.commands import add_db_option, open_store
+from panelapp.commands import (
+    ContractChoiceError,
+    add_contract_option,
+    add_db_option,
+    cycle_of,
+    open_store,
+    pick_contract,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _common(p: argparse.ArgumentParser, handler) -> None:
     add_db_option(p)
+    add_contract_option(p)
     p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
     p.set_defaults(handler=handler)
 
@@ -64,14 +72,12 @@ def _open(args: argparse.Namespace, quick: bool = False):
     return open_store(getattr(args, "db", None), args.operator, quick=quick)
 
 
-def _cycle_id(db, number: int) -> int:
-    from panelapp.store import StoreError
+def _contract_id(db, args: argparse.Namespace) -> int:
+    return pick_contract(db, args.contract).id
 
-    contract = db.contracts()[0]
-    for row in db.cycles(contract.id):
-        if row.number == number:
-            return row.id
-    raise StoreError(f"--cycle：合同 {contract.contract.number} 没有第{number}考核周期")
+
+def _cycle_id(db, args: argparse.Namespace) -> int:
+    return cycle_of(db, pick_contract(db, args.contract), args.cycle).id
 
 
 def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
@@ -79,13 +85,22 @@ def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
     from panelapp.report.errors import ReportError, SigningError
     from panelapp.store import StoreError
 
+    out = getattr(args, "out", None)
+    if out is not None:
+        from panelapp.commands.outputs import output_problem
+        from panelapp.store import default_db_path
+
+        db_arg = getattr(args, "db", None)
+        problem = output_problem(out, Path(db_arg) if db_arg else default_db_path())
+        if problem:
+            return _fail(problem)
     try:
         db = _open(args, quick)
     except StoreError as exc:
         return _fail(str(exc))
     try:
         return body(db)
-    except (StoreError, ReportError, SigningError) as exc:
+    except (StoreError, ReportError, SigningError, ContractChoiceError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"无法写入文件：{exc.filename or ''}（{exc.strerror or exc}）")
@@ -122,19 +137,24 @@ def export_pdf(args: argparse.Namespace) -> int:
         from panelapp.report.export import export_score_sheet
 
         sign = _sign_options(args)
-        out = export_score_sheet(db, _cycle_id(db, args.cycle), args.out, sign=sign)
+        out = export_score_sheet(db, _cycle_id(db, args), args.out, sign=sign)
         print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
         return 0
 
-    return _run(args, body, quick=True)
+    # the full open: the export first checks the cycle's rows against the audit trail (SQLAlchemy)
+    return _run(args, body)
 
 
 def export_xlsx(args: argparse.Namespace) -> int:
     def body(db) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
+        from panelapp.report.audit_gate import require_audited_contract
 
-        out = write_annual_xlsx(annual_summary(db, db.contracts()[0].id), args.out)
+        contract_id = _contract_id(db, args)
+        require_audited_contract(db, contract_id)
+        out = write_annual_xlsx(annual_summary(db, contract_id), args.out)
+        db.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -145,8 +165,12 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
     def body(db) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
+        from panelapp.report.audit_gate import require_audited_contract
 
-        out = write_annual_pdf(annual_summary(db, db.contracts()[0].id), args.out)
+        contract_id = _contract_id(db, args)
+        require_audited_contract(db, contract_id)
+        out = write_annual_pdf(annual_summary(db, contract_id), args.out)
+        db.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -171,7 +195,7 @@ def finalise(args: argparse.Namespace) -> int:
     def body(db) -> int:
         from panelapp.report.export import finalise_cycle
 
-        fingerprint = finalise_cycle(db, _cycle_id(db, args.cycle))
+        fingerprint = finalise_cycle(db, _cycle_id(db, args))
         print(f"第{args.cycle}考核周期已定稿（操作人 {args.operator}），数据指纹 {fingerprint}")
         return 0
 
@@ -182,7 +206,7 @@ def reopen(args: argparse.Namespace) -> int:
     def body(db) -> int:
         from panelapp.report.export import reopen_cycle
 
-        version = reopen_cycle(db, _cycle_id(db, args.cycle), args.reason)
+        version = reopen_cycle(db, _cycle_id(db, args), args.reason)
         print(f"第{args.cycle}考核周期已重新打开，现为第{version}版（理由：{args.reason.strip()}）")
         return 0
 

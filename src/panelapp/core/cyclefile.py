@@ -1,4 +1,4 @@
-"""The cycle file (cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
+"""The cycle file (docs/cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from panelapp.core import fields as F
+from panelapp.core import limits
 from panelapp.core.contract import Contract
+from panelapp.core.declare import Declared
 from panelapp.core.evidence import (
-    EFFECTS,
     EVIDENCE_KINDS,
-    EVIDENCE_TYPES,
+    KIND,
     LEVELS,
-    SECURITY_KINDS,
     CycleData,
     Evidence,
     FileRef,
@@ -35,6 +35,7 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
+from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
 
 FORMAT = "panelapp-cycle"
@@ -63,43 +64,6 @@ class CycleFileError(ValueError):
         super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
 
 
-# (key, kind, mode): mode "req" must be present, "null" present and may be null, "opt" may be absent.
-_FILES = ("files", "files", "opt")
-SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "weekly_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "exempt_weeks": (("week_of", "date", "req"), ("reason", "ntext", "req")),
-    "special_periods": (
-        ("name", "ntext", "req"), ("start", "date", "req"), ("end", "date", "req"),
-        ("requested_by", "text", "req"), ("report_date", "date", "null"), _FILES,
-    ),
-    "defect_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "drills": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "trainings": (
-        ("date", "date", "req"), ("topic", "ntext", "req"), ("courseware", "bool", "req"),
-        ("sign_in_sheet", "bool", "req"), ("photos", "bool", "req"), _FILES,
-    ),
-    "faults": (
-        ("id", "ntext", "req"), ("business", "text", "req"), ("description", "text", "req"),
-        ("effect", "effect", "req"), ("started_at", "datetime", "req"), ("restored_at", "datetime", "req"),
-        ("serious_impact", "bool", "req"), ("vendor_caused", "bool", "req"),
-        ("reported_at", "datetime", "req"), ("responded_at", "datetime", "null"),
-        ("onsite_at", "datetime", "null"), ("restore_deadline_at", "datetime", "null"),
-        ("report_submitted_on", "date", "null"), ("level_override", "override", "null"), _FILES,
-    ),
-    "security_events": (
-        ("date", "date", "req"), ("kind", "security", "req"), ("vendor_caused", "bool", "req"),
-        ("description", "text", "req"), _FILES,
-    ),
-    "absences": (("date", "date", "req"), ("person", "ntext", "req"), ("excused", "bool", "req"),
-                 ("note", "text", "opt")),
-    "violations": (("noticed_on", "date", "req"), ("description", "ntext", "req"), ("corrected", "bool", "req")),
-    "offhours_misses": (("at", "datetime", "req"), ("description", "text", "req")),
-    "unfulfilled_commitments": (("commitment", "ntext", "req"), ("note", "text", "opt")),
-    "late_optimizations": (("task", "ntext", "req"), ("deadline", "date", "req"), ("note", "text", "opt")),
-}
-_DEFAULTS = {"files": (), "note": ""}
-
-
 def _files(errors: Errors, path: str, value: Any) -> Any:
     if not isinstance(value, list):
         return errors.add(path, f"应为列表，实际为{F.type_name(value)}")
@@ -111,7 +75,7 @@ def _files(errors: Errors, path: str, value: Any) -> Any:
             continue
         name = F.text(errors, f"{p}.name", obj["name"], required=True)
         digest = F.sha256(errors, f"{p}.sha256", obj["sha256"])
-        size = F.integer(errors, f"{p}.size", obj["size"], 0, None)
+        size = F.integer(errors, f"{p}.size", obj["size"], 0, limits.MAX_ATTACHMENT)
         if INVALID not in (name, digest, size):
             refs.append(FileRef(name, digest, size))
     return tuple(refs)
@@ -129,17 +93,24 @@ def _override(errors: Errors, path: str, value: Any) -> Any:
 READERS: dict[str, Callable[[Errors, str, Any], Any]] = {
     "date": F.day,
     "datetime": F.moment,
-    "text": F.text,
-    "ntext": lambda e, p, v: F.text(e, p, v, required=True),
     "bool": F.boolean,
-    "effect": lambda e, p, v: F.choice(e, p, v, EFFECTS),
-    "security": lambda e, p, v: F.choice(e, p, v, SECURITY_KINDS),
     "override": _override,
     "files": _files,
 }
 
 
-def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+def read_field(errors: Errors, path: str, f: Declared, value: Any) -> Any:
+    """One declared field's value from its cycle-file form (INVALID after recording an error)."""
+    if f.format == "text":
+        return F.text(errors, path, value, required=f.spec.required)
+    if f.format == "choice":
+        return F.choice(errors, path, value, f.choices)
+    return READERS[f.format](errors, path, value)
+
+
+def _object(
+    errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Any:
     if not isinstance(value, dict):
         return errors.add(path, f"应为对象，实际为{F.type_name(value)}")
     ok = True
@@ -155,23 +126,23 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
 
 
 def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
-    spec = SPECS[kind]
-    required = tuple(k for k, _, mode in spec if mode != "opt")
-    optional = tuple(k for k, _, mode in spec if mode == "opt")
+    spec = KIND[kind].fields  # as declared in core/evidence.py
+    required = tuple(f.key for f in spec if f.mode != "opt")
+    optional = tuple(f.key for f in spec if f.mode == "opt")
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
-    values = {}
-    for key, reader, mode in spec:
-        if key not in obj:
-            values[key] = _DEFAULTS[key]
-        elif obj[key] is None and mode == "null":
-            values[key] = None
+    values: dict[str, Any] = {}
+    for f in spec:
+        if f.key not in obj:
+            continue  # an optional key: the dataclass default
+        if obj[f.key] is None and f.nullable:
+            values[f.key] = None
         else:
-            values[key] = READERS[reader](errors, f"{path}.{key}", obj[key])
+            values[f.key] = read_field(errors, f"{path}.{f.key}", f, obj[f.key])
     if INVALID in values.values():
         return INVALID
-    return EVIDENCE_TYPES[kind](**values)
+    return KIND[kind].type(**values)
 
 
 def _contract(errors: Errors, value: Any) -> Any:
@@ -228,8 +199,7 @@ def _item_overrides(errors: Errors, value: Any, scheme_id: str) -> Any:
         obj = _object(errors, path, raw, ("deduction", "reason"))
         if obj is INVALID:
             continue
-        hi = None if item.floor is None else item.max - item.floor
-        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, hi)
+        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, deduction_limit(item))
         reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
         if INVALID not in (deduction, reason):
             out[item_id] = ItemOverride(deduction, reason)
@@ -241,6 +211,9 @@ def parse_cycle(doc: Any) -> CycleData:
     errors = Errors()
     if not isinstance(doc, dict):
         raise CycleFileError([FieldError("(根)", f"应为 JSON 对象，实际为{F.type_name(doc)}")])
+    over = limits.scan(doc)  # lone surrogates, over-long text, huge numbers, too many records
+    if over:
+        raise CycleFileError([FieldError(path, message) for path, message in over])
     if doc.get("format") != FORMAT:
         raise CycleFileError([FieldError("format", f"不是 panelapp 周期文件（应为 \"{FORMAT}\"）")])
     version = doc.get("version")
@@ -261,7 +234,7 @@ def parse_cycle(doc: Any) -> CycleData:
     evidence = _evidence(errors, doc["evidence"])
     if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
         data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
-        _check_dates(errors, data)
+        check_dates(errors, data)
         if not errors:
             return data
     raise CycleFileError(errors)
@@ -296,8 +269,8 @@ def _evidence(errors: Errors, value: Any) -> Any:
     return Evidence(**lists)
 
 
-def _check_dates(errors: Errors, data: CycleData) -> None:
-    """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
+def check_dates(errors: Errors, data: CycleData) -> None:
+    """Evidence inside the cycle, ends after starts (docs/cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
     week_start, week_end = period.week_span()
@@ -313,8 +286,8 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
         inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
-    for i, r in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本周期的13个巡检周")
+    for i, e in enumerate(ev.exempt_weeks):
+        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本周期的13个巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
@@ -364,8 +337,8 @@ def _value(value: Any) -> Any:
 def _record_dict(obj: Any) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
-    kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
-    return {key: _value(getattr(obj, key)) for key, _, _ in SPECS[kind]}
+    spec = next(k for k in KIND.values() if isinstance(obj, k.type))
+    return {f.key: _value(getattr(obj, f.key)) for f in spec.fields}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:
@@ -450,13 +423,15 @@ class LoadedCycle:
 
 def _decode(raw: bytes, where: str) -> Any:
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return limits.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CycleFileError([FieldError(where, "不是 UTF-8 编码的文本")]) from None
     except json.JSONDecodeError as exc:
         raise CycleFileError([FieldError(where, f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）")]) from None
     except RecursionError:
         raise CycleFileError([FieldError(where, "JSON 嵌套过深")]) from None
+    except ValueError as exc:  # anything else json refuses (e.g. an integer longer than Python converts)
+        raise CycleFileError([FieldError(where, f"不是有效的 JSON（{limits.printable(str(exc), 80)}）")]) from None
 
 
 def read_cycle_file(path: Path) -> LoadedCycle:
@@ -465,33 +440,62 @@ def read_cycle_file(path: Path) -> LoadedCycle:
     try:
         if zipfile.is_zipfile(path):
             return _read_zip(path)
+        size = path.stat().st_size
+        if size > limits.MAX_CYCLE_JSON:
+            raise CycleFileError([FieldError(path.name, f"文件 {size} 字节，超过上限 {limits.MAX_CYCLE_JSON} 字节")])
         raw = path.read_bytes()
     except OSError as exc:
         raise CycleFileError([FieldError(path.name, f"无法读取文件：{exc.strerror or exc}")]) from None
     return LoadedCycle(parse_cycle(_decode(raw, path.name)), path, {})
 
 
+def _ref_paths(data: CycleData) -> dict[str, str]:
+    """The field path of each attachment's first reference, by SHA-256."""
+    paths: dict[str, str] = {}
+    for kind in EVIDENCE_KINDS:
+        for i, record in enumerate(getattr(data.evidence, kind)):
+            for j, ref in enumerate(getattr(record, "files", ())):
+                paths.setdefault(ref.sha256, f"evidence.{kind}[{i}].files[{j}]")
+    return paths
+
+
 def _read_zip(path: Path) -> LoadedCycle:
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if CYCLE_JSON not in names:
+            infos = {info.filename: info for info in zf.infolist()}
+            if CYCLE_JSON not in infos:
                 raise CycleFileError([FieldError(CYCLE_JSON, "压缩包中缺少 cycle.json")])
-            data = parse_cycle(_decode(zf.read(CYCLE_JSON), CYCLE_JSON))
+            # the directory first: encryption, methods, declared sizes and ratios before inflating
+            over = limits.zip_problems(list(infos.values()), CYCLE_JSON)
+            if over:
+                raise CycleFileError([FieldError(member, message) for member, message in over])
+            with zf.open(infos[CYCLE_JSON]) as stream:
+                raw = stream.read(limits.MAX_CYCLE_JSON + 1)
+            if len(raw) > limits.MAX_CYCLE_JSON:
+                raise CycleFileError([FieldError(CYCLE_JSON, f"超过上限 {limits.MAX_CYCLE_JSON} 字节")])
+            data = parse_cycle(_decode(raw, CYCLE_JSON))
             blobs, errors = {}, Errors()
+            where = _ref_paths(data)
             for digest, ref in file_refs(data).items():
                 member = f"files/{digest}"
-                if member not in names:
+                info = infos.get(member)
+                if info is None:
                     continue  # referenced by hash only; the cycle still scores
-                h = hashlib.sha256()
-                with zf.open(member) as stream:
+                h, size = hashlib.sha256(), 0  # bounded: the directory check capped file_size and ratio
+                with zf.open(info) as stream:
                     while chunk := stream.read(1 << 20):
                         h.update(chunk)
+                        size += len(chunk)
                 if h.hexdigest() != digest:
                     errors.add(member, f"附件“{ref.name}”内容与其 SHA-256 不符（文件已损坏或被改动）")
+                elif size != ref.size:
+                    errors.add(f"{where[digest]}.size", f"附件“{ref.name}”声明大小 {ref.size} 字节，实为 {size} 字节")
                 blobs[digest] = member
             if errors:
                 raise CycleFileError(errors)
             return LoadedCycle(data, path, blobs)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise CycleFileError([FieldError(path.name, f"压缩包已损坏：{exc}")]) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
+            ValueError) as exc:
+        if isinstance(exc, CycleFileError):
+            raise
+        raise CycleFileError([FieldError(path.name, f"压缩包已损坏：{limits.printable(str(exc), 120)}")]) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from panelapp.store.backup import newest_good_backup, restore
+from panelapp.store.backup import newest_good_backup
 from panelapp.store.errors import LockedError, StoreError
 from panelapp.store.fileinfo import default_db_path
 from panelapp.store.quick import QuickStore, open_quick
@@ -27,11 +27,16 @@ from panelapp.store.rows import (
 
 if TYPE_CHECKING:
     from panelapp.store.database import Database, open_database
+    from panelapp.store.restore_check import restore
 
 _LAZY = {"Database", "open_database"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "restore":  # checks the backup with SQLAlchemy first (store.restore_check)
+        from panelapp.store import restore_check
+
+        return restore_check.restore
     if name in _LAZY:
         from panelapp.store import database
 

@@ -109,6 +109,15 @@ class Database(Reader, header.CycleHeader, standing.StandingLists, blobs.Attachm
     def __enter__(self) -> Database:
         return self
 
+    def close(self, backup_on_close: bool = True) -> Path | None:
+        """Witness the chain head when anything was written (store.witness), then close."""
+        if not self.closed and self._written():
+            try:
+                self.witness("close")
+            except StoreError:
+                pass  # closing must not fail because the witness could not be written
+        return super().close(backup_on_close)
+
     def backup(self, dest: Path) -> Path:
         return copy_database(self.path, Path(dest))
 

@@ -13,7 +13,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from panelapp.core.evidence import ItemOverride, Settings
+from panelapp.core.overrides import override_problem
 from panelapp.core.scheme import load_scheme
+from panelapp.store.audit import raw_connection as audit_raw
 from panelapp.store.columns import now
 from panelapp.store.convert import check_kind, contract_of
 from panelapp.store.errors import StoreError
@@ -71,17 +73,13 @@ class CycleHeader:
                 if row is not None:
                     s.delete(row)
                 return
-            if not (override.reason or "").strip():
-                raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
-            hi = None if item.floor is None else item.max - item.floor
-            if (
-                not isinstance(override.deduction, int)
-                or isinstance(override.deduction, bool)
-                or override.deduction < 0
-                or (hi is not None and override.deduction > hi)
-            ):
-                limit = f"0 到 {hi}" if hi is not None else "不小于 0"
-                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是{limit}的整数")
+            problem = override_problem(item, override.deduction, override.reason)
+            if problem is not None:
+                raise StoreError(problem)
+            from panelapp.core.limits import text_problem
+
+            if problem := text_problem(override.reason or ""):
+                raise StoreError(f"调整指标 {item_id}（{item.name}）的理由：{problem}")
             if row is None:
                 s.add(
                     ItemOverrideModel(
@@ -104,6 +102,10 @@ class CycleHeader:
     def reopen(self, cycle_id: int, reason: str) -> None:
         if not (reason or "").strip():
             raise StoreError("撤销定稿必须填写理由")
+        from panelapp.core.limits import text_problem
+
+        if problem := text_problem(reason):
+            raise StoreError(f"撤销定稿的理由：{problem}")
         with self._tx() as s:
             c = self._cycle(s, cycle_id)
             if c.status != "final":
@@ -160,6 +162,34 @@ class CycleHeader:
 
         with self._tx() as s:
             return verify(s, blobs=blobs)
+
+    def verify_cycle(self, cycle_id: int) -> list[Any]:
+        """The rows a cycle's sheet is made from against the audit trail (store.cycle_audit)."""
+        from panelapp.store.cycle_audit import verify_cycle
+
+        with self._tx() as s:
+            return verify_cycle(s, cycle_id)
+
+    def witness(self, event: str) -> None:
+        """Append the chain head to the witness log in the user's data folder (store.witness)."""
+        from panelapp.store import witness
+        from panelapp.store.witness_id import ensure_id
+
+        ensure_id(self)
+        with self._tx() as s:
+            witness.record(audit_raw(s), event, self.path)
+
+    def witness_problems(self) -> list[str]:
+        """Heads the witness log saw that are no longer in this file's chain (store.witness)."""
+        from panelapp.store import witness
+
+        with self._tx() as s:
+            return witness.check(audit_raw(s), self.path).problems or []
+
+    def chain_head(self) -> str | None:
+        """The hash of the audit chain's last entry (None while the trail is empty)."""
+        with self._tx() as s:
+            return s.scalar(select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1))
 
     def counts(self) -> dict[str, int]:
         """Row count of every table (for tests and diagnostics)."""

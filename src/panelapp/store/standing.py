@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from panelapp.core.evidence import EVIDENCE_KINDS, PanelMember
+from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
 from panelapp.store.convert import contract_of
 from panelapp.store.errors import StoreError
@@ -29,8 +29,6 @@ from panelapp.store.models import (
     PaymentDeductionModel,
 )
 from panelapp.store.rows import CycleRow, ExportRow, OnsiteStaff, PaymentDeduction
-
-FEN = Decimal("0.01")
 
 
 class StandingLists:
@@ -297,13 +295,9 @@ class StandingLists:
             m = self._contract_model(s, contract_id)
             payment = load_scheme(m.scheme).payment
             if item.amount is not None:
-                amount = Decimal(item.amount).quantize(FEN, rounding=ROUND_HALF_UP)
-            elif item.kind == "commitment":
-                rate = Decimal(str(payment.get("per_unfulfilled_commitment_percent", "3")))
-                amount = (m.total_amount * rate * item.count / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = money(item.amount)
             else:
-                per = Decimal(str(payment.get("per_criticism_amount", "10000.00")))
-                amount = (per * item.count).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = deduction_amount(m.total_amount, item.kind, item.count, payment)
             row = PaymentDeductionModel(
                 contract_id=contract_id,
                 kind=item.kind,
@@ -317,12 +311,42 @@ class StandingLists:
             s.flush()
             return row.id
 
-    def delete_payment_deduction(self, deduction_id: int) -> None:
+    def delete_payment_deduction(self, deduction_id: int, reason: str | None = None) -> None:
+        """Remove an entered deduction; a ``reason`` is first written into its note, so the audit
+        trail keeps why (an update entry, then the delete entry, in one transaction)."""
+        if reason is not None and not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
         with self._tx() as s:
             row = s.get(PaymentDeductionModel, deduction_id)
             if row is None:
-                raise StoreError(f"扣减记录不存在（编号 {deduction_id}）")
+                raise StoreError(f"扣减记录不存在（编号 D{deduction_id}）")
+            if reason is not None:
+                row.note = _withdrawn(row.note, reason)
+                s.flush()
             s.delete(row)
+
+    def withdraw_commitment(self, record_id: int, reason: str) -> None:
+        """Un-mark a bid commitment found unfulfilled in a cycle (3.3① and 十一.2 together),
+        keeping the reason in the audit trail as ``delete_payment_deduction`` does."""
+        from panelapp.core.evidence import UnfulfilledCommitment
+
+        if not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
+        with self._tx():
+            try:
+                item = self.evidence("unfulfilled_commitments", record_id)
+            except StoreError:
+                raise StoreError(f"扣减记录不存在（编号 C{record_id}）") from None
+            self.update_evidence("unfulfilled_commitments", record_id,
+                                 UnfulfilledCommitment(item.commitment, _withdrawn(item.note, reason)))
+            self.delete_evidence("unfulfilled_commitments", record_id)
+
+    evidence: Any
+    update_evidence: Any
+
+
+def _withdrawn(note: str, reason: str) -> str:
+    return f"{note}［撤销理由：{reason.strip()}］" if note else f"［撤销理由：{reason.strip()}］"
 
 
 __all__ = ["StandingLists", "dataclasses"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from panelapp.logsetup import record
 
@@ -46,7 +46,7 @@ def check_database(db) -> tuple[bool, str]:
 
 def restore_backup(backup: Path, db_path: Path) -> Path:
     """Replace the (closed) database with ``backup``; returns the safety copy of the file replaced."""
-    from panelapp.store.backup import restore
+    from panelapp.store.restore_check import restore
 
     safety = restore(Path(backup), Path(db_path))
     record("restore", db=db_path, backup=backup, safety_copy=safety)
@@ -74,21 +74,16 @@ class Housekeeping:
 
     def __init__(self, window: QWidget):
         self.window = window
-        self.last_box: QMessageBox | None = None
 
     @property
     def db(self):
         return self.window.db
 
-    def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
-        """A result, shown without blocking (the window stays usable)."""
-        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.button(QMessageBox.StandardButton.Ok).setText(translate("Housekeeping", "确定"))
-        box.setObjectName("housekeepingResult")
-        box.open()
-        self.last_box = box
-        return box
+    def tell(self, title: str, text: str, warning: bool = False) -> None:
+        from panelapp.ui.notify import notifier_of
+
+        notifier = notifier_of(self.window)
+        (notifier.error if warning else notifier.info)(self.window, title, text)
 
     def backup(self, dest: str | None = None) -> Path | None:
         from panelapp.ui.errors import show_error, user_errors
@@ -118,12 +113,12 @@ class Housekeeping:
                 translate("Housekeeping", "数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)"))
             if not backup:
                 return False
-            answer = QMessageBox.question(
-                self.window, translate("Housekeeping", "从备份恢复"),
-                translate("Housekeeping", "用备份\n{backup}\n替换当前数据库\n{db}？\n\n当前文件会先另存一份（不会删除）。").format(
-                    backup=backup, db=db_path))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        from panelapp.ui.notify import notifier_of
+
+        if not notifier_of(self.window).ask(self.window, translate("Housekeeping", "从备份恢复"), translate(
+                "Housekeeping", "用备份\n{backup}\n替换当前数据库\n{db}？\n\n当前文件会先另存一份（不会删除）。").format(
+                backup=backup, db=db_path)):
+            return False
         release(self.window)
         try:
             safety = restore_backup(Path(backup), db_path)
@@ -190,7 +185,7 @@ def switch(window, db, close_old: bool = True) -> None:
     if close_old and old is not db:
         old.close()
     db.operator = old.operator
-    window.db = window.session.db = db
+    window.db = window.session.db = window.runner.db = db
     window.session.cycle_id = None
     window.load_navigator()
     window.start()

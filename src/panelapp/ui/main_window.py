@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -28,6 +29,8 @@ from panelapp.ui.file_ops import FileOps
 from panelapp.ui.forms.evidence_form import EvidenceDialog
 from panelapp.ui.housekeeping import Housekeeping, remember
 from panelapp.ui.menus import build_menus
+from panelapp.ui.notify import Notifier
+from panelapp.ui.ops import TaskRunner
 from panelapp.ui.people import People
 from panelapp.ui.session import CycleSession
 from panelapp.ui.sheet_ops import SheetOps
@@ -40,6 +43,18 @@ from panelapp.ui.widgets.navigator import Navigator
 from panelapp.ui.widgets.score_bar import ScoreBar
 from panelapp.ui.window_state import WindowState
 
+#: menu actions that start a task or write outside the undo stack: disabled while a task runs
+TASK_ACTIONS = ("import", "export", "pdf", "print", "verify", "annual", "finalise", "reopen", "panel", "demo")
+
+
+def _close_database(db) -> BaseException | None:
+    """On the worker: close (and back up) the database; whatever happens, the window then closes."""
+    try:
+        db.close()
+    except Exception as exc:  # the lock is released and the file closed even then (store.close)
+        return exc
+    return None
+
 
 def is_empty(data) -> bool:
     """Nothing entered for the cycle yet (no evidence, no item override)."""
@@ -47,19 +62,23 @@ def is_empty(data) -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db, settings: QSettings | None = None, quiet_errors: bool = False):
+    """``notifier`` tells and asks the user (ui/notify.py); the window closes ``db`` when it closes
+    (with the automatic backup, on a worker)."""
+
+    def __init__(self, db, settings: QSettings | None = None, notifier: Notifier | None = None):
         super().__init__()
         self.db = db
         self.settings = settings or QSettings()
-        self.quiet_errors, self.last_error, self.last_info = quiet_errors, None, None
+        self.notifier = notifier or Notifier()
         self.setWindowTitle(self.tr("考核组评分台"))
         self.session = CycleSession(db, self)
-        self.editor = Editor(self.session, QUndoStack(self))
-        self.actions = EvidenceActions(self.session, self.editor, self)
+        self.runner = TaskRunner(db, self)
+        self.editor = Editor(self.session, QUndoStack(self), self.runner.check_can_write)
+        self.actions = EvidenceActions(self.session, self.editor, self, self.runner)
         self.ctx = WindowContext(self.session, self.actions, self)
-        self.files = FileOps(self.session, self, self.reload_all)
+        self.files = FileOps(self.session, self, self.runner, self.reload_all)
         self.signoff = SignOff(self.session, self, self.editor)
-        self.sheets = SheetOps(self.session, self)
+        self.sheets = SheetOps(self.session, self, self.runner)
         self.score_bar = ScoreBar(self)
         self.navigator = Navigator(self)
         self.tabs = QTabWidget(self)
@@ -79,8 +98,18 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([225, 1140])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.task_label = QLabel(self)
+        self.task_bar = QProgressBar(self)
+        self.task_bar.setRange(0, 0)  # busy: the tasks cannot tell how far they are
+        self.task_bar.setMaximumWidth(160)
+        self.task_bar.setMaximumHeight(14)
+        self.task_bar.setTextVisible(False)
+        for widget in (self.task_label, self.task_bar):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
         self.operator_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.operator_label)
+        self._close_pending = False
         self.people = People(self, self.session, self.operator_label)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databasePath")
@@ -90,6 +119,8 @@ class MainWindow(QMainWindow):
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
         self.editor.stack.indexChanged.connect(self._on_stack_index)
+        self.runner.progress.connect(self._on_task)
+        self.runner.busyChanged.connect(self._on_busy)
         self.load_navigator()
         build_menus(self)
         self.state.restore()
@@ -105,7 +136,8 @@ class MainWindow(QMainWindow):
         scheme = self.session.scheme
         for tab_class in (MaterialsTab, StabilityTab, ResponseTab):
             tab = tab_class(self.ctx, self.tabs)
-            section = next(s for s in scheme.sections if s.id == tab_class.SECTION)
+            first = next(i for i in scheme.items if i.rule in tab_class.RULES)
+            section = next(s for s in scheme.sections if s.id == first.section)
             title = f"{section.name}（{section.points}）"
             self.tabs.addTab(tab, title)
             self.tab_titles.append(title)
@@ -151,11 +183,13 @@ class MainWindow(QMainWindow):
 
     def score_other_cycles(self) -> None:
         """Navigator scores of the cycles not open: one per event-loop turn, so the window stays responsive."""
+        if self.db.closed:  # the window is closing
+            return
         self._to_score = [c for c in self.navigator.cycle_ids() if c != self.session.cycle_id]
         QTimer.singleShot(0, self._score_next)
 
     def _score_next(self) -> None:
-        if not self._to_score:
+        if not self._to_score or self.db.closed:
             return
         cycle_id = self._to_score.pop(0)
         try:
@@ -183,13 +217,33 @@ class MainWindow(QMainWindow):
         if text and not self._narrating:
             self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
 
+    # -- tasks, undo and redo ------------------------------------------------------------------
+    def _on_task(self, label: str) -> None:
+        """The running task in the status bar, with a busy indicator; the rest of the window stays usable."""
+        self.task_label.setText(label)
+        self.task_label.setVisible(bool(label))
+        self.task_bar.setVisible(bool(label))
+
+    def _on_busy(self, busy: bool) -> None:
+        for name in TASK_ACTIONS:
+            action = self.menu_actions.get(name)
+            if action is not None:
+                action.setEnabled(not busy)
+        if not busy and self._close_pending:
+            self._close_pending = False
+            QTimer.singleShot(0, self.close)
+
     _narrating = False
 
     def undo(self) -> None:
+        """Ctrl+Z through the editor; the status line says what was undone."""
         text = self.editor.stack.undoText()
         self._narrating = True
         try:
-            self.editor.stack.undo()
+            self.editor.undo()
+        except user_errors() as exc:
+            show_error(self, self.tr("无法撤销"), exc)
+            return
         finally:
             self._narrating = False
         if text:
@@ -199,7 +253,10 @@ class MainWindow(QMainWindow):
         text = self.editor.stack.redoText()
         self._narrating = True
         try:
-            self.editor.stack.redo()
+            self.editor.redo()
+        except user_errors() as exc:
+            show_error(self, self.tr("无法重做"), exc)
+            return
         finally:
             self._narrating = False
         if text:
@@ -242,8 +299,8 @@ class MainWindow(QMainWindow):
     def choose_operator(self) -> None:
         self.people.choose_operator(self.settings)
 
-    def edit_panel(self, modal: bool = True):
-        return self.people.edit_panel(modal)
+    def edit_panel(self):
+        return self.people.edit_panel()
 
     # -- shortcuts ----------------------------------------------------------------------------
     def current_section_tab(self):
@@ -322,16 +379,34 @@ class MainWindow(QMainWindow):
         return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
+        """Close once the running task is done; the database is closed (and backed up) on a worker."""
         for dlg in self.findChildren(EvidenceDialog):  # a half-filled form asks before it is dropped
             if dlg.isVisible():
                 dlg.reject()
                 if dlg.isVisible():
                     event.ignore()
                     return
-        self.state.save(self.tabs.currentIndex())
-        self.editor.stack.clear()  # release the Python undo commands while Python is alive
-        self._to_score = []
+        if self.runner.busy:
+            self._close_pending = True  # _on_busy closes when the task is done
+            self.statusBar().showMessage(self.tr("{task}完成后关闭窗口").format(task=self.runner.label.rstrip("…")))
+            event.ignore()
+            return
+        if not self.db.closed:
+            self.state.save(self.tabs.currentIndex())
+            self.editor.stack.clear()  # release the Python undo commands while Python is alive
+            self._to_score = []
+            self.centralWidget().setEnabled(False)
+            self.menuBar().setEnabled(False)
+            self.runner.run(self.tr("正在关闭数据库并自动备份…"), _close_database, self._closed_db,
+                            use_handle=False)
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def _closed_db(self, error: BaseException | None) -> None:
+        if error is not None or self.db.backup_error:
+            show_error(self, self.tr("自动备份失败"), self.db.backup_error or f"{type(error).__name__}: {error}")
+        self.close()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于"), self.tr("考核组评分台 panelapp {version}\n按合同附件2、附件3的考核办法评分。").format(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from panelapp.ui.settlement import open_settlement
+
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
@@ -31,6 +33,7 @@ def build_menus(w) -> None:
     _act(w, file_menu, translate("MainWindow", "打印评分表…"), w.sheets.print_sheet, "Ctrl+P", "print")
     _act(w, file_menu, translate("MainWindow", "核验 PDF…"), w.sheets.verify, None, "verify")
     _act(w, file_menu, translate("MainWindow", "导出年度汇总 (PDF / Excel)…"), w.sheets.export_annual, None, "annual")
+    _act(w, file_menu, translate("MainWindow", "结算（年度扣减与应付）…"), lambda: open_settlement(w), None, "settlement")
     file_menu.addSeparator()
     _act(w, file_menu, translate("MainWindow", "定稿…"), w.signoff.finalise, None, "finalise")
     _act(w, file_menu, translate("MainWindow", "撤销定稿…"), w.signoff.reopen, None, "reopen")
@@ -49,15 +52,15 @@ def build_menus(w) -> None:
     _act(w, file_menu, translate("MainWindow", "退出"), w.close, QKeySequence.StandardKey.Quit, "quit")
 
     edit = bar.addMenu(translate("MainWindow", "编辑(&E)"))
-    stack = w.editor.stack
-    undo = _act(w, edit, translate("MainWindow", "撤销"), w.undo, "Ctrl+Z", "undo")
-    redo = _act(w, edit, translate("MainWindow", "重做"), w.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], "redo")
-    undo.setEnabled(False)
-    redo.setEnabled(False)
-    stack.canUndoChanged.connect(undo.setEnabled)
-    stack.canRedoChanged.connect(redo.setEnabled)
-    stack.undoTextChanged.connect(lambda t: undo.setText(translate("MainWindow", "撤销：{action}").format(action=t) if t else translate("MainWindow", "撤销")))
-    stack.redoTextChanged.connect(lambda t: redo.setText(translate("MainWindow", "重做：{action}").format(action=t) if t else translate("MainWindow", "重做")))
+    undo = w.editor.stack.createUndoAction(w, translate("MainWindow", "撤销"))
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = w.editor.stack.createRedoAction(w, translate("MainWindow", "重做"))
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    for action, slot in ((undo, w.undo), (redo, w.redo)):  # through the editor: a refused step shows why
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        edit.addAction(action)
+    w.menu_actions["undo"], w.menu_actions["redo"] = undo, redo
     edit.addSeparator()
     _act(w, edit, translate("MainWindow", "新增记录"), lambda: w.table_action("add"), "Ctrl+N", "add")
     _act(w, edit, translate("MainWindow", "编辑记录"), lambda: w.table_action("edit"), "Ctrl+E", "edit")
