@@ -92,7 +92,7 @@ def test_iso_and_loose_forms_round_trip(d):
        st.integers(min_value=0, max_value=120))
 def test_month_day_inside_a_cycle_finds_the_one_date(k, signed, offset):
     period = Contract("X", "p", "a", "b", 1, signed).cycle(k)  # any cycle is shorter than a year
-    d = period.start + timedelta(days=min(offset, period.days() - 1))
+    d = period.start + timedelta(days=min(offset, (period.end - period.start).days))
     assert parse_date(f"{d.month}-{d.day}", period.start, period.end) == d
     assert parse_date(f"{d.month:02d}{d.day:02d}", period.start, period.end) == d
 
