@@ -33,6 +33,7 @@ def test_a_new_drill_needs_its_report_stated(blank_window):
     w = blank_window
     table = table_of(w, "1.4", "drills")
     dlg = table.do_add()
+    dlg.fields["date"].set_value(date(2025, 1, 20))
     dlg.fields["title"].edit.setText("数据库切换演练")
     save(dlg)
     assert dlg.isVisible()  # no default either way

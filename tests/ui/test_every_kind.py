@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 import pytest
 
 from panelapp.core.evidence import EVIDENCE_KINDS
 from panelapp.ui.context import RULE_EVIDENCE
-from panelapp.ui.forms.fields import ChoiceField, TextField
+from panelapp.ui.forms.fields import ChoiceField, DateField, DateTimeField, TextField
 
 from .helpers import engine_total, save, table_of, total
 
@@ -27,10 +25,12 @@ def test_add_duplicate_delete(blank_window, kind):
     for field in dlg.fields.values():
         if isinstance(field, TextField) and not field.value():
             field.edit.setText(f"测试{field.label}")
-        if isinstance(field, ChoiceField) and field.value() == "":  # a choice with no default (drill report)
+        elif isinstance(field, DateTimeField):  # typed as people do; 22:00, as 3.2③ needs off-hours
+            field.edit.setText(f"{field.lo.month}-{field.lo.day} 22:00")
+        elif isinstance(field, DateField):
+            field.edit.setText(f"{field.lo.month}-{field.lo.day}")
+        elif isinstance(field, ChoiceField) and field.value() is None:  # （请选择）: e.g. the drill's report
             field.combo.setCurrentIndex(1)
-    if kind == "offhours_misses":  # 3.2③ needs off-hours: the cycle's first day at 22:00
-        dlg.fields["at"].set_raw(datetime.combine(dlg.bounds.cycle.start, time(22, 0)))
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
     stored = w.db.cycle_data(w.session.cycle_id)[0]

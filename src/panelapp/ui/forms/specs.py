@@ -53,13 +53,15 @@ def _field(f: Declared, b: Bounds) -> Field:
             return cls(f.key, spec.label, lo, hi, optional=True, none_text=spec.unset)
         return cls(f.key, spec.label, lo, hi, default=initial)
     if f.format == "bool" and f.nullable:
-        # a yes/no that older data left unrecorded: chosen every time, no default either way
-        return ChoiceField(f.key, spec.label, {"": translate("FieldSpecs", "请选择"), True: spec.words[0],
-                                               False: spec.words[1]})
+        # a yes/no that older data left unrecorded (a drill's report): chosen, no default either way
+        return ChoiceField(f.key, spec.label, {True: spec.words[0], False: spec.words[1]},
+                           placeholder=translate("FieldSpecs", "（请选择）"))
     if f.format == "bool":
         return BoolField(f.key, spec.label, spec.check, default=spec.initial)
     if f.format == "choice":
-        return ChoiceField(f.key, spec.label, dict(spec.names or {v: v for v in f.choices}))
+        # nothing that costs points is preselected: a choice starts on （请选择） and must be made
+        return ChoiceField(f.key, spec.label, dict(spec.names or {v: v for v in f.choices}),
+                           placeholder=translate("FieldSpecs", "（请选择）"))
     return TextField(f.key, spec.label, required=spec.form_required)
 
 
@@ -79,19 +81,16 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
 
 
 def cross_check(kind: str, values: dict, bounds: Bounds | None = None) -> dict[str, str]:
-    """Errors between fields, keyed by the field to show them under."""
+    """Errors between fields, keyed by the field to show them under (fields not filled in yet are skipped)."""
     errors: dict[str, str] = {}
-    for f in KIND[kind].fields if kind in KIND else ():
-        if f.format == "bool" and f.nullable and values.get(f.key) not in (True, False):
-            # e.g. a drill's report: older data did not record it; the form decides, no default
-            errors[f.key] = translate("FieldSpecs", "请选择“{label}”").format(label=f.spec.label)
     if kind == "offhours_misses" and values.get("at") is not None:
         problem = offhours_problem(values["at"], bounds.working_hours if bounds else DEFAULT_WORKING_HOURS)
         if problem:
             errors["at"] = problem
     if kind == "special_periods":
-        if values["end"] < values["start"]:
+        start, end, report = values.get("start"), values.get("end"), values.get("report_date")
+        if start is not None and end is not None and end < start:
             errors["end"] = translate("FieldSpecs", "结束日期不得早于开始日期")
-        if values["report_date"] is not None and values["report_date"] < values["start"]:
+        if start is not None and report is not None and report < start:
             errors["report_date"] = translate("FieldSpecs", "报告日期不得早于特殊时期开始日期")
     return errors
