@@ -2163,7 +2163,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>Settlement</name>
     <message>
-        <location filename="../../src/panelapp/ui/settlement.py" line="+64"/>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+65"/>
         <source>登记通报批评</source>
         <translation>登记通报批评</translation>
     </message>
@@ -2251,7 +2251,12 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>如 2025-01-15 或 1-15</source>
+        <translation>如 2025-01-15 或 1-15</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>承诺内容，或通报事由</source>
         <translation>承诺内容，或通报事由</translation>
     </message>
@@ -2333,22 +2338,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>两期付款不足扣减，应向乙方追回 ¥{a}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>请填写日期（如 2025-01-15 或 1-15）</source>
+        <translation>请填写日期（如 2025-01-15 或 1-15）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>请选择类别</source>
         <translation>请选择类别</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>请填写日期（YYYY-MM-DD）</source>
-        <translation>请填写日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>“{t}”不是 YYYY-MM-DD 格式的日期</source>
-        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>该承诺已在第{n}周期登记为未完成</source>
         <translation>该承诺已在第{n}周期登记为未完成</translation>
     </message>
