@@ -2367,6 +2367,21 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <source>撤销理由不能为空</source>
         <translation>撤销理由不能为空</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>2.2 安全运行事件</source>
+        <translation>2.2 安全运行事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3.3 未及时完成的优化服务</source>
+        <translation>3.3 未及时完成的优化服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选</source>
+        <translation>该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选</translation>
+    </message>
 </context>
 <context>
     <name>SheetOps</name>

@@ -89,7 +89,7 @@ def big_cycle(n: int = 300, long_text: bool = False) -> CycleData:
                                        f"夜间值班电话未接通（第{i}次记录）" + note))
         else:
             events.append(SecurityEvent(day, "hidden_danger", i % 4 == 0, f"日常检查发现隐患{i:03d}" + note,
-                                        (file(f"检查记录{i:03d}.pdf"),)))
+                                        files=(file(f"检查记录{i:03d}.pdf"),)))
     evidence = Evidence(**{**{k: getattr(ev, k) for k in ev.__dataclass_fields__},
                            "weekly_reports": tuple(weekly), "absences": ev.absences + tuple(absences),
                            "offhours_misses": ev.offhours_misses + tuple(misses),

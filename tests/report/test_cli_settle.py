@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 from samples import cycle2
@@ -109,3 +110,33 @@ def test_two_contracts_need_contract(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["total"] == 87
     assert main(["score", "--cycle", "2", "--contract", "NOPE", "--db", str(path)]) == 2
     assert "--contract：数据库中没有合同 NOPE" in capsys.readouterr().err
+
+
+def test_an_event_marked_as_a_criticism_counts_once_and_travels_in_the_file(tmp_path, capsys):
+    path = _db(tmp_path)
+    doc = json.loads((ROOT / "resources/samples/demo-cycle.json").read_text(encoding="utf-8"))
+    before = _annual(path, capsys)
+    # version 3: a notified security event that also got the bureau criticised (十一.3)
+    doc["version"] = 3
+    for drill in doc["evidence"]["drills"]:
+        drill["reported"] = True
+    doc["evidence"]["security_events"] = [{"date": "2025-03-03", "kind": "notified", "vendor_caused": True,
+                                          "description": "省网信办通报弱口令", "criticism": True, "files": []}]
+    (tmp_path / "v3.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(tmp_path / "v3.json"), "--db", str(path)]) == 0
+    after = _annual(path, capsys)
+    marked = [d for d in after["payment_deductions"] if d["id"].startswith("S")]
+    assert [(d["kind"], d["date"], d["amount"], d["cycle"]) for d in marked] == [
+        ("criticism", "2025-03-03", "10000.00", 2)]
+    assert Decimal(after["total_withheld"]) == Decimal(before["total_withheld"]) + Decimal("10000.00") + (
+        Decimal(after["withheld_by_cycles"]) - Decimal(before["withheld_by_cycles"]))
+    # the mark is withdrawn on the record, not in the register
+    assert main(["deduction", "remove", marked[0]["id"], "--reason", "x", "--db", str(path)]) == 2
+    assert "取消勾选" in capsys.readouterr().err
+    # it travels in the cycle file, which then needs version 3; a cycle without marks stays version 1
+    assert main(["export", "--cycle", "2", str(tmp_path / "out.json"), "--db", str(path)]) == 0
+    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert out["version"] == 3
+    assert sorted(e.get("criticism") for e in out["evidence"]["security_events"]) == [False, True]
+    assert main(["export", "--cycle", "3", str(tmp_path / "c3.json"), "--db", str(path)]) == 0
+    assert json.loads((tmp_path / "c3.json").read_text(encoding="utf-8"))["version"] == 1

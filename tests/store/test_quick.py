@@ -57,7 +57,7 @@ def one_of_every_kind() -> dict[str, object]:
             level_override=LevelOverride("III", "现场核实影响较小"),
             files=ref,
         ),
-        "security_events": SecurityEvent(date(2025, 3, 1), "reminder", True, "弱口令提醒", ref),
+        "security_events": SecurityEvent(date(2025, 3, 1), "reminder", True, "弱口令提醒", files=ref),
         "absences": Absence(date(2025, 1, 14), "驻场人员A", False, "未请假"),
         "violations": Violation(date(2025, 2, 11), "未登记变更", True),
         "offhours_misses": OffhoursMiss(datetime(2025, 2, 1, 23, 10), "夜间电话未接通"),

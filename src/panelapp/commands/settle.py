@@ -134,6 +134,11 @@ def list_(args: argparse.Namespace) -> int:
 def remove(args: argparse.Namespace) -> int:
     def body(db: Any, row: Any) -> int:
         ref = args.id.strip().upper()
+        if len(ref) >= 2 and ref[0] in "SL" and ref[1:].isascii() and ref[1:].isdigit():
+            where = "2.2 安全运行事件" if ref[0] == "S" else "3.3 运维支撑服务（未及时完成优化）"
+            print(f"ID：{ref} 是{where}记录上的“同时构成通报批评”标记；请在该记录中取消勾选（记入操作记录）",
+                  file=sys.stderr)
+            return 2
         if len(ref) < 2 or ref[0] not in "DC" or not ref[1:].isascii() or not ref[1:].isdigit():
             print(f"ID：“{args.id}”不是扣减编号（如 D3、C12，见 panelapp deduction list）", file=sys.stderr)
             return 2

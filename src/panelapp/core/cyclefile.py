@@ -11,6 +11,7 @@ recorded drill report, so older files and fingerprints stay as they were
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import zipfile
@@ -85,15 +86,23 @@ def _layout(kind: KindSpec, version: int) -> tuple[tuple[Declared, ...], tuple[s
 
 def file_version(data: CycleData) -> int:
     """The lowest version that holds ``data`` (what the writer emits): 1; 2 with item overrides;
-    a field's ``since`` version once any record carries a value (not None) in it."""
+    a field's ``since`` version once any record carries a value other than None or its default."""
     version = 2 if data.item_overrides else 1
     for kind in KINDS:
         later = [f for f in kind.fields if f.spec.since > version]
         for record in getattr(data.evidence, kind.key) if later else ():
             for f in later:
-                if getattr(record, f.key) is not None:
+                if getattr(record, f.key) not in (None, _default(record, f.key)):
                     version = max(version, f.spec.since)
     return version
+
+
+def _default(record: Any, key: str) -> Any:
+    """The dataclass default of a field (``criticism`` False: a record that leaves it so needs no later version)."""
+    for fld in dataclasses.fields(record):
+        if fld.name == key:
+            return fld.default
+    return None
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:

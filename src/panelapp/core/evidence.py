@@ -164,6 +164,16 @@ class Fault:
         return duration_text((self.restored_at - self.started_at).total_seconds())
 
 
+#: A security event "被通报", or a late optimisation that harmed the bureau's own assessment, may also be
+#: a criticism of contract 十一.3 (10,000.00 at payment): marked on the record itself, so one event is
+#: entered once and counted once (docs/scoring.md "Settlement").
+_CRITICISM = meta(
+    "十一.3", column="通报批评", check="同时构成上级通报批评或影响考核（合同十一.3，支付时扣减）",
+    words=("是", "否"), sheet=("，同时按合同十一.3在支付时扣减", ""), since=3,
+    help="本事件同时导致采购人被上级单位通报批评或影响其考核指标（合同十一.3）：支付时另行扣减；"
+         "只在此勾选，不要在结算中重复登记")
+
+
 @dataclass(frozen=True, slots=True)
 class SecurityEvent:
     date: date = field(metadata=meta("日期", span="cycle"))
@@ -171,6 +181,7 @@ class SecurityEvent:
     vendor_caused: bool = field(metadata=meta("原因", column="运维原因", check="运维单位原因",
                                               sheet=("", "，非运维单位原因")))
     description: str = field(metadata=meta("说明", required=False))
+    criticism: bool = field(default=False, metadata=_CRITICISM)
     files: tuple[FileRef, ...] = field(default=(), metadata=_FILES)
 
 
@@ -209,6 +220,7 @@ class LateOptimization:
     deadline: date = field(metadata=meta("规定时限", span="cycle"))
     note: str = field(default="", metadata=meta("备注", required=False, form_required=False, sheet=("，{}", ""),
                                                  help="可空；周期文件中可省略"))
+    criticism: bool = field(default=False, metadata=_CRITICISM)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,8 +76,9 @@ class CycleLine:
 
 @dataclass(frozen=True)
 class DeductionLine:
-    """A payment-time deduction. ``source``: "entered" (a criticism typed in the register) or
-    "commitment" (a bid commitment marked unfulfilled, which also costs points under 3.3①)."""
+    """A payment-time deduction. ``source``: "entered" (typed in the register), "commitment" (a bid
+    commitment marked unfulfilled, which also costs points under 3.3①), or the evidence kind of a
+    record marked as also a 十一.3 criticism ("security_events", "late_optimizations")."""
 
     id: str
     kind: str

@@ -1,9 +1,10 @@
 """The contract year in one summary: the settlement of core.settlement, assembled from the database.
 
 A cycle counts as assessed when it is 定稿 or has evidence of its own; others show as 未考核 and
-withhold nothing. Payment-time deductions come from two places and are entered once each:
-the register of criticisms (十一.3, ``payment_deductions``) and the bid commitments marked
-unfulfilled in a cycle (3.3①), each of which counts once for 十一.2, in the first cycle it was found.
+withhold nothing. Payment-time deductions come from three places and are entered once each:
+the register of criticisms (十一.3, ``payment_deductions``); security events and late optimisations
+marked as also a criticism (十一.3, on the record itself); and the bid commitments marked unfulfilled
+in a cycle (3.3①), each of which counts once for 十一.2, in the first cycle it was found.
 """
 
 from __future__ import annotations
@@ -50,12 +51,29 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
             deductions.append(DeductionLine(
                 f"C{rid}", "commitment", row.period.end, item.commitment,
                 rates.amount(contract.total_amount, "commitment"), 1, row.number, "commitment"))
+        deductions += _marked_criticisms(data, ids, row.number, rates.amount(contract.total_amount, "criticism"))
     for item in db.payment_deductions(contract_id):
         amount = money(item.amount) if item.amount is not None else rates.amount(
             contract.total_amount, item.kind, item.count)
         deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, amount,
                                         item.count, item.cycle, "entered"))
     return settle(contract, lines, deductions, rates)
+
+
+#: evidence kinds whose records can be marked as also a criticism of 十一.3, with their id prefix
+CRITICISM_KINDS = {"security_events": "S", "late_optimizations": "L"}
+
+
+def _marked_criticisms(data: Any, ids: dict[str, list[int]], cycle: int, amount: Any) -> list[DeductionLine]:
+    """The security events and late optimisations of a cycle marked as also a 十一.3 criticism."""
+    lines = []
+    for kind, prefix in CRITICISM_KINDS.items():
+        for record, rid in zip(getattr(data.evidence, kind), ids.get(kind, []), strict=False):
+            if record.criticism:
+                on = record.date if kind == "security_events" else record.deadline
+                text = record.description if kind == "security_events" else record.task
+                lines.append(DeductionLine(f"{prefix}{rid}", "criticism", on, text, amount, 1, cycle, kind))
+    return lines
 
 
 def evaluation_text(summary: Settlement) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -199,6 +200,8 @@ class SecurityEventModel(EvidenceBase):
     kind: Mapped[str] = mapped_column(String)
     vendor_caused: Mapped[bool] = mapped_column(Boolean)
     description: Mapped[str] = mapped_column(Text)
+    #: also a criticism of 十一.3 (0004_criticism; rows from before read False)
+    criticism: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AbsenceModel(EvidenceBase):
@@ -233,6 +236,8 @@ class LateOptimizationModel(EvidenceBase):
     task: Mapped[str] = mapped_column(Text)
     deadline: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: also a criticism of 十一.3 (0004_criticism; rows from before read False)
+    criticism: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 #: evidence kind (cycle-file key) -> ORM model; the table name is the kind

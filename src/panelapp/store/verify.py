@@ -47,7 +47,9 @@ def row_problem(table: Any, m: Any, audited_ever: bool, audited: dict | None) ->
     if audited is None:
         return Problem("row", f"{where}：审计记录显示已删除，但数据库中仍存在", table.name, rid)
     current = {c.name: jsonable(m[c.name]) for c in table.columns if c.name in m}
-    diffs = [k for k in audited if current.get(k) != audited.get(k)]
+    # a column the file does not have (an older revision read as it is) has nothing to compare;
+    # every column the row has is compared, a later column's value included
+    diffs = [k for k in audited if (k in current or k not in table.columns) and current.get(k) != audited.get(k)]
     if not diffs:
         return None
     detail = "，".join(f"{k} 当前为 {current.get(k)!r}，审计记录为 {audited.get(k)!r}" for k in diffs)

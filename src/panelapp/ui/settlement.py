@@ -331,6 +331,11 @@ class SettlementDialog(QDialog):
             self.reason.setFocus()
             return
         line = self.summary.deductions[index.row()]
+        if line.id[0] in "SL":
+            where = self.tr("2.2 安全运行事件") if line.id[0] == "S" else self.tr("3.3 未及时完成的优化服务")
+            self.remove_error.setText(self.tr("该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选").format(
+                where=where))
+            return
         try:
             self.editor.run(RemoveDeduction(self, line, self.reason.text().strip()))
         except user_errors() as exc:
