@@ -168,7 +168,7 @@ class Fault:
 #: a criticism of contract 十一.3 (10,000.00 at payment): marked on the record itself, so one event is
 #: entered once and counted once (docs/scoring.md "Settlement").
 _CRITICISM = meta(
-    "十一.3", column="通报批评", check="同时构成上级通报批评或影响考核（合同十一.3，支付时扣减）",
+    "通报批评", check="同时构成上级通报批评或影响考核（合同十一.3，支付时扣减）",
     words=("是", "否"), sheet=("，同时按合同十一.3在支付时扣减", ""), since=3,
     help="本事件同时导致采购人被上级单位通报批评或影响其考核指标（合同十一.3）：支付时另行扣减；"
          "只在此勾选，不要在结算中重复登记")
