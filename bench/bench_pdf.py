@@ -42,11 +42,11 @@ def make_db(directory: Path) -> Path:
 
     path = directory / "bench.db"
     db = open_database(path, operator="bench")
-    row = db.cycles(db.contracts()[0].id)[1]
+    row = db.cycles.of_contract(db.cycles.contracts()[0].id)[1]
     data = big_cycle(300)
     for kind in EVIDENCE_KINDS:
         for ev in getattr(data.evidence, kind):
-            db.add_evidence(row.id, kind, ev)
+            db.evidence.add(row.id, kind, ev)
     db.close()
     return path
 

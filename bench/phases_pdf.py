@@ -37,12 +37,12 @@ fonts.register_fonts(); mark("register the two fonts")
 from pathlib import Path
 db = panelapp.store.quick.open_quick(Path(sys.argv[1])); mark("open database (lock, checks)")
 assert db is not None, "the database needs the full open (new or older schema)"
-cycle = db.find_cycle(2)
+cycle = db.cycles.find(2)
 from panelapp.report.export import export_score_sheet, render_score_sheet, sheet_input
 sheet = sheet_input(db, cycle.id); mark("read cycle, score, fingerprint")
 pdf = render_score_sheet(sheet); mark("layout, subsetting, write (PDF bytes)")
 import hashlib
-db.record_export(cycle.id, hashlib.sha256(pdf).hexdigest(), sheet.fingerprint, "score-sheet", sys.argv[2])
+db.signoff.record_export(cycle.id, hashlib.sha256(pdf).hexdigest(), sheet.fingerprint, "score-sheet", sys.argv[2])
 mark("record the export")
 db.close(); mark("close (automatic backup)")
 """

@@ -1,11 +1,3 @@
-import atexit
 import os
-import shutil
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# the parsed-font cache (panelapp.report.fontcache) of this test run, not the user's
-if "PANELAPP_CACHE_DIR" not in os.environ:
-    _cache = tempfile.mkdtemp(prefix="panelapp-test-cache-")
-    os.environ["PANELAPP_CACHE_DIR"] = _cache
-    atexit.register(shutil.rmtree, _cache, ignore_errors=True)

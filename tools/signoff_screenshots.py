@@ -65,7 +65,7 @@ def main(out: Path) -> int:
         result = window.sheets.verify(signed, modal=False)
         grab(result, "signoff-verify-ok.png")
         result.accept()
-        faults = db.cycle_data(cycle_id)[1]["faults"]
+        faults = db.cycles.data(cycle_id)[1]["faults"]
         window.actions.delete("faults", faults[:1])
         result = window.sheets.verify(signed, modal=False)
         grab(result, "signoff-verify-changed.png")

@@ -59,7 +59,7 @@ def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, dat
     result = verify_pdf(out, window.db)
     assert result.ok and len(result.signatures) == 1 and result.signatures[0].ok
     assert any(line.startswith("✔ 数字签名有效") for line in result.messages)
-    assert window.db.find_export(hashlib.sha256(out.read_bytes()).hexdigest()).kind == "score-sheet-signed"
+    assert window.db.signoff.find_export(hashlib.sha256(out.read_bytes()).hexdigest()).kind == "score-sheet-signed"
     dlg.print_button.click()
     assert opened == [out]
     dlg.accept()
@@ -81,7 +81,7 @@ def _unit_pfx(tmp_path):
 
 def test_unit_certificate_wrong_password_or_missing_file_writes_nothing(window, tmp_path):
     pfx = _unit_pfx(tmp_path)
-    before = window.db.history()
+    before = window.db.audit.history()
     dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
     out = tmp_path / "签名.pdf"
     dlg.out_edit.setText(str(out))
@@ -95,7 +95,7 @@ def test_unit_certificate_wrong_password_or_missing_file_writes_nothing(window, 
     assert "密码错误" in dlg.password_error.text() and not dlg.password_error.isHidden()
     assert dlg.pfx_error.isHidden() and not out.exists() and dlg.exported is None
     assert not dlg.open_button.isEnabled() and window.sheets.last_export is None
-    assert len(window.db.history()) == len(before)
+    assert len(window.db.audit.history()) == len(before)
     dlg.password_edit.setText("s3cret")
     assert dlg.do_export() == out and out.is_file()
     assert dlg.password_error.isHidden() and verify_pdf(out, window.db).signatures[0].ok
@@ -128,7 +128,7 @@ def test_verify_reports_the_edit_and_then_the_fresh_sheet(window, tmp_path):
 def test_print_exports_to_a_temp_file_then_reuses_the_export(window, tmp_path, opened):
     first = window.sheets.print_sheet()
     assert first is not None and opened == [first] and first.read_bytes().startswith(b"%PDF")
-    assert window.db.find_export(hashlib.sha256(first.read_bytes()).hexdigest()) is not None
+    assert window.db.signoff.find_export(hashlib.sha256(first.read_bytes()).hexdigest()) is not None
     dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
     exported = dlg.do_export()
     dlg.accept()

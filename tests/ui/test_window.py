@@ -57,7 +57,7 @@ def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
     tab.ask_exempt(week9[0])
     assert "理由" in (w.last_error or "")
-    assert w.session.result.item("1.1").score == 4 and len(w.db.cycle_data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
+    assert w.session.result.item("1.1").score == 4 and len(w.db.cycles.data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("机房搬迁停机", True)))
     tab.week_grid.buttons[8].click()  # opens the week's menu
     tab._menu.actions()[1].trigger()  # 标记为免报周…
@@ -79,7 +79,7 @@ def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     dlg.points.setValue(0)
     dlg.ok.click()
     assert dlg.isVisible() and dlg.error.isVisible() and "理由" in dlg.error.text()
-    assert w.session.result.item("1.2").deduction == 2 and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+    assert w.session.result.item("1.2").deduction == 2 and not w.db.cycles.data(w.session.cycle_id)[0].item_overrides
     dlg.reason.setPlainText("特巡报告已纸质提交，经核实有效")
     dlg.ok.click()
     assert not dlg.isVisible()
@@ -90,7 +90,7 @@ def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     assert "改为扣0分" in panel.explanation.text()
     assert total(w) == before + 2 == engine_total(w)
     w.editor.stack.undo()
-    assert total(w) == before and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+    assert total(w) == before and not w.db.cycles.data(w.session.cycle_id)[0].item_overrides
 
 
 def test_fault_level_override_needs_a_reason(blank_window):
@@ -162,7 +162,7 @@ def test_invalid_date_refused_with_message(blank_window, case):
     assert dlg.isVisible()
     assert field.error_label.isVisibleTo(dlg) and "不得早于" in field.error_label.text()
     assert "未保存" in dlg.message.text()
-    assert w.session.records(kind) == () and w.db.cycle_data(w.session.cycle_id)[0].evidence.count() == 0
+    assert w.session.records(kind) == () and w.db.cycles.data(w.session.cycle_id)[0].evidence.count() == 0
     dlg.reject()
 
 
@@ -210,14 +210,14 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     pdf = tmp_path / "缺陷分析.pdf"
     pdf.write_bytes(b"%PDF-1.4 test" * 200)
     rid = table.model.record_id(0)
-    existing = w.db.attachments("defect_reports", rid)
+    existing = w.db.attachments.of_record("defect_reports", rid)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pdf))])
     pos = table.view.visualRect(table.model.index(0, 0)).center()
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)
-    refs = w.db.attachments("defect_reports", rid)
+    refs = w.db.attachments.of_record("defect_reports", rid)
     assert refs[: len(existing)] == existing
     new = refs[-1]
     assert new.name == "缺陷分析.pdf" and new.size == 2600 and len(refs) == len(existing) + 1
@@ -227,7 +227,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     exported = w.actions.export_file(new)
     assert exported.read_bytes() == pdf.read_bytes()
     w.editor.stack.undo()
-    assert w.db.attachments("defect_reports", rid) == existing
+    assert w.db.attachments.of_record("defect_reports", rid) == existing
 
 
 def test_history_shows_who_changed_what(window):
@@ -299,10 +299,10 @@ def test_export_then_import_cycle_file_through_the_file_menu(window, env, tmp_pa
 def test_import_of_a_bad_file_is_refused_in_chinese(window, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "panelapp-cycle", "version": 1}', encoding="utf-8")
-    before = window.db.cycle_data(window.session.cycle_id)[0]
+    before = window.db.cycles.data(window.session.cycle_id)[0]
     assert not window.files.import_cycle(str(bad))
     assert window.last_error and any("\u4e00" <= ch <= "\u9fff" for ch in window.last_error)
-    assert window.db.cycle_data(window.session.cycle_id)[0] == before
+    assert window.db.cycles.data(window.session.cycle_id)[0] == before
 
 
 def test_image_attachment_previews(window, tmp_path):
@@ -329,12 +329,12 @@ def test_final_cycle_refuses_edits_with_the_store_message(window):
     w = window
     from panelapp.core.cyclefile import fingerprint
 
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))
     w.session.reload()
     dlg = add_fault(w)
     save(dlg)
     assert dlg.isVisible() and "定稿" in dlg.message.text()
-    assert len(w.db.cycle_data(w.session.cycle_id)[0].evidence.faults) == 2
+    assert len(w.db.cycles.data(w.session.cycle_id)[0].evidence.faults) == 2
     assert w.editor.stack.count() == 0
     dlg.reject()
     assert "定稿" in w.score_bar.cycle_label.text()
@@ -394,10 +394,10 @@ def test_undo_delete_brings_back_the_attachments(window):
     assert table.do_delete()
     w.editor.stack.undo()
     kind = "weekly_reports"
-    restored = [obj for obj in w.db.cycle_data(w.session.cycle_id)[0].evidence.weekly_reports if obj.files]
+    restored = [obj for obj in w.db.cycles.data(w.session.cycle_id)[0].evidence.weekly_reports if obj.files]
     assert any(obj.files == files for obj in restored)
     new_id = w.session.ids[kind][-1]
-    assert w.db.attachments(kind, new_id) == list(files)
+    assert w.db.attachments.of_record(kind, new_id) == list(files)
 
 
 def test_panel_members_edited_with_refusal_in_the_dialog(window):
@@ -409,7 +409,7 @@ def test_panel_members_edited_with_refusal_in_the_dialog(window):
     dlg.table.item(dlg.table.rowCount() - 1, 0).setText("组员丙")
     dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
     assert not dlg.isVisible()
-    assert "组员丙" in [m.name for m in w.db.panel_members(w.people.contract_id, w.session.cycle_id)]
+    assert "组员丙" in [m.name for m in w.db.standing.panel_members(w.people.contract_id, w.session.cycle_id)]
     assert "组员丙" in [m.name for m in w.session.data.panel]
 
 
@@ -417,13 +417,13 @@ def test_finalise_then_reopen_only_with_a_reason(window):
     w = window
     save(add_fault(w))
     assert w.signoff.finalise(confirm=False)
-    assert w.session.is_final and w.db.cycle_row(w.session.cycle_id).status == "final"
+    assert w.session.is_final and w.db.cycles.row(w.session.cycle_id).status == "final"
     assert w.editor.stack.count() == 0
     assert "已定稿" in w.navigator.currentItem().text(1)
     assert not w.signoff.reopen("   ")
     assert "理由" in w.last_error and w.session.is_final
     assert w.signoff.reopen("评分表打印后发现故障F-09时间录错")
-    row = w.db.cycle_row(w.session.cycle_id)
+    row = w.db.cycles.row(w.session.cycle_id)
     assert row.status == "open" and row.version == 2 and not w.session.is_final
 
 
@@ -483,4 +483,4 @@ def test_export_score_sheet_pdf_from_the_window(window, tmp_path):
     assert out is not None, window.last_error
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
-    assert window.db.find_export(hashlib.sha256(data).hexdigest()) is not None
+    assert window.db.signoff.find_export(hashlib.sha256(data).hexdigest()) is not None

@@ -72,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        report = db.import_cycle_file(args.file)
+        report = db.transfer.import_file(args.file)
     except (CycleFileError, StoreError) as exc:
         return _fail(exc)
     finally:
@@ -94,8 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        cycle = db.find_cycle(args.cycle)
-        path = db.export_cycle(cycle.id, out)
+        cycle = db.cycles.find(args.cycle)
+        path = db.transfer.export(cycle.id, out)
     except StoreError as exc:
         return _fail(f"--cycle：{exc}" if "周期" in str(exc) else exc)
     finally:
@@ -118,7 +118,7 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"数据库检查未通过：{exc}")
         return 1
     try:
-        report = db.verify(blobs=args.blobs)
+        report = db.audit.verify(blobs=args.blobs)
     finally:
         db.close(backup_on_close=False)
     if report.ok:

@@ -50,17 +50,17 @@ def score_from_db(args: argparse.Namespace) -> int:
 
     try:
         # an explicit --db must exist (a typo must not create and score an empty database)
-        db = open_store(args.db, quick=True, create=not args.db)
+        db = open_store(args.db, create=not args.db)
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     try:
-        contract = db.contracts()[0]
-        rows = {row.number: row for row in db.cycles(contract.id)}
+        contract = db.cycles.contracts()[0]
+        rows = {row.number: row for row in db.cycles.of_contract(contract.id)}
         if args.cycle not in rows:
             print(f"--cycle：合同 {contract.contract.number} 没有第{args.cycle}考核周期", file=sys.stderr)
             return 2
-        data, _ids = db.cycle_data(rows[args.cycle].id)
+        data, _ids = db.cycles.data(rows[args.cycle].id)
     finally:
         db.close()
     print_result(score_cycle(data), args.json)

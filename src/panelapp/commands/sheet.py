@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from panelapp.commands import add_db_option, open_store
+
+if TYPE_CHECKING:
+    from panelapp.store import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,27 +65,27 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open(args: argparse.Namespace, quick: bool = False):
-    return open_store(getattr(args, "db", None), args.operator, quick=quick)
+def _open(args: argparse.Namespace) -> Database:
+    return open_store(getattr(args, "db", None), args.operator)
 
 
-def _cycle_id(db, number: int) -> int:
+def _cycle_id(db: Database, number: int) -> int:
     from panelapp.store import StoreError
 
-    contract = db.contracts()[0]
-    for row in db.cycles(contract.id):
+    contract = db.cycles.contracts()[0]
+    for row in db.cycles.of_contract(contract.id):
         if row.number == number:
             return row.id
     raise StoreError(f"--cycle：合同 {contract.contract.number} 没有第{number}考核周期")
 
 
-def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
+def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
     """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2."""
     from panelapp.report.errors import ReportError, SigningError
     from panelapp.store import StoreError
 
     try:
-        db = _open(args, quick)
+        db = _open(args)
     except StoreError as exc:
         return _fail(str(exc))
     try:
@@ -118,7 +123,7 @@ def _sign_options(args: argparse.Namespace):
 
 
 def export_pdf(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import export_score_sheet
 
         sign = _sign_options(args)
@@ -126,15 +131,15 @@ def export_pdf(args: argparse.Namespace) -> int:
         print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
         return 0
 
-    return _run(args, body, quick=True)
+    return _run(args, body)
 
 
 def export_xlsx(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
 
-        out = write_annual_xlsx(annual_summary(db, db.contracts()[0].id), args.out)
+        out = write_annual_xlsx(annual_summary(db, db.cycles.contracts()[0].id), args.out)
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -142,11 +147,11 @@ def export_xlsx(args: argparse.Namespace) -> int:
 
 
 def export_annual_pdf(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
 
-        out = write_annual_pdf(annual_summary(db, db.contracts()[0].id), args.out)
+        out = write_annual_pdf(annual_summary(db, db.cycles.contracts()[0].id), args.out)
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -157,7 +162,7 @@ def verify(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return _fail(f"找不到文件：{args.file}")
 
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.verify import verify_pdf
 
         result = verify_pdf(args.file, db)
@@ -168,7 +173,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def finalise(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import finalise_cycle
 
         fingerprint = finalise_cycle(db, _cycle_id(db, args.cycle))
@@ -179,7 +184,7 @@ def finalise(args: argparse.Namespace) -> int:
 
 
 def reopen(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import reopen_cycle
 
         version = reopen_cycle(db, _cycle_id(db, args.cycle), args.reason)

@@ -113,12 +113,11 @@ def deduction_amount(contract: Contract, kind: str, count: int, scheme_payment: 
 
 
 def annual_summary(db, contract_id: int) -> AnnualSummary:
-    contract = db.contract(contract_id) if hasattr(db, "contract") else next(
-        r.contract for r in db.contracts() if r.id == contract_id)
+    contract = db.cycles.contract(contract_id)
     scheme = load_scheme(contract.scheme)
     lines = []
-    for row in db.cycles(contract_id):
-        data, _ids = db.cycle_data(row.id)
+    for row in db.cycles.of_contract(contract_id):
+        data, _ids = db.cycles.data(row.id)
         # drills/trainings may be the earlier cycle's (half-year items), so they do not count here
         own = [k for k in data.evidence.__dataclass_fields__
                if k not in ("drills", "trainings") and getattr(data.evidence, k)]
@@ -131,7 +130,7 @@ def annual_summary(db, contract_id: int) -> AnnualSummary:
             lines.append(CycleLine(row.number, row.period.start, row.period.end, False, row.status, row.version,
                                    None, 0, Decimal("0.00")))
     deductions = []
-    for item in db.payment_deductions(contract_id):
+    for item in db.standing.payment_deductions(contract_id):
         amount = getattr(item, "amount", None)
         amount = _money(amount) if amount is not None else deduction_amount(
             contract, item.kind, item.count, scheme.payment)

@@ -26,8 +26,8 @@ __all__ = ["ReportError", "export_score_sheet", "finalise_cycle", "reopen_cycle"
 
 def sheet_input(db, cycle_id: int) -> SheetInput:
     """Everything the sheet prints, read from the database now."""
-    row = db.cycle_row(cycle_id)
-    data, _ids = db.cycle_data(cycle_id)
+    row = db.cycles.row(cycle_id)
+    data, _ids = db.cycles.data(cycle_id)
     scheme = load_scheme(data.contract.scheme)
     fingerprint = cycle_fingerprint(data)
     stored = getattr(row, "fingerprint", None)
@@ -81,15 +81,15 @@ def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOption
         pdf = sign_pdf_bytes(pdf, sign)
     write_atomically(out_path, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
-    db.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
+    db.signoff.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
     return out_path
 
 
 def finalise_cycle(db, cycle_id: int) -> str:
     """定稿: freeze the cycle with its fingerprint (who and when are recorded by the store)."""
-    data, _ids = db.cycle_data(cycle_id)
+    data, _ids = db.cycles.data(cycle_id)
     fingerprint = cycle_fingerprint(data)
-    db.finalise(cycle_id, fingerprint)
+    db.signoff.finalise(cycle_id, fingerprint)
     return fingerprint
 
 
@@ -97,5 +97,5 @@ def reopen_cycle(db, cycle_id: int, reason: str) -> int:
     """重新打开 with a written reason; returns the new version number."""
     if not (reason or "").strip():
         raise ReportError("重新打开已定稿的周期必须填写理由")
-    db.reopen(cycle_id, reason.strip())
-    return db.cycle_row(cycle_id).version
+    db.signoff.reopen(cycle_id, reason.strip())
+    return db.cycles.row(cycle_id).version

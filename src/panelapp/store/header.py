@@ -1,38 +1,31 @@
-"""Cycle header (settings, assessment date, item overrides), sign-off, history and checks.
-
-A mixin of Database.
-"""
+"""Cycle header: settings, assessment date, item overrides (``db.header``)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from panelapp.core.evidence import ItemOverride, Settings
 from panelapp.core.scheme import load_scheme
-from panelapp.store.columns import now
-from panelapp.store.convert import check_kind, contract_of
+from panelapp.store import lookup
 from panelapp.store.errors import StoreError
-from panelapp.store.models import AuditLog, Base, ItemOverrideModel
-from panelapp.store.rows import AuditEntry
+from panelapp.store.mapping import contract_of
+from panelapp.store.models import ItemOverrideModel
+from panelapp.store.unit import UnitOfWork
 
 
 class CycleHeader:
-    _tx: Any
-    _cycle: Any
-    _writable: Any
-    _contract_model: Any
-    operator: str
+    """What the panel sets for a cycle besides its evidence (``db.header``)."""
 
-    # -- cycle header ----------------------------------------------------------------------
+    def __init__(self, uow: UnitOfWork):
+        self._uow = uow
+
     def set_settings(self, cycle_id: int, settings: Settings) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            scheme = load_scheme(self._contract_model(s, c.contract_id).scheme)
+        with self._uow.tx() as s:
+            c = lookup.writable(s, cycle_id)
+            scheme = load_scheme(lookup.contract_model(s, c.contract_id).scheme)
             values = dataclasses.asdict(settings)
             for key, spec in scheme.settings.items():
                 value = values.get(key)
@@ -46,18 +39,18 @@ class CycleHeader:
                 c.settings = values
 
     def set_assessed_on(self, cycle_id: int, day: dt.date) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            start = contract_of(self._contract_model(s, c.contract_id)).cycle(c.number).start
+        with self._uow.tx() as s:
+            c = lookup.writable(s, cycle_id)
+            start = contract_of(lookup.contract_model(s, c.contract_id)).cycle(c.number).start
             if day < start:
                 raise StoreError(f"评定日期 {day} 早于本考核周期开始（{start}）")
             if c.assessed_on != day:
                 c.assessed_on = day
 
     def set_item_override(self, cycle_id: int, item_id: str, override: ItemOverride | None) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            scheme = load_scheme(self._contract_model(s, c.contract_id).scheme)
+        with self._uow.tx() as s:
+            c = lookup.writable(s, cycle_id)
+            scheme = load_scheme(lookup.contract_model(s, c.contract_id).scheme)
             try:
                 item = scheme.item(item_id)
             except KeyError:
@@ -93,77 +86,3 @@ class CycleHeader:
                 )
             else:
                 row.deduction, row.reason = override.deduction, override.reason
-
-    # -- sign-off --------------------------------------------------------------------------
-    def finalise(self, cycle_id: int, fingerprint: str) -> None:
-        with self._tx() as s:
-            c = self._writable(s, cycle_id)
-            c.status, c.fingerprint = "final", fingerprint
-            c.finalised_by, c.finalised_at = self.operator, now()
-
-    def reopen(self, cycle_id: int, reason: str) -> None:
-        if not (reason or "").strip():
-            raise StoreError("撤销定稿必须填写理由")
-        with self._tx() as s:
-            c = self._cycle(s, cycle_id)
-            if c.status != "final":
-                raise StoreError("本周期尚未定稿，无需撤销")
-            c.status, c.version, c.reopen_reason = "open", c.version + 1, reason.strip()
-            c.fingerprint = c.finalised_by = c.finalised_at = None
-
-    # -- history ---------------------------------------------------------------------------
-    def history(
-        self, cycle_id: int | None = None, table: str | None = None, record_id: int | None = None
-    ) -> list[AuditEntry]:
-        q = select(AuditLog).order_by(AuditLog.id)
-        if cycle_id is not None:
-            q = q.where(AuditLog.cycle_id == cycle_id)
-        if table is not None:
-            q = q.where(AuditLog.table_name == table)
-        if record_id is not None:
-            q = q.where(AuditLog.record_id == record_id)
-        with self._tx() as s:
-            return [
-                AuditEntry(
-                    a.id,
-                    dt.datetime.fromisoformat(a.at),
-                    a.operator,
-                    a.action,
-                    a.table_name,
-                    a.record_id,
-                    json.loads(a.old) if a.old else None,
-                    json.loads(a.new) if a.new else None,
-                )
-                for a in s.scalars(q)
-            ]
-
-    def record_history(self, kind: str, record_id: int) -> list[AuditEntry]:
-        """The history of one evidence record, its attachment links included, oldest first."""
-        check_kind(kind)
-        own = self.history(table=kind, record_id=record_id)
-        cycle = next((e.new or e.old or {}).get("cycle_id") for e in own) if own else None
-        links = (
-            [
-                e
-                for e in self.history(cycle_id=cycle, table="attachments")
-                if (e.new or e.old or {}).get("kind") == kind
-                and (e.new or e.old or {}).get("record_id") == record_id
-            ]
-            if cycle is not None
-            else []
-        )
-        return sorted(own + links, key=lambda e: e.id)
-
-    def verify(self, blobs: bool = False) -> Any:
-        """Integrity check, audit chain, rows against the audit trail (a verify.VerifyReport)."""
-        from panelapp.store.verify import verify
-
-        with self._tx() as s:
-            return verify(s, blobs=blobs)
-
-    def counts(self) -> dict[str, int]:
-        """Row count of every table (for tests and diagnostics)."""
-        with self._tx() as s:
-            return {
-                t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
-            }

@@ -8,10 +8,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, text
+from sqlalchemy.orm import Session
 
 from panelapp.store.chain import GENESIS, entry_hash, jsonable
-from panelapp.store.columns import table_label
+from panelapp.store.damage import table_label
 from panelapp.store.models import UNAUDITED, AuditLog, Base, BlobChunk, BlobModel
 
 
@@ -34,17 +35,16 @@ class VerifyReport:
         return not self.problems
 
 
-def _pk_name(table: Any) -> str:
+def _pk_name(table: Table) -> str:
     return next(iter(table.primary_key.columns)).name
 
 
-def verify(session: Any, blobs: bool = False) -> VerifyReport:
+def verify(session: Session, blobs: bool = False) -> VerifyReport:
     report = VerifyReport()
-    conn = session.connection()
-    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    rows = list(session.scalars(text("PRAGMA integrity_check")))
     if rows != ["ok"]:
         report.problems += [Problem("integrity", f"SQLite 完整性检查：{r}") for r in rows[:20]]
-    last: dict[tuple[str, Any], dict | None] = {}
+    last: dict[tuple[str, Any], dict[str, Any] | None] = {}
     prev = GENESIS
     for a in session.execute(select(AuditLog.__table__).order_by(AuditLog.id)):
         report.entries += 1
@@ -127,20 +127,19 @@ def verify(session: Any, blobs: bool = False) -> VerifyReport:
     return report
 
 
-def _verify_blobs(session: Any) -> list[Problem]:
+def _verify_blobs(session: Session) -> list[Problem]:
     problems = []
-    conn = session.connection()
     for blob in session.scalars(select(BlobModel).where(BlobModel.stored.is_(True))):
         h, size = hashlib.sha256(), 0
         seqs = [
             r[0]
-            for r in conn.execute(
+            for r in session.execute(
                 select(BlobChunk.seq).where(BlobChunk.sha256 == blob.sha256).order_by(BlobChunk.seq)
             )
         ]
         for seq in seqs:
-            chunk = conn.exec_driver_sql(
-                "SELECT data FROM blob_chunks WHERE sha256=? AND seq=?", (blob.sha256, seq)
+            chunk = session.execute(
+                select(BlobChunk.data).where(BlobChunk.sha256 == blob.sha256, BlobChunk.seq == seq)
             ).scalar_one()
             h.update(chunk)
             size += len(chunk)

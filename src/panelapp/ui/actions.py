@@ -183,7 +183,7 @@ class EvidenceActions(QObject):
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self.session.db.export_blob(ref.sha256, dest)
+                self.session.db.attachments.export(ref.sha256, dest)
             except user_errors() as exc:
                 show_error(self.parent_widget, self.tr("无法读取附件"), exc)
                 return None

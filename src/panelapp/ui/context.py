@@ -51,7 +51,7 @@ class WindowContext:
         self.last_history: HistoryDialog | None = None
 
     def history_entries(self, item_id: str) -> list:
-        return item_history(self.session.db.history(cycle_id=self.session.cycle_id), item_id)
+        return item_history(self.session.db.audit.history(cycle_id=self.session.cycle_id), item_id)
 
     def show_history(self, item_id: str, modal: bool = False) -> HistoryDialog | None:
         try:

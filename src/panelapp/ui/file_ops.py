@@ -27,11 +27,11 @@ def demo_cycle_number(path: Path) -> int:
 
 
 def cycle_id_for(db, number: int, contract_id: int | None = None) -> int | None:
-    contracts = db.contracts()
+    contracts = db.cycles.contracts()
     for crow in contracts:
         if contract_id is not None and crow.id != contract_id:
             continue
-        for row in db.cycles(crow.id):
+        for row in db.cycles.of_contract(crow.id):
             if row.number == number:
                 return row.id
     return None
@@ -42,7 +42,7 @@ def load_demo(db) -> int:
     path = demo_path()
     cycle_id = cycle_id_for(db, demo_cycle_number(path))
     if hasattr(db, "import_cycle_file"):
-        db.import_cycle_file(path, cycle_id)
+        db.transfer.import_file(path, cycle_id)
     else:  # older store without the importer: the same through the public evidence API
         _import_via_api(db, path, cycle_id)
     return cycle_id
@@ -53,15 +53,15 @@ def _import_via_api(db, path: Path, cycle_id: int) -> None:
     from panelapp.core.evidence import EVIDENCE_KINDS
 
     data = read_cycle_file(path).data
-    db.set_settings(cycle_id, data.settings)
-    db.set_assessed_on(cycle_id, data.assessed_on)
+    db.header.set_settings(cycle_id, data.settings)
+    db.header.set_assessed_on(cycle_id, data.assessed_on)
     for kind in EVIDENCE_KINDS:
         for obj in getattr(data.evidence, kind):
             if hasattr(obj, "files"):
                 obj = type(obj)(**{**{f: getattr(obj, f) for f in obj.__dataclass_fields__}, "files": ()})
-            db.add_evidence(cycle_id, kind, obj)
+            db.evidence.add(cycle_id, kind, obj)
     for item_id, override in data.item_overrides.items():
-        db.set_item_override(cycle_id, item_id, override)
+        db.header.set_item_override(cycle_id, item_id, override)
 
 
 def report_text(report) -> str:
@@ -91,12 +91,12 @@ class FileOps:
             if not path:
                 return False
         try:  # the file names its contract and cycle; the store finds (or creates) them
-            report = self.session.db.import_cycle_file(Path(path), None)
+            report = self.session.db.transfer.import_file(Path(path), None)
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导入周期文件"), exc)
             return False
         self.after_import(report.cycle_id)
-        row = self.session.db.cycle_row(report.cycle_id)
+        row = self.session.db.cycles.row(report.cycle_id)
         self._info(translate("FileOps", "导入完成"),
                    translate("FileOps", "已导入第{n}考核周期。").format(n=row.number) + report_text(report)
                    + translate("FileOps", "\n（导入不可撤销；如需撤回请删除相应记录。）"))
@@ -114,7 +114,7 @@ class FileOps:
             if not path:
                 return None
         try:
-            out = self.session.db.export_cycle(self.session.cycle_id, Path(path))
+            out = self.session.db.transfer.export(self.session.cycle_id, Path(path))
         except user_errors() as exc:
             show_error(self.window, translate("FileOps", "无法导出周期文件"), exc)
             return None

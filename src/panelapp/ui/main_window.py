@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.tab_titles.append(self.tr("汇总"))
 
     def load_navigator(self) -> None:
-        contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
+        contracts = [(crow, self.db.cycles.of_contract(crow.id)) for crow in self.db.cycles.contracts()]
         self.navigator.load(contracts)
         if contracts:
             self.people.contract_id = contracts[0][0].id
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
             return
         cycle_id = self._to_score.pop(0)
         try:
-            data, _ids = self.db.cycle_data(cycle_id)
+            data, _ids = self.db.cycles.data(cycle_id)
             self.navigator.set_score(cycle_id, score_cycle(data).total)
         except user_errors():
             self.navigator.set_score(cycle_id, None)
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         today = date.today()
-        rows = [self.db.cycle_row(i) for i in ids]
+        rows = [self.db.cycles.row(i) for i in ids]
         for row in rows:
             if row.period.start <= today <= row.period.end:
                 return row.id

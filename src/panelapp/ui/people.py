@@ -20,7 +20,7 @@ class People:
         self.label.setText(QCoreApplication.translate("MainWindow", "操作人：") + f"{name}　")
 
     def members(self):
-        return self.db.panel_members(self.contract_id) if self.contract_id is not None else []
+        return self.db.standing.panel_members(self.contract_id) if self.contract_id is not None else []
 
     def choose_operator(self, settings=None) -> None:
         from panelapp.ui.forms.operator import OperatorDialog
@@ -41,10 +41,10 @@ class People:
 
         if self.session.cycle_id is None:
             return None
-        members = self.db.panel_members(self.contract_id, self.session.cycle_id)
+        members = self.db.standing.panel_members(self.contract_id, self.session.cycle_id)
 
         def save(new):
-            self.db.set_panel_members(self.contract_id, new, self.session.cycle_id)
+            self.db.standing.set_panel_members(self.contract_id, new, self.session.cycle_id)
             self.session.reload()
 
         dlg = PanelDialog(members, save, self.window)

@@ -1,0 +1,72 @@
+"""The audit trail read back, and the checks of verify-db (``db.audit``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import func, select
+
+from panelapp.store.mapping import check_kind
+from panelapp.store.models import AuditLog, Base
+from panelapp.store.rows import AuditEntry
+from panelapp.store.unit import UnitOfWork
+from panelapp.store.verify import VerifyReport, verify
+
+
+class AuditTrail:
+    def __init__(self, uow: UnitOfWork):
+        self._uow = uow
+
+    def history(
+        self, cycle_id: int | None = None, table: str | None = None, record_id: int | None = None
+    ) -> list[AuditEntry]:
+        """Audit entries, oldest first, optionally of one cycle, table and record."""
+        q = select(AuditLog).order_by(AuditLog.id)
+        if cycle_id is not None:
+            q = q.where(AuditLog.cycle_id == cycle_id)
+        if table is not None:
+            q = q.where(AuditLog.table_name == table)
+        if record_id is not None:
+            q = q.where(AuditLog.record_id == record_id)
+        with self._uow.tx() as s:
+            return [
+                AuditEntry(
+                    a.id,
+                    dt.datetime.fromisoformat(a.at),
+                    a.operator,
+                    a.action,
+                    a.table_name,
+                    a.record_id,
+                    json.loads(a.old) if a.old else None,
+                    json.loads(a.new) if a.new else None,
+                )
+                for a in s.scalars(q)
+            ]
+
+    def record_history(self, kind: str, record_id: int) -> list[AuditEntry]:
+        """The history of one evidence record, its attachment links included, oldest first."""
+        check_kind(kind)
+        own = self.history(table=kind, record_id=record_id)
+        cycle = next((e.new or e.old or {}).get("cycle_id") for e in own) if own else None
+        links = (
+            [
+                e
+                for e in self.history(cycle_id=cycle, table="attachments")
+                if (e.new or e.old or {}).get("kind") == kind
+                and (e.new or e.old or {}).get("record_id") == record_id
+            ]
+            if cycle is not None
+            else []
+        )
+        return sorted(own + links, key=lambda e: e.id)
+
+    def verify(self, blobs: bool = False) -> VerifyReport:
+        """Integrity check, audit chain, rows against the audit trail."""
+        with self._uow.tx() as s:
+            return verify(s, blobs=blobs)
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table (for tests and diagnostics)."""
+        with self._uow.tx() as s:
+            return {t.name: s.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables}

@@ -1,0 +1,74 @@
+"""The unit of work every repository shares: one ORM session, one SQLite transaction per call."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from panelapp.store import audit
+from panelapp.store.errors import StoreError, sqlite_message
+
+
+class UnitOfWork:
+    """``tx()`` is one transaction: committed when the outermost block ends, rolled back entirely
+    on any error. Nested blocks join the outer one. Every flush is audited (store.audit)."""
+
+    def __init__(self, engine: Engine, path: str, operator: str = "系统"):
+        self.path = path
+        self.engine = engine
+        self.session = Session(engine, expire_on_commit=False, autoflush=False)
+        audit.install(self.session)
+        self._depth = 0
+        self.closed = False
+        self.operator = operator
+
+    @property
+    def operator(self) -> str:
+        return str(self.session.info["operator"])
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        self.session.info["operator"] = (name or "").strip() or "系统"
+
+    @property
+    def written(self) -> bool:
+        """Something was written since the file was opened (the backup on close depends on it)."""
+        return bool(self.session.info.get("wrote", False))
+
+    @contextmanager
+    def tx(self) -> Iterator[Session]:
+        if self.closed:
+            raise StoreError("数据库已关闭。")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.session
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            yield self.session
+            self.session.commit()
+        except StoreError:
+            self.session.rollback()
+            raise
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            self.session.rollback()
+            raise StoreError(sqlite_message(exc), path=self.path) from exc
+        except BaseException:
+            self.session.rollback()
+            raise
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.session.close()
+            self.engine.dispose()
