@@ -7,7 +7,7 @@ chunk, never whole in memory), then measures:
 
 * opening it (lock, header check, read-only quick check of every table but the
   blob chunks, migration check, contract list): target < 0.5 s;
-* scoring a cycle from it (``db.cycle_data`` + ``score_cycle``): target < 50 ms;
+* scoring a cycle from it (``db.cycles.data`` + ``score_cycle``): target < 50 ms;
 * importing resources/samples/demo-cycle.zip into a fresh database: target < 1 s.
 
 Run: ``PYTHONPATH=src .venv/bin/python bench/bench_store.py [--blob-mb 2048] [--keep]``
@@ -25,8 +25,6 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from panelapp.store.convert import to_columns
-
 from panelapp.core.engine import score_cycle
 from panelapp.core.evidence import (
     Absence,
@@ -42,6 +40,8 @@ from panelapp.core.evidence import (
 )
 from panelapp.paths import resource
 from panelapp.store import open_database
+from panelapp.store.blobs import link, store_stream
+from panelapp.store.mapping import to_columns
 from panelapp.store.models import EVIDENCE_MODELS
 from panelapp.store.seed import DEFAULT_CONTRACT
 from panelapp.store.validate import normalise
@@ -136,9 +136,9 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
             h.update(c)
         sha = h.hexdigest()
         with db._uow.tx() as s:
-            db._store_stream(s, sha, blob_size, Stream(b, blob_size))
+            store_stream(s, sha, blob_size, Stream(b, blob_size))
             rid = ids["weekly_reports"][b % len(ids["weekly_reports"])]
-            db._link(s, "weekly_reports", rid, target.id, FileRef(f"扫描件{b:03d}.pdf", sha, blob_size))
+            link(s, "weekly_reports", rid, target.id, FileRef(f"扫描件{b:03d}.pdf", sha, blob_size))
     t_blobs = time.perf_counter() - t1
     db.close(backup_on_close=False)
     return {"rows_s": t_rows, "blobs_s": t_blobs, "blobs": count}

@@ -6,8 +6,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from panelapp.core.contract import Contract
@@ -23,6 +24,7 @@ from panelapp.store.models import (
     AttachmentModel,
     ContractModel,
     CycleModel,
+    EvidenceBase,
     ItemOverrideModel,
     PanelMemberModel,
     table_of,
@@ -45,6 +47,10 @@ def files_by_record(s: Session, cycle_ids: Sequence[int]) -> dict[tuple[str, int
     for kind, record_id, name, sha256, size in s.execute(q):
         out.setdefault((kind, record_id), []).append(FileRef(name, sha256, size))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _all(s: Session, q: Select[EvidenceBase]) -> list[EvidenceBase]:
+    return list(s.scalars(q))
 
 
 def cycle_data(s: Session, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
@@ -71,10 +77,8 @@ def cycle_data(s: Session, cycle_id: int) -> tuple[CycleData, dict[str, list[int
         model = EVIDENCE_MODELS[kind]
         cycles = half if kind in HALF_YEAR_KINDS else [cycle_id]
         q = select(model).where(model.cycle_id.in_(cycles))
-        rows = sorted(
-            reading(s, (table_of(model),), lambda q=q: list(s.scalars(q))),  # type: ignore[misc]
-            key=lambda r: (rank.get(r.cycle_id, 0), r.id),
-        )
+        loaded: list[EvidenceBase] = reading(s, (table_of(model),), partial(_all, s, q))
+        rows = sorted(loaded, key=lambda r: (rank.get(r.cycle_id, 0), r.id))
         evidence[kind] = tuple(evidence_of(kind, r, files.get((kind, r.id), ())) for r in rows)
         ids[kind] = [r.id for r in rows]
     panel = tuple(

@@ -6,27 +6,26 @@ unique within a cycle. ``update`` does not touch attachments (``db.attachments``
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from panelapp.core.evidence import Fault, UnfulfilledCommitment
 from panelapp.store import lookup
 from panelapp.store.blobs import link
 from panelapp.store.cycles import files_by_record
 from panelapp.store.errors import StoreError
-from panelapp.store.mapping import contract_of, evidence_of, settings_of, to_columns
+from panelapp.store.mapping import Record, contract_of, evidence_of, settings_of, to_columns
 from panelapp.store.models import EVIDENCE_MODELS, AttachmentModel, CycleModel, FaultModel, now
 from panelapp.store.standing import ensure_commitment
 from panelapp.store.unit import UnitOfWork
 from panelapp.store.validate import check_record, normalise
 
 
-def check(s: Session, c: CycleModel, kind: str, obj: Any, record_id: int | None = None) -> None:
+def check(s: Session, c: CycleModel, kind: str, obj: Record, record_id: int | None = None) -> None:
     """Refuse ``obj`` (StoreError with ``errors``) unless it is a valid record of cycle ``c``."""
     contract = contract_of(lookup.contract_model(s, c.contract_id))
     check_record(contract, c.number, c.assessed_on, settings_of(c.settings), kind, obj)
-    if kind == "faults":
+    if isinstance(obj, Fault):
         clash = s.scalar(
             select(FaultModel.id).where(
                 FaultModel.cycle_id == c.id, FaultModel.code == obj.id, FaultModel.id != (record_id or 0)
@@ -44,7 +43,7 @@ class EvidenceRecords:
     def __init__(self, uow: UnitOfWork):
         self._uow = uow
 
-    def add(self, cycle_id: int, kind: str, obj: Any) -> int:
+    def add(self, cycle_id: int, kind: str, obj: Record) -> int:
         """Add ``obj`` (a core evidence dataclass of ``kind``) with its attachments; the record id."""
         values = normalise(to_columns(kind, obj))
         with self._uow.tx() as s:
@@ -55,12 +54,12 @@ class EvidenceRecords:
             s.flush()
             for ref in getattr(obj, "files", ()):
                 link(s, kind, row.id, cycle_id, ref)
-            if kind == "unfulfilled_commitments":
+            if isinstance(obj, UnfulfilledCommitment):
                 ensure_commitment(s, cycle_id, obj.commitment)
             s.flush()
             return row.id
 
-    def update(self, kind: str, record_id: int, obj: Any) -> None:
+    def update(self, kind: str, record_id: int, obj: Record) -> None:
         """Replace the record's fields with ``obj``'s; attachments are kept."""
         values = normalise(to_columns(kind, obj))
         with self._uow.tx() as s:
@@ -70,7 +69,7 @@ class EvidenceRecords:
             for key, value in values.items():
                 if getattr(row, key) != value:
                     setattr(row, key, value)
-            if kind == "unfulfilled_commitments":
+            if isinstance(obj, UnfulfilledCommitment):
                 ensure_commitment(s, row.cycle_id, obj.commitment)
             s.flush()
 
@@ -86,7 +85,7 @@ class EvidenceRecords:
             s.delete(row)
             s.flush()
 
-    def get(self, kind: str, record_id: int) -> Any:
+    def get(self, kind: str, record_id: int) -> Record:
         """One record as its core dataclass, attachments included."""
         with self._uow.tx() as s:
             row = lookup.evidence_row(s, kind, record_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -59,7 +60,7 @@ class FileLock:
                 path=str(self.path),
             ) from exc
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 fh.seek(0)
@@ -81,11 +82,11 @@ class FileLock:
         fh, self._fh = self._fh, None
         if fh is None:
             return
-        if os.name != "nt":  # still locked: nobody else can be using the file now
+        if sys.platform != "win32":  # still locked: nobody else can be using the file now
             with contextlib.suppress(OSError):
                 self.path.unlink()
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 fh.seek(0)
@@ -96,7 +97,7 @@ class FileLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
         finally:
             fh.close()
-        if os.name == "nt":  # Windows refuses to delete an open file; fails harmlessly if reopened
+        if sys.platform == "win32":  # Windows refuses to delete an open file; fails harmlessly if reopened
             with contextlib.suppress(OSError):
                 self.path.unlink()
 

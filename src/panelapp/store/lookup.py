@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from panelapp.store.damage import reading
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
 from panelapp.store.mapping import check_kind, contract_of
-from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, EvidenceBase
+from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, EvidenceBase, table_of
 from panelapp.store.rows import CycleRow
 
 #: evidence that counts for the half-year (the cycle closing it reads the earlier cycle's too)
@@ -16,14 +16,14 @@ HALF_YEAR_KINDS = ("drills", "trainings")
 
 
 def contract_model(s: Session, contract_id: int) -> ContractModel:
-    m = reading(s, (ContractModel.__table__,), lambda: s.get(ContractModel, contract_id))
+    m = reading(s, (table_of(ContractModel),), lambda: s.get(ContractModel, contract_id))
     if m is None:
         raise StoreError(f"合同不存在（编号 {contract_id}）")
     return m
 
 
 def cycle(s: Session, cycle_id: int) -> CycleModel:
-    c = reading(s, (CycleModel.__table__,), lambda: s.get(CycleModel, cycle_id))
+    c = reading(s, (table_of(CycleModel),), lambda: s.get(CycleModel, cycle_id))
     if c is None:
         raise StoreError(f"考核周期不存在（编号 {cycle_id}）")
     return c
@@ -64,7 +64,7 @@ def writable(s: Session, cycle_id: int, kind: str | None = None) -> CycleModel:
 def evidence_row(s: Session, kind: str, record_id: int) -> EvidenceBase:
     check_kind(kind)
     model = EVIDENCE_MODELS[kind]
-    row = reading(s, (model.__table__,), lambda: s.get(model, record_id))
+    row = reading(s, (table_of(model),), lambda: s.get(model, record_id))
     if row is None:
         raise StoreError(f"记录不存在：{kind} #{record_id}")
     return row

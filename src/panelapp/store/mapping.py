@@ -10,12 +10,37 @@ text (dates, booleans, decimal money, JSON); a value that does not decode is nam
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from panelapp.core.contract import Contract
-from panelapp.core.evidence import EVIDENCE_TYPES, FileRef, LevelOverride, Settings
+from panelapp.core.evidence import (
+    EVIDENCE_TYPES,
+    Absence,
+    DefectReport,
+    Drill,
+    ExemptWeek,
+    Fault,
+    FileRef,
+    LateOptimization,
+    Level,
+    LevelOverride,
+    OffhoursMiss,
+    SecurityEvent,
+    Settings,
+    SpecialPeriod,
+    Training,
+    UnfulfilledCommitment,
+    Violation,
+    WeeklyReport,
+)
 from panelapp.store.errors import StoreError
-from panelapp.store.models import ContractModel, EvidenceBase
+from panelapp.store.models import ContractModel, EvidenceBase, FaultModel
+
+#: one evidence record, of any kind (the values of EVIDENCE_TYPES)
+Record = (
+    WeeklyReport | ExemptWeek | SpecialPeriod | DefectReport | Drill | Training | Fault | SecurityEvent
+    | Absence | Violation | OffhoursMiss | UnfulfilledCommitment | LateOptimization
+)
 
 #: per kind, the dataclass fields stored as columns (everything but ``files``)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -46,7 +71,7 @@ def contract_columns(contract: Contract) -> dict[str, Any]:
     return {f: getattr(contract, f) for f in CONTRACT_FIELDS}
 
 
-def to_columns(kind: str, obj: object) -> dict[str, Any]:
+def to_columns(kind: str, obj: Record) -> dict[str, Any]:
     """The column values of one evidence dataclass (files excluded)."""
     check_kind(kind)
     cls = EVIDENCE_TYPES[kind]
@@ -63,18 +88,20 @@ def to_columns(kind: str, obj: object) -> dict[str, Any]:
     return values
 
 
-def evidence_of(kind: str, row: EvidenceBase, files: tuple[FileRef, ...] = ()) -> Any:
+def evidence_of(kind: str, row: EvidenceBase, files: tuple[FileRef, ...] = ()) -> Record:
     """The core evidence dataclass of one evidence row (``files``: its attachments)."""
     cls = EVIDENCE_TYPES[kind]
     values: dict[str, Any] = {}
     for f in FIELDS[kind]:
-        if kind == "faults" and f == "id":
+        if isinstance(row, FaultModel) and f == "id":
             values[f] = row.code
-        elif kind == "faults" and f == "level_override":
+        elif isinstance(row, FaultModel) and f == "level_override":
             level = row.override_level
-            values[f] = LevelOverride(level, row.override_reason or "") if level else None
+            # written only after the core's check of the record (store.validate)
+            values[f] = LevelOverride(cast(Level, level), row.override_reason or "") if level else None
         else:
             values[f] = getattr(row, f)
-    if "files" in cls.__dataclass_fields__:
+    if any(f.name == "files" for f in dataclasses.fields(cls)):
         values["files"] = files
-    return cls(**values)
+    record: Record = cls(**values)
+    return record

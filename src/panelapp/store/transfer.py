@@ -15,7 +15,7 @@ import dataclasses
 import zipfile
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from panelapp.store import lookup
 from panelapp.store.blobs import Attachments, link, store_stream, stored_in
 from panelapp.store.cycles import Cycles, cycle_data
 from panelapp.store.errors import StoreError
-from panelapp.store.mapping import to_columns
+from panelapp.store.mapping import Record, to_columns
 from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, ItemOverrideModel
 from panelapp.store.rows import ImportReport
 from panelapp.store.standing import ensure_commitment, replace_panel
@@ -38,9 +38,9 @@ if TYPE_CHECKING:
 CHUNK = 1 << 20
 
 
-def _bare(obj: Any) -> Any:
-    """The record without its attachments, for duplicate detection."""
-    return dataclasses.replace(obj, files=()) if hasattr(obj, "files") else obj
+def _bare(kind: str, obj: Record) -> tuple[object, ...]:
+    """The record's values without its attachments, for duplicate detection."""
+    return tuple(to_columns(kind, obj).values())
 
 
 class Transfer:
@@ -69,8 +69,7 @@ class Transfer:
         if m is None:
             if cycle_id is not None:
                 raise StoreError(f"文件属于合同 {contract.number}，与所选考核周期的合同不同，未导入")
-            self._cycles.create_contract(contract, panel=())
-            m = s.scalar(select(ContractModel).where(ContractModel.number == contract.number))
+            m = lookup.contract_model(s, self._cycles.create_contract(contract, panel=()))
         else:
             mine = {f.name: getattr(m, f.name) for f in dataclasses.fields(contract)}
             theirs = dataclasses.asdict(contract)
@@ -99,12 +98,12 @@ class Transfer:
         open_cycles = {cid for (cid,) in s.execute(select(CycleModel.id).where(CycleModel.status == "open"))}
         fault_codes = {f.id: f for f in current.evidence.faults}
         for kind in EVIDENCE_KINDS:
-            pool: dict[Any, list[int]] = defaultdict(list)
+            pool: dict[tuple[object, ...], list[int]] = defaultdict(list)
             for obj, rid in zip(getattr(current.evidence, kind), ids[kind], strict=True):
-                pool[_bare(obj)].append(rid)
+                pool[_bare(kind, obj)].append(rid)
             model = EVIDENCE_MODELS[kind]
             for index, obj in enumerate(getattr(data.evidence, kind)):
-                match = pool.get(_bare(obj))
+                match = pool.get(_bare(kind, obj))
                 if match:
                     rid = match.pop(0)
                     report.duplicates.append((kind, index, rid))

@@ -41,7 +41,7 @@ def load_demo(db) -> int:
     """Import the bundled demo cycle into its cycle of the first contract; returns that cycle id."""
     path = demo_path()
     cycle_id = cycle_id_for(db, demo_cycle_number(path))
-    if hasattr(db, "import_cycle_file"):
+    if hasattr(db, "transfer"):
         db.transfer.import_file(path, cycle_id)
     else:  # older store without the importer: the same through the public evidence API
         _import_via_api(db, path, cycle_id)
