@@ -6,9 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from functools import partial
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.orm import Session
 
 from panelapp.core.contract import Contract
@@ -24,7 +23,6 @@ from panelapp.store.models import (
     AttachmentModel,
     ContractModel,
     CycleModel,
-    EvidenceBase,
     ItemOverrideModel,
     PanelMemberModel,
     table_of,
@@ -49,8 +47,11 @@ def files_by_record(s: Session, cycle_ids: Sequence[int]) -> dict[tuple[str, int
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _all(s: Session, q: Select[EvidenceBase]) -> list[EvidenceBase]:
-    return list(s.scalars(q))
+def evidence_rows(s: Session, kind: str, where: ColumnElement[bool]) -> list[RowMapping]:
+    """The stored columns of the evidence rows of ``kind`` matching ``where``, as plain rows (the
+    mapped table's columns through the session: no ORM identity needed for reading)."""
+    table = table_of(EVIDENCE_MODELS[kind])
+    return reading(s, (table,), lambda: list(s.execute(select(table).where(where)).mappings()))
 
 
 def cycle_data(s: Session, cycle_id: int) -> tuple[CycleData, dict[str, list[int]]]:
@@ -76,11 +77,10 @@ def cycle_data(s: Session, cycle_id: int) -> tuple[CycleData, dict[str, list[int
     for kind in EVIDENCE_KINDS:
         model = EVIDENCE_MODELS[kind]
         cycles = half if kind in HALF_YEAR_KINDS else [cycle_id]
-        q = select(model).where(model.cycle_id.in_(cycles))
-        loaded: list[EvidenceBase] = reading(s, (table_of(model),), partial(_all, s, q))
-        rows = sorted(loaded, key=lambda r: (rank.get(r.cycle_id, 0), r.id))
-        evidence[kind] = tuple(evidence_of(kind, r, files.get((kind, r.id), ())) for r in rows)
-        ids[kind] = [r.id for r in rows]
+        found = evidence_rows(s, kind, model.cycle_id.in_(cycles))
+        rows = sorted(found, key=lambda r: (rank.get(r["cycle_id"], 0), r["id"]))
+        evidence[kind] = tuple(evidence_of(kind, r, files.get((kind, r["id"]), ())) for r in rows)
+        ids[kind] = [r["id"] for r in rows]
     panel = tuple(
         PanelMember(m.name, m.role)
         for m in s.scalars(

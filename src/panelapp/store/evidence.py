@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from panelapp.core.evidence import Fault, UnfulfilledCommitment
 from panelapp.store import lookup
 from panelapp.store.blobs import link
-from panelapp.store.cycles import files_by_record
+from panelapp.store.cycles import evidence_rows, files_by_record
 from panelapp.store.errors import StoreError
-from panelapp.store.mapping import Record, contract_of, evidence_of, settings_of, to_columns
+from panelapp.store.mapping import Record, check_kind, contract_of, evidence_of, settings_of, to_columns
 from panelapp.store.models import EVIDENCE_MODELS, AttachmentModel, CycleModel, FaultModel, now
 from panelapp.store.standing import ensure_commitment
 from panelapp.store.unit import UnitOfWork
@@ -87,9 +87,13 @@ class EvidenceRecords:
 
     def get(self, kind: str, record_id: int) -> Record:
         """One record as its core dataclass, attachments included."""
+        check_kind(kind)
         with self._uow.tx() as s:
-            row = lookup.evidence_row(s, kind, record_id)
-            return evidence_of(kind, row, files_by_record(s, [row.cycle_id]).get((kind, record_id), ()))
+            found = evidence_rows(s, kind, EVIDENCE_MODELS[kind].id == record_id)
+            if not found:
+                raise StoreError(f"记录不存在：{kind} #{record_id}")
+            row = found[0]
+            return evidence_of(kind, row, files_by_record(s, [row["cycle_id"]]).get((kind, record_id), ()))
 
     def cycle_of(self, kind: str, record_id: int) -> int:
         """The id of the cycle the record was entered in."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, cast
 
+from sqlalchemy import RowMapping
+
 from panelapp.core.contract import Contract
 from panelapp.core.evidence import (
     EVIDENCE_TYPES,
@@ -34,7 +36,7 @@ from panelapp.core.evidence import (
     WeeklyReport,
 )
 from panelapp.store.errors import StoreError
-from panelapp.store.models import ContractModel, EvidenceBase, FaultModel
+from panelapp.store.models import ContractModel
 
 #: one evidence record, of any kind (the values of EVIDENCE_TYPES)
 Record = (
@@ -88,19 +90,20 @@ def to_columns(kind: str, obj: Record) -> dict[str, Any]:
     return values
 
 
-def evidence_of(kind: str, row: EvidenceBase, files: tuple[FileRef, ...] = ()) -> Record:
-    """The core evidence dataclass of one evidence row (``files``: its attachments)."""
+def evidence_of(kind: str, row: RowMapping, files: tuple[FileRef, ...] = ()) -> Record:
+    """The core evidence dataclass of one evidence row (its columns by name; ``files``: its
+    attachments)."""
     cls = EVIDENCE_TYPES[kind]
     values: dict[str, Any] = {}
     for f in FIELDS[kind]:
-        if isinstance(row, FaultModel) and f == "id":
-            values[f] = row.code
-        elif isinstance(row, FaultModel) and f == "level_override":
-            level = row.override_level
+        if kind == "faults" and f == "id":
+            values[f] = row["code"]
+        elif kind == "faults" and f == "level_override":
+            level = row["override_level"]
             # written only after the core's check of the record (store.validate)
-            values[f] = LevelOverride(cast(Level, level), row.override_reason or "") if level else None
+            values[f] = LevelOverride(cast(Level, level), row["override_reason"] or "") if level else None
         else:
-            values[f] = getattr(row, f)
+            values[f] = row[f]
     if any(f.name == "files" for f in dataclasses.fields(cls)):
         values["files"] = files
     record: Record = cls(**values)
