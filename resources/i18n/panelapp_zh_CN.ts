@@ -96,7 +96,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+33"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
@@ -210,106 +210,12 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../src/panelapp/ui/models/base.py" line="+40"/>
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../src/panelapp/ui/models/base.py" line="+43"/>
         <source>{n} 个</source>
         <translation>{n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/models/materials.py" line="+13"/>
-        <location line="+32"/>
-        <location line="+9"/>
-        <location line="+19"/>
-        <location filename="../../src/panelapp/ui/models/response.py" line="+13"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="+129"/>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-59"/>
-        <location line="+32"/>
-        <source>标题</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <location line="+23"/>
-        <location line="+9"/>
-        <location line="+9"/>
-        <location line="+23"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-96"/>
-        <location line="+100"/>
-        <source>附件</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location line="-57"/>
-        <source>免报周（周一）</source>
-        <translation>免报周（周一）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>理由</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>名称</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-109"/>
-        <source>开始</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>结束</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>要求单位</source>
-        <translation>要求单位</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>报告日期</source>
-        <translation>报告日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="+61"/>
-        <source>未提交</source>
-        <translation>未提交</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>演练内容</source>
-        <translation>演练内容</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>有</source>
-        <translation>有</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>缺</source>
-        <translation>缺</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../src/panelapp/ui/models/materials.py" line="+37"/>
         <source>归档完整</source>
         <translation>归档完整</translation>
     </message>
@@ -320,126 +226,16 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>培训主题</source>
-        <translation>培训主题</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训教材</source>
-        <translation>培训教材</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>签到表</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>归档</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/models/response.py" line="+1"/>
-        <source>人员</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>有正当理由</source>
-        <translation>有正当理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+25"/>
-        <location line="+9"/>
-        <source>备注</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>书面通报日期</source>
-        <translation>书面通报日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>违规情况</source>
-        <translation>违规情况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已改正</source>
-        <translation>已改正</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>时间</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>情况</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>未完成的投标承诺</source>
-        <translation>未完成的投标承诺</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>优化任务</source>
-        <translation>优化任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>规定时限</source>
-        <translation>规定时限</translation>
-    </message>
-    <message>
-        <location filename="../../src/panelapp/ui/models/stability.py" line="-64"/>
-        <location line="+51"/>
-        <source>编号</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <source>业务</source>
-        <translation>业务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>影响</source>
-        <translation>影响</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+57"/>
-        <source>恢复</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location line="-55"/>
+        <location filename="../../src/panelapp/ui/models/stability.py" line="+22"/>
         <source>时长</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>严重影响</source>
-        <translation>严重影响</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+100"/>
-        <source>运维原因</source>
-        <translation>运维原因</translation>
-    </message>
-    <message>
-        <location line="-99"/>
+        <location line="+2"/>
         <source>等级</source>
         <translation>等级</translation>
     </message>
@@ -449,37 +245,7 @@
         <translation>{level}（计算：{computed}）</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>报修</source>
-        <translation>报修</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>响应</source>
-        <translation>响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>未响应</source>
-        <translation>未响应</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>到场</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>无需到场</source>
-        <translation>无需到场</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>报告提交</source>
-        <translation>报告提交</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+33"/>
         <source>判定</source>
         <translation>判定</translation>
     </message>
@@ -512,16 +278,6 @@
         <location line="+1"/>
         <source>及时</source>
         <translation>及时</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>类型</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>说明</source>
-        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -763,190 +519,7 @@
 <context>
     <name>FieldSpecs</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/specs.py" line="+39"/>
-        <location line="+17"/>
-        <location line="+9"/>
-        <source>报告日期</source>
-        <translation>报告日期</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <location line="+26"/>
-        <source>标题</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>免报周（任一天）</source>
-        <translation>免报周（任一天）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>理由</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>特殊时期名称</source>
-        <translation>特殊时期名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>开始日期</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>结束日期</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>要求单位</source>
-        <translation>要求单位</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>未提交报告</source>
-        <translation>未提交报告</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>演练日期（本半年度）</source>
-        <translation>演练日期（本半年度）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>演练内容</source>
-        <translation>演练内容</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>培训日期（本半年度）</source>
-        <translation>培训日期（本半年度）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>培训主题</source>
-        <translation>培训主题</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训教材</source>
-        <translation>培训教材</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>已归档</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>签到表</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>培训照片</source>
-        <translation>培训照片</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+12"/>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>事件类型</source>
-        <translation>事件类型</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>运维单位原因</source>
-        <translation>运维单位原因</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>说明</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>驻场人员</source>
-        <translation>驻场人员</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>缺勤理由</source>
-        <translation>缺勤理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>有正当理由（不扣分）</source>
-        <translation>有正当理由（不扣分）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+20"/>
-        <location line="+6"/>
-        <source>备注</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>书面通报日期</source>
-        <translation>书面通报日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>违规情况</source>
-        <translation>违规情况</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>改正情况</source>
-        <translation>改正情况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>通报后已改正（不扣分）</source>
-        <translation>通报后已改正（不扣分）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>时间</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>情况</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>投标承诺</source>
-        <translation>投标承诺</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>优化任务</source>
-        <translation>优化任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>规定时限</source>
-        <translation>规定时限</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../src/panelapp/ui/forms/specs.py" line="+79"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -1521,7 +1094,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+72"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1533,7 +1106,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-44"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-45"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1566,6 +1139,11 @@
         <location line="+1"/>
         <source>导出年度汇总 (PDF / Excel)…</source>
         <translation>导出年度汇总 (PDF / Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算（年度扣减与应付）…</source>
+        <translation>结算（年度扣减与应付）…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2078,9 +1656,217 @@
     </message>
 </context>
 <context>
+    <name>Settlement</name>
+    <message>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+66"/>
+        <source>登记通报批评</source>
+        <translation>登记通报批评</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>撤销登记（撤销操作）</source>
+        <translation>撤销登记（撤销操作）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登记未完成投标承诺</source>
+        <translation>登记未完成投标承诺</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>撤销扣减 {id}</source>
+        <translation>撤销扣减 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDialog</name>
+    <message>
+        <location line="+51"/>
+        <source>结算：年度扣减与应付</source>
+        <translation>结算：年度扣减与应付</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>周期</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扣减比例</source>
+        <translation>扣减比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>扣减金额（元）</source>
+        <translation>扣减金额（元）</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>登记支付时扣减</source>
+        <translation>登记支付时扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请选择…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>承诺内容，或通报事由</source>
+        <translation>承诺内容，或通报事由</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>撤销所选扣减</source>
+        <translation>撤销所选扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由（必填，记入操作记录）</source>
+        <translation>撤销理由（必填，记入操作记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</source>
+        <translation>合同 {number}&#x3000;{project}&#x3000;合同总价 ¥{total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>第{n}周期</source>
+        <translation>第{n}周期</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>未考核</source>
+        <translation>未考核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已定稿</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>预评</source>
+        <translation>预评</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未定稿</source>
+        <translation>未定稿</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</source>
+        <translation>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</source>
+        <translation>扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（已按十二.2 以合同总金额封顶）</source>
+        <translation>（已按十二.2 以合同总金额封顶）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</source>
+        <translation>{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>两期付款不足扣减，应向乙方追回 ¥{a}</source>
+        <translation>两期付款不足扣减，应向乙方追回 ¥{a}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请选择类别</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写日期（YYYY-MM-DD）</source>
+        <translation>请填写日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“{t}”不是 YYYY-MM-DD 格式的日期</source>
+        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>该承诺已在第{n}周期登记为未完成</source>
+        <translation>该承诺已在第{n}周期登记为未完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{d} 认定未完成</source>
+        <translation>{d} 认定未完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请先在上表中选择要撤销的扣减</source>
+        <translation>请先在上表中选择要撤销的扣减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销理由不能为空</source>
+        <translation>撤销理由不能为空</translation>
+    </message>
+</context>
+<context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+59"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
@@ -2129,7 +1915,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
@@ -2326,7 +2112,7 @@
         <translation>扣分说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>（计算{points}）</source>
         <translation>（计算{points}）</translation>
     </message>

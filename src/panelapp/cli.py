@@ -9,7 +9,7 @@ import sys
 from panelapp import __version__
 
 #: Modules under panelapp.commands, each contributing sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet")
+COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet", "settle")
 
 
 def build_parser() -> argparse.ArgumentParser:

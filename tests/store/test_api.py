@@ -377,3 +377,10 @@ def test_a_final_closing_cycle_freezes_the_earlier_cycles_half_year_events(db, t
     # other cycle-1 evidence stays writable
     db.evidence.add(c1.id, "absences", replace(absence(), date=date(2024, 11, 5)))
     assert db.cycles.data(c2.id)[0] == data
+
+
+def test_a_typed_payment_amount_is_rounded_from_its_decimal_form(db):
+    """1.005 (a float from a spin box) is 1.01 yuan, not Decimal(1.005) = 1.00499… -> 1.00."""
+    db.standing.add_payment_deduction(1, PaymentDeduction("criticism", 1, date(2025, 5, 1), amount=1.005))
+    db.standing.add_payment_deduction(1, PaymentDeduction("criticism", 1, date(2025, 5, 2), amount=Decimal("2.675")))
+    assert [d.amount for d in db.standing.payment_deductions(1)] == [Decimal("1.01"), Decimal("2.68")]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from panelapp.store import Database
+    from panelapp.store import ContractRow, CycleRow, Database
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -24,3 +24,36 @@ def open_store(db: str | None, operator: str = "系统", *, create: bool = True)
     from panelapp.store import open_database
 
     return open_database(Path(db) if db else None, operator=operator, create=create)
+
+
+def add_contract_option(parser: argparse.ArgumentParser) -> None:
+    """``--contract NUMBER``: which contract of the file; needed once the file holds more than one."""
+    parser.add_argument("--contract", metavar="NUMBER", help="合同编号（数据库中有多个合同时必填）")
+
+
+class ContractChoiceError(Exception):
+    """No contract could be chosen: the message (Chinese) names ``--contract`` and lists the contracts."""
+
+
+def pick_contract(db: Database, number: str | None) -> ContractRow:
+    """The contract row of ``db`` named by ``--contract`` (or the only one)."""
+    rows = db.cycles.contracts()
+    listing = "；".join(f"{r.contract.number}（{r.contract.project}）" for r in rows) or "无"
+    if number:
+        for row in rows:
+            if row.contract.number == number.strip():
+                return row
+        raise ContractChoiceError(f"--contract：数据库中没有合同 {number}。已有合同：{listing}")
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise ContractChoiceError("数据库中还没有合同")
+    raise ContractChoiceError(f"--contract：数据库中有{len(rows)}个合同，请用 --contract 指定其一：{listing}")
+
+
+def cycle_of(db: Database, contract_row: ContractRow, number: int) -> CycleRow:
+    """Cycle ``number`` of the chosen contract, or a ContractChoiceError naming ``--cycle``."""
+    for row in db.cycles.of_contract(contract_row.id):
+        if row.number == number:
+            return row
+    raise ContractChoiceError(f"--cycle：合同 {contract_row.contract.number} 没有第{number}考核周期")

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panelapp.commands import add_db_option
+from panelapp.commands import ContractChoiceError, add_contract_option, add_db_option, cycle_of, pick_contract
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--zip", action="store_true", help="导出 .zip（含附件 files/<sha256>）")
     p.add_argument("out", type=Path, help="输出文件")
     add_db_option(p)
+    add_contract_option(p)
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser(
@@ -94,8 +95,10 @@ def run_export(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        cycle = db.cycles.find(args.cycle)
+        cycle = cycle_of(db, pick_contract(db, args.contract), args.cycle)
         path = db.transfer.export(cycle.id, out)
+    except ContractChoiceError as exc:
+        return _fail(exc)
     except StoreError as exc:
         return _fail(f"--cycle：{exc}" if "周期" in str(exc) else exc)
     finally:

@@ -1,4 +1,4 @@
-"""``panelapp score FILE [--json]``: score a cycle file headless (cycle-file.md).
+"""``panelapp score FILE [--json]``: score a cycle file headless (docs/cycle-file.md).
 
 Exit 0 when scored, 2 when the file is refused (message on stderr), 1 on a bug.
 Imports only the core: no Qt, no SQLAlchemy, no ReportLab.
@@ -12,7 +12,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from panelapp.commands import add_db_option, open_store
+from panelapp.commands import (
+    ContractChoiceError,
+    add_contract_option,
+    add_db_option,
+    cycle_of,
+    open_store,
+    pick_contract,
+)
 from panelapp.core.result import CycleResult
 
 
@@ -22,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--cycle", type=int, help="从数据库计分时的考核周期号")
     add_db_option(p)
+    add_contract_option(p)
     p.set_defaults(handler=run)
 
 
@@ -55,12 +63,11 @@ def score_from_db(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     try:
-        contract = db.cycles.contracts()[0]
-        rows = {row.number: row for row in db.cycles.of_contract(contract.id)}
-        if args.cycle not in rows:
-            print(f"--cycle：合同 {contract.contract.number} 没有第{args.cycle}考核周期", file=sys.stderr)
-            return 2
-        data, _ids = db.cycles.data(rows[args.cycle].id)
+        cycle = cycle_of(db, pick_contract(db, args.contract), args.cycle)
+        data, _ids = db.cycles.data(cycle.id)
+    except ContractChoiceError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     finally:
         db.close()
     print_result(score_cycle(data), args.json)

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from panelapp.commands import add_db_option, open_store
+from panelapp.commands import (
+    ContractChoiceError,
+    add_contract_option,
+    add_db_option,
+    cycle_of,
+    open_store,
+    pick_contract,
+)
 
 if TYPE_CHECKING:
     from panelapp.store import Database
@@ -56,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _common(p: argparse.ArgumentParser, handler) -> None:
     add_db_option(p)
+    add_contract_option(p)
     p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
     p.set_defaults(handler=handler)
 
@@ -69,14 +77,12 @@ def _open(args: argparse.Namespace) -> Database:
     return open_store(getattr(args, "db", None), args.operator)
 
 
-def _cycle_id(db: Database, number: int) -> int:
-    from panelapp.store import StoreError
+def _contract_id(db, args: argparse.Namespace) -> int:
+    return pick_contract(db, args.contract).id
 
-    contract = db.cycles.contracts()[0]
-    for row in db.cycles.of_contract(contract.id):
-        if row.number == number:
-            return row.id
-    raise StoreError(f"--cycle：合同 {contract.contract.number} 没有第{number}考核周期")
+
+def _cycle_id(db, args: argparse.Namespace) -> int:
+    return cycle_of(db, pick_contract(db, args.contract), args.cycle).id
 
 
 def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
@@ -90,7 +96,7 @@ def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
         return _fail(str(exc))
     try:
         return body(db)
-    except (StoreError, ReportError, SigningError) as exc:
+    except (StoreError, ReportError, SigningError, ContractChoiceError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"无法写入文件：{exc.filename or ''}（{exc.strerror or exc}）")
@@ -127,7 +133,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         from panelapp.report.export import export_score_sheet
 
         sign = _sign_options(args)
-        out = export_score_sheet(db, _cycle_id(db, args.cycle), args.out, sign=sign)
+        out = export_score_sheet(db, _cycle_id(db, args), args.out, sign=sign)
         print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
         return 0
 
@@ -139,7 +145,7 @@ def export_xlsx(args: argparse.Namespace) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
 
-        out = write_annual_xlsx(annual_summary(db, db.cycles.contracts()[0].id), args.out)
+        out = write_annual_xlsx(annual_summary(db, _contract_id(db, args)), args.out)
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -151,7 +157,7 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
 
-        out = write_annual_pdf(annual_summary(db, db.cycles.contracts()[0].id), args.out)
+        out = write_annual_pdf(annual_summary(db, _contract_id(db, args)), args.out)
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -176,7 +182,7 @@ def finalise(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
         from panelapp.report.export import finalise_cycle
 
-        fingerprint = finalise_cycle(db, _cycle_id(db, args.cycle))
+        fingerprint = finalise_cycle(db, _cycle_id(db, args))
         print(f"第{args.cycle}考核周期已定稿（操作人 {args.operator}），数据指纹 {fingerprint}")
         return 0
 
@@ -187,7 +193,7 @@ def reopen(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
         from panelapp.report.export import reopen_cycle
 
-        version = reopen_cycle(db, _cycle_id(db, args.cycle), args.reason)
+        version = reopen_cycle(db, _cycle_id(db, args), args.reason)
         print(f"第{args.cycle}考核周期已重新打开，现为第{version}版（理由：{args.reason.strip()}）")
         return 0
 

@@ -71,7 +71,7 @@ class Period:
     def weeks(self) -> list[Week]:
         """The natural weeks whose Thursday lies in this period, numbered from 1."""
         first_thursday = self.start + timedelta(days=(3 - self.start.weekday()) % 7)
-        weeks = []
+        weeks: list[Week] = []
         thursday = first_thursday
         while thursday <= self.end:
             weeks.append(Week(len(weeks) + 1, thursday - timedelta(days=3)))

@@ -1,4 +1,4 @@
-"""The cycle file (cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
+"""The cycle file (docs/cycle-file.md): read, validate, write; JSON or .zip with files/<sha256>.
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
@@ -20,12 +20,11 @@ from typing import IO, Any
 
 from panelapp.core import fields as F
 from panelapp.core.contract import Contract
+from panelapp.core.declare import Declared
 from panelapp.core.evidence import (
-    EFFECTS,
     EVIDENCE_KINDS,
-    EVIDENCE_TYPES,
+    KIND,
     LEVELS,
-    SECURITY_KINDS,
     CycleData,
     Evidence,
     FileRef,
@@ -35,6 +34,7 @@ from panelapp.core.evidence import (
     Settings,
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
+from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
 
 FORMAT = "panelapp-cycle"
@@ -61,43 +61,6 @@ class CycleFileError(ValueError):
         self.errors = list(errors)
         lines = "\n".join(f"  - {e}" for e in self.errors)
         super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
-
-
-# (key, kind, mode): mode "req" must be present, "null" present and may be null, "opt" may be absent.
-_FILES = ("files", "files", "opt")
-SPECS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "weekly_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "exempt_weeks": (("week_of", "date", "req"), ("reason", "ntext", "req")),
-    "special_periods": (
-        ("name", "ntext", "req"), ("start", "date", "req"), ("end", "date", "req"),
-        ("requested_by", "text", "req"), ("report_date", "date", "null"), _FILES,
-    ),
-    "defect_reports": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "drills": (("date", "date", "req"), ("title", "text", "req"), _FILES),
-    "trainings": (
-        ("date", "date", "req"), ("topic", "ntext", "req"), ("courseware", "bool", "req"),
-        ("sign_in_sheet", "bool", "req"), ("photos", "bool", "req"), _FILES,
-    ),
-    "faults": (
-        ("id", "ntext", "req"), ("business", "text", "req"), ("description", "text", "req"),
-        ("effect", "effect", "req"), ("started_at", "datetime", "req"), ("restored_at", "datetime", "req"),
-        ("serious_impact", "bool", "req"), ("vendor_caused", "bool", "req"),
-        ("reported_at", "datetime", "req"), ("responded_at", "datetime", "null"),
-        ("onsite_at", "datetime", "null"), ("restore_deadline_at", "datetime", "null"),
-        ("report_submitted_on", "date", "null"), ("level_override", "override", "null"), _FILES,
-    ),
-    "security_events": (
-        ("date", "date", "req"), ("kind", "security", "req"), ("vendor_caused", "bool", "req"),
-        ("description", "text", "req"), _FILES,
-    ),
-    "absences": (("date", "date", "req"), ("person", "ntext", "req"), ("excused", "bool", "req"),
-                 ("note", "text", "opt")),
-    "violations": (("noticed_on", "date", "req"), ("description", "ntext", "req"), ("corrected", "bool", "req")),
-    "offhours_misses": (("at", "datetime", "req"), ("description", "text", "req")),
-    "unfulfilled_commitments": (("commitment", "ntext", "req"), ("note", "text", "opt")),
-    "late_optimizations": (("task", "ntext", "req"), ("deadline", "date", "req"), ("note", "text", "opt")),
-}
-_DEFAULTS = {"files": (), "note": ""}
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:
@@ -129,17 +92,24 @@ def _override(errors: Errors, path: str, value: Any) -> Any:
 READERS: dict[str, Callable[[Errors, str, Any], Any]] = {
     "date": F.day,
     "datetime": F.moment,
-    "text": F.text,
-    "ntext": lambda e, p, v: F.text(e, p, v, required=True),
     "bool": F.boolean,
-    "effect": lambda e, p, v: F.choice(e, p, v, EFFECTS),
-    "security": lambda e, p, v: F.choice(e, p, v, SECURITY_KINDS),
     "override": _override,
     "files": _files,
 }
 
 
-def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+def read_field(errors: Errors, path: str, f: Declared, value: Any) -> Any:
+    """One declared field's value from its cycle-file form (INVALID after recording an error)."""
+    if f.format == "text":
+        return F.text(errors, path, value, required=f.spec.required)
+    if f.format == "choice":
+        return F.choice(errors, path, value, f.choices)
+    return READERS[f.format](errors, path, value)
+
+
+def _object(
+    errors: Errors, path: str, value: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Any:
     if not isinstance(value, dict):
         return errors.add(path, f"应为对象，实际为{F.type_name(value)}")
     ok = True
@@ -155,23 +125,23 @@ def _object(errors: Errors, path: str, value: Any, required: tuple[str, ...], op
 
 
 def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
-    spec = SPECS[kind]
-    required = tuple(k for k, _, mode in spec if mode != "opt")
-    optional = tuple(k for k, _, mode in spec if mode == "opt")
+    spec = KIND[kind].fields  # as declared in core/evidence.py
+    required = tuple(f.key for f in spec if f.mode != "opt")
+    optional = tuple(f.key for f in spec if f.mode == "opt")
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
-    values = {}
-    for key, reader, mode in spec:
-        if key not in obj:
-            values[key] = _DEFAULTS[key]
-        elif obj[key] is None and mode == "null":
-            values[key] = None
+    values: dict[str, Any] = {}
+    for f in spec:
+        if f.key not in obj:
+            continue  # an optional key: the dataclass default
+        if obj[f.key] is None and f.nullable:
+            values[f.key] = None
         else:
-            values[key] = READERS[reader](errors, f"{path}.{key}", obj[key])
+            values[f.key] = read_field(errors, f"{path}.{f.key}", f, obj[f.key])
     if INVALID in values.values():
         return INVALID
-    return EVIDENCE_TYPES[kind](**values)
+    return KIND[kind].type(**values)
 
 
 def _contract(errors: Errors, value: Any) -> Any:
@@ -228,8 +198,7 @@ def _item_overrides(errors: Errors, value: Any, scheme_id: str) -> Any:
         obj = _object(errors, path, raw, ("deduction", "reason"))
         if obj is INVALID:
             continue
-        hi = None if item.floor is None else item.max - item.floor
-        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, hi)
+        deduction = F.integer(errors, f"{path}.deduction", obj["deduction"], 0, deduction_limit(item))
         reason = F.text(errors, f"{path}.reason", obj["reason"], required=True)
         if INVALID not in (deduction, reason):
             out[item_id] = ItemOverride(deduction, reason)
@@ -261,7 +230,7 @@ def parse_cycle(doc: Any) -> CycleData:
     evidence = _evidence(errors, doc["evidence"])
     if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
         data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
-        _check_dates(errors, data)
+        check_dates(errors, data)
         if not errors:
             return data
     raise CycleFileError(errors)
@@ -296,8 +265,8 @@ def _evidence(errors: Errors, value: Any) -> Any:
     return Evidence(**lists)
 
 
-def _check_dates(errors: Errors, data: CycleData) -> None:
-    """Evidence inside the cycle, ends after starts (cycle-file.md 'Meaning')."""
+def check_dates(errors: Errors, data: CycleData) -> None:
+    """Evidence inside the cycle, ends after starts (docs/cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
     week_start, week_end = period.week_span()
@@ -313,8 +282,8 @@ def _check_dates(errors: Errors, data: CycleData) -> None:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
         inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
-    for i, r in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", r.week_of, week_start, week_end, "本周期的13个巡检周")
+    for i, e in enumerate(ev.exempt_weeks):
+        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本周期的13个巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
@@ -364,8 +333,8 @@ def _value(value: Any) -> Any:
 def _record_dict(obj: Any) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
-    kind = next(k for k, t in EVIDENCE_TYPES.items() if isinstance(obj, t))
-    return {key: _value(getattr(obj, key)) for key, _, _ in SPECS[kind]}
+    spec = next(k for k in KIND.values() if isinstance(obj, k.type))
+    return {f.key: _value(getattr(obj, f.key)) for f in spec.fields}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""A JSON Schema (draft 2020-12) of the cycle file, derived from the reader's own field specs.
+"""A JSON Schema (draft 2020-12) of the cycle file, derived from the evidence declarations (core/evidence.py).
 
 docs/cycle-file.schema.json is this output; a test keeps the two equal. The schema
 describes shape and types; the reader also checks dates against the cycle.
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from panelapp.core.cyclefile import FORMAT, SPECS, VERSION
-from panelapp.core.evidence import EFFECTS, LEVELS, SECURITY_KINDS, Settings
+from panelapp.core.cyclefile import FORMAT, VERSION
+from panelapp.core.declare import Declared
+from panelapp.core.evidence import EVIDENCE_KINDS, KIND, LEVELS, Settings
 
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(\+08:00)?$"}
@@ -31,11 +32,7 @@ FILES = {
 TYPES: dict[str, dict[str, Any]] = {
     "date": DATE,
     "datetime": DATETIME,
-    "text": TEXT,
-    "ntext": NTEXT,
     "bool": {"type": "boolean"},
-    "effect": {"enum": list(EFFECTS)},
-    "security": {"enum": list(SECURITY_KINDS)},
     "override": {
         "type": "object",
         "additionalProperties": False,
@@ -46,13 +43,22 @@ TYPES: dict[str, dict[str, Any]] = {
 }
 
 
+def _type(f: Declared) -> dict[str, Any]:
+    if f.format == "text":
+        return NTEXT if f.spec.required else TEXT
+    if f.format == "choice":
+        return {"enum": list(f.choices)}
+    return TYPES[f.format]
+
+
 def _record(kind: str) -> dict[str, Any]:
-    props, required = {}, []
-    for key, reader, mode in SPECS[kind]:
-        schema = TYPES[reader]
-        props[key] = {"anyOf": [schema, {"type": "null"}]} if mode == "null" else schema
-        if mode != "opt":
-            required.append(key)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for f in KIND[kind].fields:
+        schema = _type(f)
+        props[f.key] = {"anyOf": [schema, {"type": "null"}]} if f.mode == "null" else schema
+        if f.mode != "opt":
+            required.append(f.key)
     return {"type": "object", "additionalProperties": False, "required": required, "properties": props}
 
 
@@ -95,7 +101,7 @@ def json_schema() -> dict[str, Any]:
             "evidence": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {kind: {"type": "array", "items": _record(kind)} for kind in SPECS},
+                "properties": {kind: {"type": "array", "items": _record(kind)} for kind in EVIDENCE_KINDS},
             },
             "item_overrides": {
                 "description": "version 2 only",

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from panelapp.core.evidence import CycleData
+from panelapp.core.overrides import deduction_limit, override_problem
+from panelapp.core.payments import withheld_amount
 from panelapp.core.result import CycleResult, DeductionLine, ItemResult, SectionResult
 from panelapp.core.rules import RULES, Context, Outcome, assess_fault
 from panelapp.core.scheme import Item, Scheme, load_scheme
-
-FEN = Decimal("0.01")
-
-
-def withheld_amount(contract_total: Decimal, percent: int) -> Decimal:
-    """The share of the contract total withheld, exact, rounded half up to the fen at the end."""
-    return (contract_total * Decimal(percent) / Decimal(100)).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
 def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
@@ -40,16 +33,15 @@ def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
 def score_item(item: Item, ctx: Context) -> ItemResult:
     outcome = RULES[item.rule](item, ctx)
     raw = 0 if outcome.pending else sum(line.points for line in outcome.lines)
-    computed = raw if item.floor is None else min(raw, item.max - item.floor)
+    limit = deduction_limit(item)
+    computed = raw if limit is None else min(raw, limit)
     explanation = _explain(outcome, raw, computed)
     deduction, reason = computed, None
     override = ctx.data.item_overrides.get(item.id)
     if override is not None:
-        high = None if item.floor is None else item.max - item.floor
-        if override.deduction < 0 or (high is not None and override.deduction > high):
-            raise ValueError(f"二级指标 {item.id} 的调整扣分 {override.deduction} 超出 0–{high} 分")
-        if not override.reason.strip():
-            raise ValueError(f"二级指标 {item.id} 的调整缺少书面理由")
+        problem = override_problem(item, override.deduction, override.reason)
+        if problem is not None:
+            raise ValueError(problem)
         deduction, reason = override.deduction, override.reason
         explanation = f"{explanation}。考核组调整：计算扣{computed}分，改为扣{deduction}分（理由：{reason}）"
     return ItemResult(

@@ -29,7 +29,7 @@ class FieldError:
         return f"{self.path}：{self.message}"
 
 
-class Errors(list):
+class Errors(list[FieldError]):
     def add(self, path: str, message: str) -> Any:
         self.append(FieldError(path, message))
         return INVALID

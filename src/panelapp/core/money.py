@@ -77,8 +77,7 @@ def amount_in_words(amount: Decimal | int) -> str:
         raise ValueError(f"金额 {amount} 为负数，不能写成大写金额")
     if amount >= LIMIT:
         raise ValueError(f"金额 {amount} 超出可写范围（须小于一万亿元）")
-    fen_total = int(fen_total)
-    yuan, cents = divmod(fen_total, 100)
+    yuan, cents = divmod(int(fen_total), 100)
     jiao, fen = divmod(cents, 10)
     words = integer_words(yuan)
     if not cents:

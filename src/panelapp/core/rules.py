@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 from panelapp.core.contract import HalfYear, Period
 from panelapp.core.evidence import CycleData, Fault, Settings
@@ -153,7 +154,7 @@ def half_year_training(item: Item, ctx: Context) -> Outcome:
     return Outcome(lines, f"本半年度已开展培训且归档完整：{'、'.join(names)}，不扣分")
 
 
-def classify_fault(fault: Fault, params: dict) -> str:
+def classify_fault(fault: Fault, params: dict[str, Any]) -> str:
     """The contract's level: strictly more than ("超过") each threshold, serious impact required."""
     if not fault.serious_impact:
         return "IV"
@@ -206,7 +207,9 @@ def security_events(item: Item, ctx: Context) -> Outcome:
     return Outcome(lines, "本周期无运维单位原因导致的安全运行事件，不扣分")
 
 
-def assess_fault(index: int, fault: Fault, settings: Settings, params: dict, assessed_on) -> FaultAssessment:
+def assess_fault(
+    index: int, fault: Fault, settings: Settings, params: dict[str, Any], assessed_on: date
+) -> FaultAssessment:
     """Level, lateness and report delay of one fault (scoring-rules.md §2.1, §3.1)."""
     computed = classify_fault(fault, params)
     level = fault.level_override.level if fault.level_override else computed
@@ -271,6 +274,7 @@ def fault_response(item: Item, ctx: Context) -> Outcome:
             else:
                 lines.append(DeductionLine(0, f"故障{f.id}报告尚未提交（期限{day_text(due)}，未逾期）", ref))
         elif fa.overdue_days:
+            assert f.report_submitted_on is not None  # overdue days are counted to the submission
             pts = p["per_overdue_day"] * fa.overdue_days
             text = (
                 f"故障{f.id}报告逾期{fa.overdue_days}天（应于{day_text(due)}前提交，"

@@ -142,7 +142,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _table(value: Any, where: str) -> dict:
+def _table(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise SchemeError(where, "应为表（table）")
     return value
@@ -167,7 +167,7 @@ def _check_params(rule: str, params: Any, where: str) -> dict[str, Any]:
     return dict(params)
 
 
-def _need(table: dict, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     _table(table, where)
     if key not in table:
         raise SchemeError(f"{where}.{key}", "缺少此项")
@@ -222,7 +222,8 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
     if tiers[-1].min is not None:
         raise SchemeError("tiers", "最后一档不得设置 min")
     mins = [t.min for t in tiers[:-1]]
-    if any(m is None for m in mins) or mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+    known = [m for m in mins if m is not None]
+    if len(known) != len(mins) or known != sorted(known, reverse=True) or len(set(known)) != len(known):
         raise SchemeError("tiers", "各档 min 应从高到低排列且互不相同，只有最后一档不设 min")
     sections = []
     for i, sec in enumerate(_need(data, "sections", list, "scheme")):
@@ -233,7 +234,7 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
                     sec.get("sheet_name", name))
         )
     section_ids = {s.id for s in sections}
-    items = []
+    items: list[Item] = []
     for i, it in enumerate(_need(data, "items", list, "scheme")):
         where = f"items[{i}]"
         _table(it, where)

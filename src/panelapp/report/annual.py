@@ -1,139 +1,69 @@
-"""The contract year in one summary: four cycles, money withheld, payments, payment-time deductions, cap.
+"""The contract year in one summary: the settlement of core.settlement, assembled from the database.
 
-Money is Decimal throughout. Contract references:
-- 五.1/五.2: payment in two halves (50% after signing, the rest after the service year and acceptance);
-  cycle deductions (附件2 第五条) are taken "在每次支付时";
-- 十一.2: each unfulfilled bid commitment: 3% of the contract total (76,350.00 here);
-- 十一.3: each criticism from a superior caused by the vendor: 10,000.00;
-- 十二.2: the vendor's liability never exceeds the contract total (the cap).
-A cycle counts as assessed when it is 定稿 or has evidence of its own; others show as 未考核 and withhold nothing.
+A cycle counts as assessed when it is 定稿 or has evidence of its own; others show as 未考核 and
+withhold nothing. Payment-time deductions come from two places and are entered once each:
+the register of criticisms (十一.3, ``payment_deductions``) and the bid commitments marked
+unfulfilled in a cycle (3.3①), each of which counts once for 十一.2, in the first cycle it was found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from panelapp.core.contract import Contract
 from panelapp.core.engine import score_cycle
+from panelapp.core.payments import money
 from panelapp.core.scheme import load_scheme
+from panelapp.core.settlement import CycleLine, DeductionLine, PaymentRates, Settlement, settle
 
-FEN = Decimal("0.01")
-KIND_LABELS = {"commitment": "未完成投标承诺（十一.2）", "criticism": "被上级通报批评（十一.3）"}
+#: The annual summary is the settlement (kept as a name for the report writers).
+AnnualSummary = Settlement
 
-
-@dataclass(frozen=True)
-class CycleLine:
-    number: int
-    start: date
-    end: date
-    assessed: bool
-    status: str
-    version: int
-    total: int | None
-    tier_percent: int
-    withheld: Decimal
+HALF_YEAR_KINDS = ("drills", "trainings")
 
 
-@dataclass(frozen=True)
-class PaymentLine:
-    label: str
-    percent: Decimal
-    amount: Decimal
-    terms: str
-
-
-@dataclass(frozen=True)
-class DeductionLine:
-    kind: str
-    label: str
-    count: int
-    occurred_on: date
-    note: str
-    amount: Decimal
-
-
-@dataclass(frozen=True)
-class AnnualSummary:
-    contract: Contract
-    cycles: tuple[CycleLine, ...]
-    payments: tuple[PaymentLine, ...]
-    deductions: tuple[DeductionLine, ...]
-
-    @property
-    def withheld_total(self) -> Decimal:
-        return sum((c.withheld for c in self.cycles), Decimal("0.00"))
-
-    @property
-    def deductions_total(self) -> Decimal:
-        return sum((d.amount for d in self.deductions), Decimal("0.00"))
-
-    @property
-    def liability(self) -> Decimal:
-        """Everything withheld or deducted before the cap."""
-        return self.withheld_total + self.deductions_total
-
-    @property
-    def cap(self) -> Decimal:
-        return self.contract.total_amount
-
-    @property
-    def capped(self) -> bool:
-        return self.liability > self.cap
-
-    @property
-    def effective_total(self) -> Decimal:
-        """Total withheld and deducted after the cap of 十二.2."""
-        return min(self.liability, self.cap)
-
-    @property
-    def payable(self) -> Decimal:
-        return self.contract.total_amount - self.effective_total
-
-
-def _money(value) -> Decimal:
-    return Decimal(str(value)).quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def payment_schedule(contract: Contract) -> tuple[PaymentLine, ...]:
-    first = _money(contract.total_amount * Decimal("0.5"))
-    return (
-        PaymentLine("第一期（五.1）", Decimal(50), first, "合同签订后一个月内，乙方技术人员入驻现场后支付"),
-        PaymentLine("第二期（五.2）", Decimal(50), contract.total_amount - first,
-                    "服务期满验收通过、乙方开具发票后15个工作日内支付剩余款项"),
-    )
-
-
-def deduction_amount(contract: Contract, kind: str, count: int, scheme_payment: dict) -> Decimal:
-    if kind == "commitment":
-        rate = Decimal(str(scheme_payment.get("per_unfulfilled_commitment_percent", "3")))
-        return _money(contract.total_amount * rate * count / 100)
-    return _money(Decimal(str(scheme_payment.get("per_criticism_amount", "10000.00"))) * count)
-
-
-def annual_summary(db, contract_id: int) -> AnnualSummary:
+def annual_summary(db: Any, contract_id: int) -> Settlement:
     contract = db.cycles.contract(contract_id)
     scheme = load_scheme(contract.scheme)
-    lines = []
+    rates = PaymentRates.from_scheme(scheme.payment)
+    lines: list[CycleLine] = []
+    deductions: list[DeductionLine] = []
+    seen: set[str] = set()
     for row in db.cycles.of_contract(contract_id):
-        data, _ids = db.cycles.data(row.id)
+        data, ids = db.cycles.data(row.id)
         # drills/trainings may be the earlier cycle's (half-year items), so they do not count here
         own = [k for k in data.evidence.__dataclass_fields__
-               if k not in ("drills", "trainings") and getattr(data.evidence, k)]
-        assessed = row.status == "final" or bool(own)
-        if assessed:
+               if k not in HALF_YEAR_KINDS and getattr(data.evidence, k)]
+        final = row.status == "final"
+        if final or own:
             result = score_cycle(data, scheme)
-            lines.append(CycleLine(row.number, row.period.start, row.period.end, True, row.status, row.version,
-                                   result.total, result.tier_percent, result.deduction_amount))
+            lines.append(CycleLine(row.number, row.period.start, row.period.end, True, final, row.version,
+                                   result.total, result.tier_percent, result.deduction_amount,
+                                   bool(getattr(result, "provisional", False))))
         else:
-            lines.append(CycleLine(row.number, row.period.start, row.period.end, False, row.status, row.version,
-                                   None, 0, Decimal("0.00")))
-    deductions = []
+            lines.append(CycleLine(row.number, row.period.start, row.period.end, False, final, row.version,
+                                   None, 0, money(0)))
+        for item, rid in zip(data.evidence.unfulfilled_commitments, ids.get("unfulfilled_commitments", []),
+                             strict=False):
+            if item.commitment in seen:
+                continue  # still unfulfilled in a later cycle: 十一.2 counts each commitment once
+            seen.add(item.commitment)
+            deductions.append(DeductionLine(
+                f"C{rid}", "commitment", row.period.end, item.commitment,
+                rates.amount(contract.total_amount, "commitment"), 1, row.number, "commitment"))
     for item in db.standing.payment_deductions(contract_id):
-        amount = getattr(item, "amount", None)
-        amount = _money(amount) if amount is not None else deduction_amount(
-            contract, item.kind, item.count, scheme.payment)
-        deductions.append(DeductionLine(item.kind, KIND_LABELS.get(item.kind, item.kind), item.count,
-                                        item.occurred_on, item.note, amount))
-    return AnnualSummary(contract, tuple(lines), payment_schedule(contract), tuple(deductions))
+        amount = money(item.amount) if item.amount is not None else rates.amount(
+            contract.total_amount, item.kind, item.count)
+        deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, amount,
+                                        item.count, item.cycle, "entered"))
+    return settle(contract, lines, deductions, rates)
+
+
+def evaluation_text(summary: Settlement) -> str:
+    """附件2 三's annual supplier evaluation in one Chinese sentence (docs/scoring.md "Settlement")."""
+    ev = summary.evaluation
+    if ev.mean is None:
+        return "尚无已考核的周期，年度供应商评价未评定。"
+    text = f"已考核{ev.counted}个周期（共{ev.of}个），得分平均 {ev.mean} 分，评价等级：{ev.band}"
+    if not ev.complete:
+        text += "（尚有周期未考核，为暂定结果）"
+    return text + "。评价等级按平均分：95分及以上优秀，85分及以上良好，80分及以上合格，不足80分不合格。"

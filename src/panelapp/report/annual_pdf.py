@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from panelapp.core.money import amount_in_words
-from panelapp.report.annual import AnnualSummary
+from panelapp.report.annual import AnnualSummary, evaluation_text
 from panelapp.report.canvas import MARGIN_X, PageDecor, canvas_maker
 from panelapp.report.fonts import register_fonts
 from panelapp.report.styles import esc, styles, table_style
@@ -29,7 +29,7 @@ def trend_chart(summary: AnnualSummary, width: float = 170 * mm, height: float =
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 28, 22, width - 60, height - 34
-    chart.data = [[c.total for c in summary.cycles]]  # None: not assessed, no bar
+    chart.data = [[c.score for c in summary.cycles]]  # None: not assessed, no bar
     chart.categoryAxis.categoryNames = [f"第{c.number}周期" for c in summary.cycles]
     chart.categoryAxis.labels.fontName = body
     chart.categoryAxis.labels.fontSize = 8
@@ -78,11 +78,11 @@ def annual_story(summary: AnnualSummary) -> list:
     ]
     rows = [[_p(t, "head") for t in ("周期", "考核期间", "状态", "得分", "扣减比例", "扣减金额（元）")]]
     for line in summary.cycles:
-        status = ("已定稿" if line.status == "final" else "未定稿") + f" 第{line.version}版"
+        status = ("已定稿" if line.final else ("预评" if line.provisional else "未定稿")) + f" 第{line.version}版"
         rows.append([
             _p(f"第{line.number}周期"), _p(f"{line.start.isoformat()}至{line.end.isoformat()}"),
             _p(status if line.assessed else "未考核"),
-            _p(str(line.total) if line.total is not None else "—"),
+            _p(str(line.score) if line.score is not None else "—"),
             _p(f"{line.tier_percent}%" if line.assessed else "—"),
             _p(yuan(line.withheld)),
         ])
@@ -92,10 +92,11 @@ def annual_story(summary: AnnualSummary) -> list:
     story += [table, Spacer(1, 2 * mm), trend_chart(summary)]
 
     story.append(Paragraph("二、付款计划（合同 五.1、五.2）", st["h2"]))
-    rows = [[_p(t, "head") for t in ("期次", "比例", "金额（元）", "付款条件")]]
+    rows = [[_p(t, "head") for t in ("期次", "比例", "金额（元）", "本期扣减（元）", "实付（元）", "付款条件")]]
     for pay in summary.payments:
-        rows.append([_p(pay.label), _p(f"{pay.percent:.0f}%"), _p(yuan(pay.amount)), _p(esc(pay.terms), "small")])
-    story.append(_table(rows, [30 * mm, 16 * mm, 34 * mm, 100 * mm]))
+        rows.append([_p(pay.label), _p(f"{pay.percent:.0f}%"), _p(yuan(pay.amount)), _p(yuan(pay.absorbed)),
+                     _p(yuan(pay.paid)), _p(esc(pay.terms), "small")])
+    story.append(_table(rows, [24 * mm, 12 * mm, 30 * mm, 30 * mm, 30 * mm, 54 * mm]))
     story.append(Paragraph("附件2：各周期扣减金额在每次支付时从合同价款中扣减，均以合同总价为扣减基准。", st["small"]))
 
     story.append(Paragraph("三、支付时扣减（合同 十一.2、十一.3）", st["h2"]))
@@ -103,7 +104,7 @@ def annual_story(summary: AnnualSummary) -> list:
         rows = [[_p(t, "head") for t in ("类别", "日期", "次数/项数", "说明", "扣减金额（元）")]]
         for d in summary.deductions:
             rows.append([_p(esc(d.label), "small"), _p(d.occurred_on.isoformat()), _p(str(d.count)),
-                         _p(esc(d.note) or "—", "small"), _p(yuan(d.amount))])
+                         _p(esc(d.description) or "—", "small"), _p(yuan(d.amount))])
         rows.append([_p("合计", "head"), "", "", "", _p(f"<b>{yuan(summary.deductions_total)}</b>")])
         table = _table(rows, [44 * mm, 24 * mm, 20 * mm, 56 * mm, 36 * mm], total_row=True)
         table.setStyle(table_style([("SPAN", (0, -1), (3, -1))]))
@@ -122,6 +123,7 @@ def annual_story(summary: AnnualSummary) -> list:
         [_p(f"责任上限（合同总金额）：{cap_note}", "body"), _p(yuan(summary.cap))],
         [_p("<b>扣减总额（适用上限后）</b>", "body"), _p(f"<b>{yuan(summary.effective_total)}</b>")],
         [_p("合同应付合计（扣减后）", "body"), _p(yuan(summary.payable))],
+        [_p("两期付款不足扣减、应向乙方追回", "body"), _p(yuan(summary.claim_back))],
     ]
     table = Table(rows, colWidths=[124 * mm, 56 * mm])
     table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.6, GRID), ("BOX", (0, 0), (-1, -1), 1.0, GRID),
@@ -129,6 +131,8 @@ def annual_story(summary: AnnualSummary) -> list:
     story += [table, Spacer(1, 2 * mm), Paragraph(
         f"扣减总额大写：人民币{amount_in_words(summary.effective_total)}；"
         f"合同应付合计大写：人民币{amount_in_words(summary.payable)}。", st["result"])]
+    story += [Paragraph("五、年度供应商评价（附件2 三：考核分数折算）", st["h2"]),
+              Paragraph(esc(evaluation_text(summary)), st["body"])]
     return story
 
 

@@ -10,7 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from panelapp.core.money import amount_in_words
-from panelapp.report.annual import AnnualSummary
+from panelapp.report.annual import AnnualSummary, evaluation_text
 
 FONT = "宋体"
 MONEY = "#,##0.00"
@@ -69,8 +69,8 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     sh.line(["周期", "开始", "结束", "状态", "得分", "扣减比例", "扣减金额（元）"], head=True)
     first = sh.row
     for line in summary.cycles:
-        status = (("已定稿" if line.status == "final" else "未定稿") + f" 第{line.version}版") if line.assessed else "未考核"
-        sh.line([f"第{line.number}周期", line.start, line.end, status, line.total,
+        status = (("已定稿" if line.final else ("预评" if line.provisional else "未定稿")) + f" 第{line.version}版") if line.assessed else "未考核"
+        sh.line([f"第{line.number}周期", line.start, line.end, status, line.score,
                  line.tier_percent / 100 if line.assessed else None, line.withheld], money=(7,))
         ws.cell(sh.row - 1, 2).number_format = ws.cell(sh.row - 1, 3).number_format = "yyyy-mm-dd"
         ws.cell(sh.row - 1, 6).number_format = "0%"
@@ -87,11 +87,11 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     chart.legend = None
 
     sh.heading("二、付款计划（合同 五.1、五.2）")
-    head = sh.line(["期次", "比例", "金额（元）", "付款条件"], head=True)
-    ws.merge_cells(start_row=head, start_column=4, end_row=head, end_column=7)
+    head = sh.line(["期次", "比例", "金额（元）", "本期扣减（元）", "实付（元）", "付款条件"], head=True)
+    ws.merge_cells(start_row=head, start_column=6, end_row=head, end_column=7)
     for pay in summary.payments:
-        row = sh.line([pay.label, pay.percent / 100, pay.amount, pay.terms], money=(3,))
-        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
+        row = sh.line([pay.label, pay.percent / 100, pay.amount, pay.absorbed, pay.paid, pay.terms], money=(3, 4, 5))
+        ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=7)
         ws.row_dimensions[row].height = 30
         ws.cell(row, 2).number_format = "0%"
     sh.note("各周期扣减金额在每次支付时从合同价款中扣减，均以合同总价为扣减基准（附件2）。")
@@ -99,7 +99,7 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     sh.heading("三、支付时扣减（合同 十一.2 每项承诺3%，十一.3 每次通报10,000.00元）")
     sh.line(["类别", "日期", "次数/项数", "说明", "扣减金额（元）"], head=True)
     for d in summary.deductions:
-        sh.line([d.label, d.occurred_on, d.count, d.note, d.amount], money=(5,))
+        sh.line([d.label, d.occurred_on, d.count, d.description, d.amount], money=(5,))
         ws.cell(sh.row - 1, 2).number_format = "yyyy-mm-dd"
     sh.line(["合计", None, None, None, summary.deductions_total], money=(5,), bold=True)
 
@@ -107,11 +107,14 @@ def build_workbook(summary: AnnualSummary) -> Workbook:
     cap_note = "超过合同总金额，按十二.2封顶" if summary.capped else "未超过合同总金额"
     for label, value in (("考核扣减合计", summary.withheld_total), ("支付时扣减合计", summary.deductions_total),
                          ("扣减总额（封顶前）", summary.liability), (f"责任上限（合同总金额）：{cap_note}", summary.cap),
-                         ("扣减总额（适用上限后）", summary.effective_total), ("合同应付合计（扣减后）", summary.payable)):
+                         ("扣减总额（适用上限后）", summary.effective_total), ("合同应付合计（扣减后）", summary.payable),
+                         ("两期付款不足扣减、应向乙方追回", summary.claim_back)):
         row = sh.line([label, None, None, value], money=(4,))
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
     sh.note(f"扣减总额大写：人民币{amount_in_words(summary.effective_total)}")
     sh.note(f"合同应付合计大写：人民币{amount_in_words(summary.payable)}")
+    sh.heading("五、年度供应商评价（附件2 三：考核分数折算）")
+    sh.note(evaluation_text(summary))
     ws.add_chart(chart, f"A{sh.row + 1}")  # below the tables, so it prints on the same A4 width
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from panelapp.core.evidence import ItemOverride, Settings
+from panelapp.core.overrides import override_problem
 from panelapp.core.scheme import load_scheme
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
@@ -64,17 +65,9 @@ class CycleHeader:
                 if row is not None:
                     s.delete(row)
                 return
-            if not (override.reason or "").strip():
-                raise StoreError(f"调整指标 {item_id}（{item.name}）的扣分必须填写理由")
-            hi = None if item.floor is None else item.max - item.floor
-            if (
-                not isinstance(override.deduction, int)
-                or isinstance(override.deduction, bool)
-                or override.deduction < 0
-                or (hi is not None and override.deduction > hi)
-            ):
-                limit = f"0 到 {hi}" if hi is not None else "不小于 0"
-                raise StoreError(f"指标 {item_id}（{item.name}）的扣分必须是{limit}的整数")
+            problem = override_problem(item, override.deduction, override.reason)
+            if problem is not None:
+                raise StoreError(problem)
             if row is None:
                 s.add(
                     ItemOverrideModel(

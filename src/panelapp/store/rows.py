@@ -102,13 +102,16 @@ class ImportReport:
     conflicts: list[str] = field(default_factory=list)
     files_stored: int = 0
     files_missing: int = 0
+    #: the number of the contract this import added to the database, if it was new
+    new_contract: str | None = None
 
     @property
     def added_count(self) -> int:
         return sum(len(ids) for ids in self.added.values())
 
     def summary(self) -> str:
-        text = f"导入完成：新增{self.added_count}条证据，跳过完全相同的重复记录{len(self.duplicates)}条"
+        text = f"已新增合同 {self.new_contract}（数据库中原无此合同）。" if self.new_contract else ""
+        text += f"导入完成：新增{self.added_count}条证据，跳过完全相同的重复记录{len(self.duplicates)}条"
         if self.files_stored:
             text += f"，存入附件{self.files_stored}个"
         if self.files_missing:

@@ -7,13 +7,13 @@ kept per contract.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from panelapp.core.evidence import PanelMember
+from panelapp.core.evidence import PanelMember, UnfulfilledCommitment
+from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
@@ -30,8 +30,6 @@ from panelapp.store.unit import UnitOfWork
 
 if TYPE_CHECKING:
     from panelapp.store.evidence import EvidenceRecords
-
-FEN = Decimal("0.01")
 
 
 def replace_panel(s: Session, cycle_id: int, members: list[PanelMember]) -> None:
@@ -163,8 +161,6 @@ class Standing:
         self, cycle_id: int, commitment: str, unfulfilled: bool, note: str = ""
     ) -> int | None:
         """Tick (or untick) a standing bid commitment as unfulfilled in this cycle; returns the record id."""
-        from panelapp.core.evidence import UnfulfilledCommitment
-
         with self._uow.tx():
             have = self.unfulfilled_commitments(cycle_id).get(commitment)
             if unfulfilled and have is None:
@@ -224,13 +220,9 @@ class Standing:
             m = lookup.contract_model(s, contract_id)
             payment = load_scheme(m.scheme).payment
             if item.amount is not None:
-                amount = Decimal(item.amount).quantize(FEN, rounding=ROUND_HALF_UP)
-            elif item.kind == "commitment":
-                rate = Decimal(str(payment.get("per_unfulfilled_commitment_percent", "3")))
-                amount = (m.total_amount * rate * item.count / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = money(item.amount)
             else:
-                per = Decimal(str(payment.get("per_criticism_amount", "10000.00")))
-                amount = (per * item.count).quantize(FEN, rounding=ROUND_HALF_UP)
+                amount = deduction_amount(m.total_amount, item.kind, item.count, payment)
             row = PaymentDeductionModel(
                 contract_id=contract_id,
                 kind=item.kind,
@@ -244,10 +236,35 @@ class Standing:
             s.flush()
             return row.id
 
-    def delete_payment_deduction(self, deduction_id: int) -> None:
+    def delete_payment_deduction(self, deduction_id: int, reason: str | None = None) -> None:
+        """Remove an entered deduction; a ``reason`` is first written into its note, so the audit
+        trail keeps why (an update entry, then the delete entry, in one transaction)."""
+        if reason is not None and not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
         with self._uow.tx() as s:
             row = s.get(PaymentDeductionModel, deduction_id)
             if row is None:
-                raise StoreError(f"扣减记录不存在（编号 {deduction_id}）")
+                raise StoreError(f"扣减记录不存在（编号 D{deduction_id}）")
+            if reason is not None:
+                row.note = _withdrawn(row.note, reason)
+                s.flush()
             s.delete(row)
 
+    def withdraw_commitment(self, record_id: int, reason: str) -> None:
+        """Un-mark a bid commitment found unfulfilled in a cycle (3.3① and 十一.2 together),
+        keeping the reason in the audit trail as ``delete_payment_deduction`` does."""
+        if not reason.strip():
+            raise StoreError("--reason：撤销理由不能为空")
+        with self._uow.tx():
+            try:
+                item = self._evidence.get("unfulfilled_commitments", record_id)
+            except StoreError:
+                raise StoreError(f"扣减记录不存在（编号 C{record_id}）") from None
+            assert isinstance(item, UnfulfilledCommitment)
+            self._evidence.update("unfulfilled_commitments", record_id,
+                                  UnfulfilledCommitment(item.commitment, _withdrawn(item.note, reason)))
+            self._evidence.delete("unfulfilled_commitments", record_id)
+
+
+def _withdrawn(note: str, reason: str) -> str:
+    return f"{note}［撤销理由：{reason.strip()}］" if note else f"［撤销理由：{reason.strip()}］"

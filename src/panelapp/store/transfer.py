@@ -58,14 +58,16 @@ class Transfer:
 
         loaded = read_cycle_file(Path(path))
         with self._uow.tx() as s:
-            c = self._target_cycle(s, loaded.data, cycle_id)
-            report = ImportReport(c.id)
+            c, created = self._target_cycle(s, loaded.data, cycle_id)
+            report = ImportReport(c.id, new_contract=loaded.data.contract.number if created else None)
             self._merge(s, c, loaded, report)
             return report
 
-    def _target_cycle(self, s: Session, data: CycleData, cycle_id: int | None) -> CycleModel:
+    def _target_cycle(self, s: Session, data: CycleData, cycle_id: int | None) -> tuple[CycleModel, bool]:
+        """The cycle the file goes into, and whether its contract was added to the database."""
         contract = data.contract
         m = s.scalar(select(ContractModel).where(ContractModel.number == contract.number))
+        created = m is None
         if m is None:
             if cycle_id is not None:
                 raise StoreError(f"文件属于合同 {contract.number}，与所选考核周期的合同不同，未导入")
@@ -88,7 +90,7 @@ class Transfer:
             raise StoreError(f"数据库中没有合同 {contract.number} 的第{data.cycle}考核周期")
         if cycle_id is not None and c.id != cycle_id:
             raise StoreError(f"文件是第{data.cycle}考核周期的数据，与所选周期不同，未导入")
-        return lookup.writable(s, c.id)
+        return lookup.writable(s, c.id), created
 
     def _merge(self, s: Session, c: CycleModel, loaded: LoadedCycle, report: ImportReport) -> None:
         data: CycleData = loaded.data

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from panelapp.ui.settlement import open_settlement
+
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
@@ -30,6 +32,7 @@ def build_menus(w) -> None:
     _act(w, file_menu, translate("MainWindow", "打印评分表…"), w.sheets.print_sheet, "Ctrl+P", "print")
     _act(w, file_menu, translate("MainWindow", "核验 PDF…"), w.sheets.verify, None, "verify")
     _act(w, file_menu, translate("MainWindow", "导出年度汇总 (PDF / Excel)…"), w.sheets.export_annual, None, "annual")
+    _act(w, file_menu, translate("MainWindow", "结算（年度扣减与应付）…"), lambda: open_settlement(w), None, "settlement")
     file_menu.addSeparator()
     _act(w, file_menu, translate("MainWindow", "定稿…"), w.signoff.finalise, None, "finalise")
     _act(w, file_menu, translate("MainWindow", "撤销定稿…"), w.signoff.reopen, None, "reopen")

@@ -1,7 +1,8 @@
 """A QAbstractTableModel over one tuple of core evidence dataclasses.
 
-Subclasses declare COLUMNS: (header, function(obj) -> str); headers are
-QT_TRANSLATE_NOOP("EvidenceModel", …) markers, translated in headerData. Rows that cost
+Subclasses declare COLUMNS: (header, function(obj) -> str); the columns of declared fields come
+from core (``columns(kind)``: header and words from the field's FieldSpec), computed ones are
+QT_TRANSLATE_NOOP("EvidenceModel", …) markers; headers are translated in headerData. Rows that cost
 points (the engine's DeductionLine refs) are tinted and carry the line's text
 as a tooltip, so every deduction points at its evidence.
 """
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from panelapp.core.evidence import FileRef
+from panelapp.core.declare import Declared
+from panelapp.core.evidence import KIND, FileRef
 from panelapp.core.result import CycleResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,12 +39,33 @@ def dt(value: datetime | None, empty: str = "—") -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else empty
 
 
-def yes(value: bool) -> str:
-    return translate("EvidenceModel", "是") if value else translate("EvidenceModel", "否")
-
-
 def files_text(files: tuple[FileRef, ...]) -> str:
     return translate("EvidenceModel", "{n} 个").format(n=len(files)) if files else "—"
+
+
+def _cell(f: Declared) -> Callable[[Any], str]:
+    """How a table shows field ``f``: its value in the words its declaration gives."""
+    spec, key = f.spec, f.key
+    if f.format == "date":
+        return lambda r: d(getattr(r, key), spec.empty)
+    if f.format == "datetime":
+        return lambda r: dt(getattr(r, key), spec.empty)
+    if f.format == "bool":
+        return lambda r: spec.words[0] if getattr(r, key) else spec.words[1]
+    if f.format == "choice":
+        names = dict(spec.names or {})
+        return lambda r: names.get(getattr(r, key), getattr(r, key))
+    if f.format == "files":
+        return lambda r: files_text(getattr(r, key))
+    return lambda r: str(getattr(r, key))
+
+
+def columns(kind: str, *keys: str) -> tuple[Column, ...]:
+    """Table columns of ``kind``'s fields ``keys`` (none: every field declared for tables), as
+    declared in core: the header is the field's column name, the cell its value in words."""
+    fields = KIND[kind].fields
+    chosen = [f for f in fields if f.spec.table] if not keys else [KIND[kind].field(k) for k in keys]
+    return tuple((f.spec.header, _cell(f)) for f in chosen)
 
 
 class RowsModel(QAbstractTableModel):

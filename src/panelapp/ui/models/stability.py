@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from panelapp.core.result import CycleResult
-from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES, SECURITY_KIND_NAMES, duration_text
-from panelapp.ui.models.base import EvidenceModel, Index, d, dt, files_text, translate, yes
+from panelapp.core.text import LEVEL_NAMES
+from panelapp.ui.models.base import EvidenceModel, Index, columns, translate
 
 
 class FaultModel(EvidenceModel):
@@ -18,19 +18,11 @@ class FaultModel(EvidenceModel):
         super().__init__(parent, item_ids)
         self._assess: dict[int, object] = {}
         self.COLUMNS = (
-            (QT_TRANSLATE_NOOP("EvidenceModel", "编号"), lambda r: r.id),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "业务"), lambda r: r.business),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "影响"), lambda r: EFFECT_NAMES[r.effect]),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "开始"), lambda r: dt(r.started_at)),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "恢复"), lambda r: dt(r.restored_at)),
-            (
-                QT_TRANSLATE_NOOP("EvidenceModel", "时长"),
-                lambda r: duration_text((r.restored_at - r.started_at).total_seconds()),
-            ),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "严重影响"), lambda r: yes(r.serious_impact)),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "运维原因"), lambda r: yes(r.vendor_caused)),
+            *columns("faults", "id", "business", "effect", "started_at", "restored_at"),
+            (QT_TRANSLATE_NOOP("EvidenceModel", "时长"), lambda r: r.duration_text),
+            *columns("faults", "serious_impact", "vendor_caused"),
             (QT_TRANSLATE_NOOP("EvidenceModel", "等级"), self._level),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "附件"), lambda r: files_text(r.files)),
+            *columns("faults", "files"),
         )
 
     def _level_at(self, row: int) -> str:
@@ -69,21 +61,8 @@ class FaultResponseModel(FaultModel):
     def __init__(self, parent=None, item_ids=("3.1",)):
         super().__init__(parent, item_ids)
         self.COLUMNS = (
-            (QT_TRANSLATE_NOOP("EvidenceModel", "编号"), lambda r: r.id),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "报修"), lambda r: dt(r.reported_at)),
-            (
-                QT_TRANSLATE_NOOP("EvidenceModel", "响应"),
-                lambda r: dt(r.responded_at, translate("EvidenceModel", "未响应")),
-            ),
-            (
-                QT_TRANSLATE_NOOP("EvidenceModel", "到场"),
-                lambda r: dt(r.onsite_at, translate("EvidenceModel", "无需到场")),
-            ),
-            (QT_TRANSLATE_NOOP("EvidenceModel", "恢复"), lambda r: dt(r.restored_at)),
-            (
-                QT_TRANSLATE_NOOP("EvidenceModel", "报告提交"),
-                lambda r: d(r.report_submitted_on, translate("EvidenceModel", "未提交")),
-            ),
+            *columns("faults", "id", "reported_at", "responded_at", "onsite_at", "restored_at",
+                     "report_submitted_on"),
             (QT_TRANSLATE_NOOP("EvidenceModel", "判定"), self._level),
         )
 
@@ -125,10 +104,4 @@ class FaultResponseModel(FaultModel):
 
 class SecurityEventModel(EvidenceModel):
     KIND = "security_events"
-    COLUMNS = (
-        (QT_TRANSLATE_NOOP("EvidenceModel", "日期"), lambda r: d(r.date)),
-        (QT_TRANSLATE_NOOP("EvidenceModel", "类型"), lambda r: SECURITY_KIND_NAMES[r.kind]),
-        (QT_TRANSLATE_NOOP("EvidenceModel", "运维原因"), lambda r: yes(r.vendor_caused)),
-        (QT_TRANSLATE_NOOP("EvidenceModel", "说明"), lambda r: r.description),
-        (QT_TRANSLATE_NOOP("EvidenceModel", "附件"), lambda r: files_text(r.files)),
-    )
+    COLUMNS = columns(KIND)

@@ -1,0 +1,227 @@
+"""Settlement commands: ``deduction add|list|remove`` (contract 十一.2 / 十一.3) and ``annual``.
+
+Exit codes: 0 done, 2 refused (the message on stderr names the option; nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from panelapp.commands import (
+    ContractChoiceError,
+    add_contract_option,
+    add_db_option,
+    cycle_of,
+    open_store,
+    pick_contract,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("deduction", help="支付时扣减登记（十一.2 投标承诺、十一.3 通报批评）",
+                       description="支付时扣减登记：未完成的投标书面承诺（十一.2）与被上级通报批评（十一.3）")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = actions.add_parser("add", help="登记一项扣减")
+    a.add_argument("--kind", required=True, help="commitment（未完成投标承诺）或 criticism（通报批评）")
+    a.add_argument("--date", required=True, help="认定/通报日期 YYYY-MM-DD")
+    a.add_argument("--description", required=True, help="说明（承诺内容或通报事由）")
+    a.add_argument("--cycle", type=int, help="计入的考核周期号（默认：日期所在周期）")
+    _common(a, add)
+    a = actions.add_parser("list", help="列出扣减")
+    a.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _common(a, list_)
+    a = actions.add_parser("remove", help="撤销一项扣减（须填写理由，记入审计记录）")
+    a.add_argument("id", help="扣减编号（deduction list 所列，如 D3、C12）")
+    a.add_argument("--reason", required=True, help="撤销理由")
+    _common(a, remove)
+
+    p = sub.add_parser("annual", help="年度结算：各周期扣减、支付时扣减、上限、应付与年度评价",
+                       description="合同年度结算（附件2 五、合同 五、十一、十二.2、附件2 三）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _common(p, annual)
+
+
+def _common(p: argparse.ArgumentParser, handler: Any) -> None:
+    add_db_option(p)
+    add_contract_option(p)
+    p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
+    p.set_defaults(handler=handler)
+
+
+def _run(args: argparse.Namespace, body: Any, create: bool = True) -> int:
+    from panelapp.store import StoreError
+
+    try:
+        db = open_store(getattr(args, "db", None), args.operator, create=create and not getattr(args, "db", None))
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    try:
+        return body(db, pick_contract(db, args.contract))
+    except (StoreError, ContractChoiceError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip()) if text.strip().isascii() else None
+    except ValueError:
+        return None
+
+
+def add(args: argparse.Namespace) -> int:
+    def body(db: Any, row: Any) -> int:
+        from panelapp.core.settlement import deduction_problems
+        from panelapp.store import PaymentDeduction
+
+        contract = row.contract
+        on = _date(args.date)
+        problems = deduction_problems(contract, args.kind.strip(), on, args.description)
+        if on is None:
+            problems = [(f, m) for f, m in problems if f != "date"]
+            problems.insert(1 if problems and problems[0][0] == "kind" else 0,
+                            ("date", f"“{args.date}”不是 YYYY-MM-DD 格式的日期"))
+        if problems:
+            print("\n".join(f"--{field}：{message}" for field, message in problems), file=sys.stderr)
+            return 2
+        assert on is not None
+        cycle = cycle_of(db, row, args.cycle or contract.cycle_of(on))
+        text = args.description.strip()
+        if args.kind.strip() == "commitment":
+            register = db.standing.bid_commitments(row.id)
+            if text not in register:
+                db.standing.set_bid_commitments(row.id, [*register, text])
+            have = db.standing.unfulfilled_commitments(cycle.id).get(text)
+            rid = db.standing.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
+            if have is not None:
+                print(f"该承诺已在第{cycle.number}考核周期登记为未完成（编号 C{rid}），未重复登记")
+                return 0
+            print(f"已登记：第{cycle.number}考核周期未完成投标承诺“{text}”（编号 C{rid}）；"
+                  "计入该周期 3.3① 扣分，并在支付时按十一.2 扣减（每项承诺只扣减一次）")
+            return 0
+        did = db.standing.add_payment_deduction(row.id, PaymentDeduction("criticism", 1, on, text, cycle.number))
+        print(f"已登记：{on.isoformat()} 被上级通报批评（编号 D{did}），支付时按十一.3 扣减")
+        return 0
+
+    return _run(args, body)
+
+
+def list_(args: argparse.Namespace) -> int:
+    def body(db: Any, row: Any) -> int:
+        from panelapp.report.annual import annual_summary
+
+        s = annual_summary(db, row.id)
+        if args.json:
+            print(json.dumps(settlement_json(s)["payment_deductions"], ensure_ascii=False, indent=2))
+            return 0
+        if not s.deductions:
+            print(f"合同 {row.contract.number} 没有支付时扣减。")
+        for d in s.deductions:
+            cycle = f"第{d.cycle}周期" if d.cycle else ""
+            print(f"{d.id}\t{d.label}\t{d.occurred_on}\t{cycle}\t{d.description}\t¥{d.amount:,.2f}")
+        return 0
+
+    return _run(args, body, create=False)
+
+
+def remove(args: argparse.Namespace) -> int:
+    def body(db: Any, row: Any) -> int:
+        ref = args.id.strip().upper()
+        if len(ref) < 2 or ref[0] not in "DC" or not ref[1:].isascii() or not ref[1:].isdigit():
+            print(f"ID：“{args.id}”不是扣减编号（如 D3、C12，见 panelapp deduction list）", file=sys.stderr)
+            return 2
+        if not args.reason.strip():
+            print("--reason：撤销理由不能为空", file=sys.stderr)
+            return 2
+        if ref not in {d.id for d in _summary(db, row.id).deductions}:
+            print(f"ID：合同 {row.contract.number} 没有编号为 {ref} 的支付时扣减", file=sys.stderr)
+            return 2
+        if ref[0] == "D":
+            db.standing.delete_payment_deduction(int(ref[1:]), args.reason)
+        else:
+            db.standing.withdraw_commitment(int(ref[1:]), args.reason)
+        print(f"已撤销扣减 {ref}（理由：{args.reason.strip()}）")
+        return 0
+
+    return _run(args, body, create=False)
+
+
+def _summary(db: Any, contract_id: int) -> Any:
+    from panelapp.report.annual import annual_summary
+
+    return annual_summary(db, contract_id)
+
+
+def annual(args: argparse.Namespace) -> int:
+    def body(db: Any, row: Any) -> int:
+        from panelapp.report.annual import annual_summary, evaluation_text
+
+        s = annual_summary(db, row.id)
+        if args.json:
+            print(json.dumps(settlement_json(s), ensure_ascii=False, indent=2))
+        else:
+            print(settlement_text(s, evaluation_text(s)))
+        return 0
+
+    return _run(args, body)
+
+
+def _yuan(value: Any) -> str:
+    return f"{value:.2f}"
+
+
+def settlement_json(s: Any) -> dict[str, Any]:
+    ev = s.evaluation
+    return {
+        "contract": s.contract.number,
+        "cycles": [{"number": c.number, "score": c.score, "tier_percent": c.tier_percent,
+                    "deduction_amount": _yuan(c.withheld), "final": c.final, "assessed": c.assessed,
+                    "provisional": c.provisional} for c in s.cycles],
+        "payment_deductions": [{"id": d.id, "kind": d.kind, "date": d.occurred_on.isoformat(),
+                                "description": d.description, "amount": _yuan(d.amount), "cycle": d.cycle}
+                               for d in s.deductions],
+        "withheld_by_cycles": _yuan(s.withheld_total),
+        "payment_deductions_total": _yuan(s.deductions_total),
+        "capped": s.capped,
+        "total_withheld": _yuan(s.effective_total),
+        "cap": _yuan(s.cap),
+        "payable": _yuan(s.payable),
+        "payments": [{"label": p.label, "amount": _yuan(p.amount), "absorbed": _yuan(p.absorbed),
+                      "paid": _yuan(p.paid)} for p in s.payments],
+        "claim_back": _yuan(s.claim_back),
+        "evaluation": {"mean": None if ev.mean is None else str(ev.mean), "band": ev.band,
+                       "cycles_counted": ev.counted, "cycles": ev.of},
+    }
+
+
+def settlement_text(s: Any, evaluation: str) -> str:
+    c = s.contract
+    lines = [f"合同 {c.number}  {c.project}", f"合同总价 ¥{c.total_amount:,.2f}", "", "各考核周期："]
+    for line in s.cycles:
+        if not line.assessed:
+            lines.append(f"  第{line.number}周期  未考核")
+            continue
+        state = "已定稿" if line.final else ("预评" if line.provisional else "未定稿")
+        lines.append(f"  第{line.number}周期  {line.score} 分  扣减 {line.tier_percent}%  ¥{line.withheld:,.2f}  {state}")
+    lines.append("支付时扣减：" if s.deductions else "支付时扣减：无")
+    for d in s.deductions:
+        lines.append(f"  {d.id}  {d.label}  {d.occurred_on}  {d.description}  ¥{d.amount:,.2f}")
+    lines += [
+        "",
+        f"考核扣减合计 ¥{s.withheld_total:,.2f}；支付时扣减合计 ¥{s.deductions_total:,.2f}",
+        f"扣减总额 ¥{s.effective_total:,.2f}" + ("（已按十二.2 以合同总金额封顶）" if s.capped else ""),
+        f"合同应付合计 ¥{s.payable:,.2f}",
+    ]
+    for p in s.payments:
+        lines.append(f"  {p.label}：应付 ¥{p.amount:,.2f}，扣减 ¥{p.absorbed:,.2f}，实付 ¥{p.paid:,.2f}")
+    if s.claim_back:
+        lines.append(f"两期付款不足扣减，应向乙方追回 ¥{s.claim_back:,.2f}")
+    lines.append(evaluation)
+    return "\n".join(lines)

@@ -1,0 +1,111 @@
+"""``panelapp deduction`` / ``annual`` and ``--contract`` end to end through panelapp.cli.main."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+from samples import cycle2
+
+from conftest import fill
+from panelapp.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _db(tmp_path):
+    from panelapp.store import open_database
+
+    path = tmp_path / "settle.db"
+    db = open_database(path, operator="组员甲")
+    fill(db, db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id, cycle2())
+    db.close()
+    return path
+
+
+def _annual(path, capsys, *extra):
+    capsys.readouterr()
+    assert main(["annual", "--json", "--db", str(path), *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_deductions_are_entered_once_and_settled(tmp_path, capsys):
+    path = _db(tmp_path)
+    db = ["--db", str(path)]
+    before = _annual(path, capsys)
+    # the sample marks "每月提交运维月报" unfulfilled in cycle 2: 3.3① there, and 十一.2 once
+    assert [(d["kind"], d["amount"], d["cycle"]) for d in before["payment_deductions"]] == [
+        ("commitment", "76350.00", 2)]
+    assert main(["deduction", "add", "--kind", "criticism", "--date", "2025-05-12",
+                 "--description", "省平台通报数据共享超时", *db]) == 0
+    # the same commitment found unfulfilled again in cycle 3 costs 3.3 points there but is not charged twice
+    assert main(["deduction", "add", "--kind", "commitment", "--date", "2025-05-20",
+                 "--description", "每月提交运维月报", *db]) == 0
+    assert main(["score", "--cycle", "3", "--json", *db]) == 0
+    capsys.readouterr()
+    s = _annual(path, capsys)
+    assert [(d["kind"], d["date"], d["amount"]) for d in s["payment_deductions"]] == [
+        ("commitment", "2025-03-29", "76350.00"), ("criticism", "2025-05-12", "10000.00")]
+    # cycle 3 has nothing else entered: 1.1 (13 weeks, capped at 5), 1.3 (5) and 3.3① (2): 88
+    assert s["cycles"][2]["score"] == 88
+    # cycles 2 (87) and 3 (88) withhold 5 % each: 254,500.00; deductions 76,350.00 + 10,000.00
+    assert s["total_withheld"] == "340850.00" and s["payable"] == "2204150.00" and s["cap"] == "2545000.00"
+    assert s["cycles"][1] == {"number": 2, "score": 87, "tier_percent": 5, "deduction_amount": "127250.00",
+                              "final": False, "assessed": True, "provisional": False}
+    assert s["evaluation"]["band"] == "良好" and s["evaluation"]["mean"] == "87.5"
+    assert [p["absorbed"] for p in s["payments"]] == ["0.00", "340850.00"]
+    # removal needs a reason, which the audit trail keeps
+    criticism = next(d["id"] for d in s["payment_deductions"] if d["kind"] == "criticism")
+    assert main(["deduction", "remove", criticism, "--reason", " ", *db]) == 2
+    assert "--reason" in capsys.readouterr().err
+    assert main(["deduction", "remove", criticism, "--reason", "上级撤回通报", *db]) == 0
+    assert _annual(path, capsys)["total_withheld"] == "330850.00"
+    with sqlite3.connect(path) as conn:
+        notes = [r[0] for r in conn.execute(
+            "SELECT new FROM audit_log WHERE table_name = 'payment_deductions' AND action = 'update'")]
+    assert any("撤销理由：上级撤回通报" in n for n in notes)
+    assert main(["verify-db", *db]) == 0
+
+
+def test_bad_deductions_are_refused_naming_the_field(tmp_path, capsys):
+    path = _db(tmp_path)
+    with sqlite3.connect(path) as conn:
+        entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    args = ["deduction", "add", "--db", str(path)]
+    assert main([*args, "--kind", "fine", "--date", "2025-05-12", "--description", "x"]) == 2
+    assert capsys.readouterr().err.startswith("--kind：")
+    assert main([*args, "--kind", "criticism", "--date", "2025-10-01", "--description", "x"]) == 2
+    assert "--date：2025-10-01 不在合同服务期" in capsys.readouterr().err
+    assert main([*args, "--kind", "criticism", "--date", "２０２５-05-12", "--description", "x"]) == 2
+    assert "--date：" in capsys.readouterr().err
+    assert main([*args, "--kind", "criticism", "--date", "2025-05-12", "--description", "  "]) == 2
+    assert "--description：" in capsys.readouterr().err
+    assert main(["deduction", "remove", "X1", "--reason", "r", "--db", str(path)]) == 2
+    assert main(["deduction", "remove", "D99", "--reason", "r", "--db", str(path)]) == 2
+    assert "D99" in capsys.readouterr().err
+    assert _annual(path, capsys)["payment_deductions"][0]["id"].startswith("C")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == entries  # nothing written
+
+
+def test_two_contracts_need_contract(tmp_path, capsys):
+    path = _db(tmp_path)
+    src = json.loads((ROOT / "resources/samples/demo-cycle.json").read_text(encoding="utf-8"))
+    src["contract"]["number"] = "OTHER-2025-01"
+    src["contract"]["project"] = "另一个运维项目"
+    (tmp_path / "other.json").write_text(json.dumps(src, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(tmp_path / "other.json"), "--db", str(path)]) == 0
+    assert "已新增合同 OTHER-2025-01" in capsys.readouterr().out
+    for argv in (["score", "--cycle", "2"], ["annual"], ["export-pdf", "--cycle", "2", str(tmp_path / "a.pdf")],
+                 ["export-xlsx", str(tmp_path / "a.xlsx")], ["finalise", "--cycle", "2"],
+                 ["export", "--cycle", "2", str(tmp_path / "c.json")], ["deduction", "list"]):
+        assert main([*argv, "--db", str(path)]) == 2, argv
+        err = capsys.readouterr().err
+        assert err.startswith("--contract：") and "HAJCR2401215EGN00" in err and "OTHER-2025-01" in err, argv
+    assert not (tmp_path / "a.pdf").exists()
+    assert main(["score", "--cycle", "2", "--json", "--contract", "OTHER-2025-01", "--db", str(path)]) == 0
+    theirs = json.loads(capsys.readouterr().out)
+    assert theirs["contract"] == "OTHER-2025-01"
+    assert main(["score", "--cycle", "2", "--json", "--contract", "HAJCR2401215EGN00", "--db", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 87
+    assert main(["score", "--cycle", "2", "--contract", "NOPE", "--db", str(path)]) == 2
+    assert "--contract：数据库中没有合同 NOPE" in capsys.readouterr().err
