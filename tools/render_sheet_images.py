@@ -5,7 +5,9 @@
 Imports resources/samples/demo-cycle.zip into a throw-away database, records two
 payment-time deductions, exports the cycle 2 score sheet and the annual summary,
 and writes docs/img/score-sheet-page1.png, score-sheet-page2.png, score-sheet-evidence.png
-(the evidence list, last page) and annual-summary.png.
+(the evidence list, last page) and annual-summary.png; with LibreOffice installed also
+annual-summary-xlsx.png (the .xlsx printed by `soffice --headless --convert-to pdf`, with
+the bundled Noto fonts standing in for 宋体 through a private fontconfig file).
 """
 
 from __future__ import annotations
@@ -26,6 +28,27 @@ def png(pdf: Path, page: int, out: Path, dpi: int = 70) -> None:
     prefix = out.with_suffix("")
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
                     str(pdf), str(prefix)], check=True)
+
+
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <alias><family>宋体</family><prefer><family>Noto Serif SC</family></prefer></alias>
+</fontconfig>
+"""
+
+
+def xlsx_png(xlsx: Path, out: Path, tmp: Path) -> None:
+    """The workbook as LibreOffice prints it (page 1)."""
+    conf = tmp / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(fonts=ROOT / "resources" / "fonts", cache=tmp / "fc-cache"), "utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp), str(xlsx)], check=True, env=env, capture_output=True, timeout=300)
+    png(xlsx.with_suffix(".pdf"), 1, out)
 
 
 def other_cycles(db, contract_id: int) -> None:
@@ -56,6 +79,7 @@ def main() -> None:
         os.environ["PANELAPP_DATA_DIR"] = str(tmp / "data")
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
+        from panelapp.report.annual_xlsx import write_annual_xlsx
         from panelapp.report.export import export_score_sheet
         from panelapp.store import PaymentDeduction, open_database
 
@@ -67,6 +91,7 @@ def main() -> None:
         other_cycles(db, contract_id)
         sheet = export_score_sheet(db, report.cycle_id, tmp / "sheet.pdf")
         annual = write_annual_pdf(annual_summary(db, contract_id), tmp / "annual.pdf")
+        xlsx = write_annual_xlsx(annual_summary(db, contract_id), tmp / "annual.xlsx")
         db.close()
         img = ROOT / "docs" / "img"
         img.mkdir(parents=True, exist_ok=True)
@@ -76,6 +101,10 @@ def main() -> None:
 
         png(sheet, len(PdfReader(sheet).pages), img / "score-sheet-evidence.png")
         png(annual, 1, img / "annual-summary.png")
+        if shutil.which("soffice"):
+            xlsx_png(xlsx, img / "annual-summary-xlsx.png", tmp)
+        else:
+            print("soffice not found: annual-summary-xlsx.png not refreshed")
         print("\n".join(str(p) for p in sorted(img.glob("*.png"))))
 
 

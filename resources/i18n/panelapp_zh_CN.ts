@@ -1006,9 +1006,9 @@
         <translation>收起</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>指标说明：{text}</source>
-        <translation>指标说明：{text}</translation>
+        <location line="+13"/>
+        <source>考核办法（附件2）：{text}</source>
+        <translation>考核办法（附件2）：{text}</translation>
     </message>
     <message>
         <location line="+5"/>

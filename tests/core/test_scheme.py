@@ -47,7 +47,26 @@ EXPECTED_ITEMS = [
 def test_bundled_scheme_loads_with_the_ten_items(scheme):
     assert scheme.id == "pingdingshan-2024"
     assert [(i.id, i.section, i.name, i.max, i.floor) for i in scheme.items] == EXPECTED_ITEMS
-    assert all(i.description.startswith(f"满分{i.max}分") for i in scheme.items)
+    assert all(i.description.startswith(f"满分{i.max}分") for i in scheme.items)  # 附件2's texts
+    assert not any("满分" in i.sheet_description for i in scheme.items)  # 附件3's (tests/report/test_sheet_annex3.py)
+
+
+def test_sheet_notes_say_where_the_applied_setting_departs_from_annex3(scheme):
+    assert scheme.sheet_notes(Settings(violation_points=2)) == []
+    notes = scheme.sheet_notes(Settings(violation_points=1))
+    assert [key for key, _ in notes] == ["violation_points"]
+    assert "按附件2每发生一次扣1分" in notes[0][1]
+    assert scheme.sheet_notes(Settings(violation_points=1), "3.2") == notes
+    assert scheme.sheet_notes(Settings(violation_points=1), "3.1") == []
+
+
+def test_a_scheme_without_sheet_texts_prints_its_description(raw):
+    for item in raw["items"]:
+        del item["sheet_description"]
+    scheme = parse_scheme(raw)
+    item = scheme.item("3.2")
+    assert scheme.sheet_description(item, Settings(violation_points=2)) == scheme.description(
+        item, Settings(violation_points=2))
 
 
 def test_points_sum_to_100_with_sections_25_40_35(scheme):
@@ -274,6 +293,22 @@ def _floor_above_max(raw):
     raw["items"][0]["floor"] = 9
 
 
+def _sheet_placeholder(raw):
+    raw["items"][8]["sheet_description"] = "每发生一次，扣{points}分"
+
+
+def _sheet_note_outside_choices(raw):
+    raw["settings"]["violation_points"]["sheet_notes"] = {"3": "按3分执行"}
+
+
+def _sheet_note_key_not_a_number(raw):
+    raw["settings"]["violation_points"]["sheet_notes"] = {"one": "按1分执行"}
+
+
+def _sheet_note_unknown_item(raw):
+    raw["settings"]["violation_points"]["item"] = "3.9"
+
+
 GAPS = [
     (
         _drop_param,
@@ -297,6 +332,10 @@ GAPS = [
         "unknown {placeholder} accepted: KeyError in description()",
     ),
     (_floor_above_max, "items[0].floor", "floor above max accepted"),
+    (_sheet_placeholder, "items[8].sheet_description", "unknown {placeholder} in 附件3's text accepted"),
+    (_sheet_note_outside_choices, "settings.violation_points.sheet_notes", "a note for an impossible value"),
+    (_sheet_note_key_not_a_number, "settings.violation_points.sheet_notes.one", "a note keyed by text"),
+    (_sheet_note_unknown_item, "settings.violation_points.item", "a note about an item that does not exist"),
 ]
 
 

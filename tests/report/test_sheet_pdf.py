@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from pdflines import rendered_lines, rule_breaks
 from pypdf import PdfReader
 from samples import big_cycle, cycle2
 
@@ -56,7 +57,7 @@ def test_score_cells_in_item_rows(sample):
     text = flat("".join(pdf_pages(pdf)))
     item = sheet.result.item("3.3")
     assert item.score == 8
-    assert re.search(r"运维支撑服务10满分10分.*?发生一次，扣3分。8", text)
+    assert re.search(r"运维支撑服务101、按以下情况进行扣分.*?每发生一次，扣3分。8", text)
 
 
 def test_header_fingerprint_and_page_numbers_on_every_page(sample):
@@ -136,6 +137,8 @@ def test_long_explanations_split_across_pages_with_header_and_section_repeated()
     # the 一级指标 of a section split over pages is printed again on the continuation page
     assert sum("系统运行稳定性" in flat(p) for p in table_pages) >= 2
     assert flat(explanation)[-40:] in flat("".join(pages))
+    # the rows split across pages are pre-wrapped plain strings: the same breaking rules hold
+    assert rule_breaks(rendered_lines(pdf)) == []
 
 
 def test_unfinalised_and_finalised_status_printed():

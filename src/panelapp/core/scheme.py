@@ -65,6 +65,8 @@ class SettingSpec:
     min: int | None = None
     max: int | None = None
     note: str = ""
+    item: str | None = None  # the item whose 附件3 text the setting changes
+    sheet_notes: dict[int, str] = field(default_factory=dict)  # value -> what the sheet says about it
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ class Item:
     floor: int | None
     rule: str
     params: dict[str, Any]
-    description: str
+    description: str  # 附件2's text (the window's), may name settings as {placeholders}
+    sheet_description: str  # 附件3's 指标说明 verbatim: what the score sheet prints
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,23 @@ class Scheme:
         """指标说明 with the applied settings filled in (e.g. the violation points)."""
         values = {key: getattr(settings, key) for key in self.settings}
         return item.description.format(**values)
+
+    def sheet_description(self, item: Item, settings: Settings) -> str:
+        """附件3's 指标说明 of ``item`` as the score sheet prints it."""
+        values = {key: getattr(settings, key) for key in self.settings}
+        return item.sheet_description.format(**values)
+
+    def sheet_notes(self, settings: Settings, item_id: str | None = None) -> list[tuple[str, str]]:
+        """(setting key, sentence) for each applied setting that departs from the printed 附件3 text.
+
+        With ``item_id``, only the settings that change that item's text.
+        """
+        out = []
+        for key, spec in self.settings.items():
+            note = spec.sheet_notes.get(getattr(settings, key))
+            if note and (item_id is None or spec.item == item_id):
+                out.append((key, note))
+        return out
 
     def settings_problems(self, settings: Settings) -> list[tuple[str, str]]:
         """(key, Chinese message) for every setting outside the scheme's choices or range."""
@@ -167,6 +187,20 @@ def _check_params(rule: str, params: Any, where: str) -> dict[str, Any]:
     return dict(params)
 
 
+def _sheet_notes(value: Any, where: str) -> dict[int, str]:
+    """``{ 1 = "…" }``: a sentence per setting value (TOML keys are strings)."""
+    notes: dict[int, str] = {}
+    for key, text in _table(value, where).items():
+        try:
+            number = int(key)
+        except ValueError:
+            raise SchemeError(f"{where}.{key}", "键应为整数取值") from None
+        if not isinstance(text, str) or not text.strip():
+            raise SchemeError(f"{where}.{key}", "应为非空文本")
+        notes[number] = text
+    return notes
+
+
 def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     _table(table, where)
     if key not in table:
@@ -192,7 +226,11 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
             min=spec.get("min"),
             max=spec.get("max"),
             note=spec.get("note", ""),
+            item=spec.get("item"),
+            sheet_notes=_sheet_notes(spec.get("sheet_notes", {}), f"{where}.sheet_notes"),
         )
+        if setting.item is not None and not isinstance(setting.item, str):
+            raise SchemeError(f"{where}.item", "应为二级指标编号（字符串）")
         bounds = [*setting.choices, *(b for b in (setting.min, setting.max) if b is not None)]
         if not all(_is_int(b) for b in bounds):
             raise SchemeError(where, "choices / min / max 应为整数")
@@ -252,10 +290,14 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
         if any(other.id == item_id for other in items):
             raise SchemeError(f"{where}.id", f"二级指标编号“{item_id}”重复")
         description = _need(it, "description", str, where)
-        try:
-            description.format(**{key: 0 for key in settings})
-        except (KeyError, IndexError, ValueError) as exc:
-            raise SchemeError(f"{where}.description", f"含有未知的占位符：{exc}") from None
+        sheet_description = it.get("sheet_description", description)
+        if not isinstance(sheet_description, str) or not sheet_description.strip():
+            raise SchemeError(f"{where}.sheet_description", "应为非空文本")
+        for key, text in (("description", description), ("sheet_description", sheet_description)):
+            try:
+                text.format(**{name: 0 for name in settings})
+            except (KeyError, IndexError, ValueError) as exc:
+                raise SchemeError(f"{where}.{key}", f"含有未知的占位符：{exc}") from None
         items.append(
             Item(
                 id=item_id,
@@ -266,8 +308,18 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
                 rule=rule,
                 params=_check_params(rule, it.get("params", {}), f"{where}.params"),
                 description=description,
+                sheet_description=sheet_description,
             )
         )
+    item_ids = {item.id for item in items}
+    for key, setting in settings.items():
+        if setting.item is not None and setting.item not in item_ids:
+            raise SchemeError(f"settings.{key}.item", f"未定义的二级指标“{setting.item}”")
+        for value in setting.sheet_notes:
+            if (setting.choices and value not in setting.choices) or (
+                setting.min is not None and value < setting.min) or (
+                setting.max is not None and value > setting.max):
+                raise SchemeError(f"settings.{key}.sheet_notes", f"取值 {value} 不在可选值或范围之内")
     for sec in sections:
         total = sum(item.max for item in items if item.section == sec.id)
         if total != sec.points:

@@ -9,13 +9,15 @@ after the grid, so every page piece of a split group shows its label again.
 
 from __future__ import annotations
 
-from reportlab.platypus import LongTable, Paragraph
+from reportlab.platypus import LongTable
+
+from panelapp.report.wrapped import Part, Wrapped
 
 
 class GroupedTable(LongTable):
-    """``row_groups[i]`` is row i's group label (a Paragraph factory input) or None."""
+    """``row_groups[i]`` is row i's group label (the parts of a ``Wrapped``) or None."""
 
-    row_groups: list[str | None]
+    row_groups: list[tuple[Part, ...] | None]
     group_style = None
     line_width = 0.6
     tall_row = 250.0  # points: only rows taller than this are split across pages
@@ -80,7 +82,7 @@ class GroupedTable(LongTable):
                 canv.line(x0, pos[r], x1, pos[r])
             label = groups[start]
             if label is not None and self.group_style is not None:
-                para = Paragraph(label, self.group_style)
+                para = Wrapped(list(label), self.group_style)
                 _w, h = para.wrap(x1 - x0 - 4, pos[start] - pos[r])
                 para.drawOn(canv, x0 + 2, (pos[start] + pos[r]) / 2 - h / 2)
             start = r

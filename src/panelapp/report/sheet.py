@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -21,14 +20,15 @@ from panelapp.core.money import amount_in_words
 from panelapp.report.canvas import MARGIN_X, PageDecor, canvas_maker
 from panelapp.report.grouped import GroupedTable
 from panelapp.report.model import SheetInput, evidence_rows, period_text
-from panelapp.report.styles import esc, styles, table_style
+from panelapp.report.styles import styles, table_style
 from panelapp.report.texts import settings_lines, tier_text, yuan
 from panelapp.report.wrap import wrap_lines
+from panelapp.report.wrapped import Bold, Small, Wrapped
 
 GRID = colors.black
 HEAD_BG = colors.Color(0.90, 0.90, 0.90)
 COLS = [24 * mm, 23 * mm, 10 * mm, 60 * mm, 10 * mm, 53 * mm]  # 180 mm
-APPENDIX_COLS = [9 * mm, 21 * mm, 23 * mm, 64 * mm, 40 * mm, 23 * mm]
+APPENDIX_COLS = [9 * mm, 21 * mm, 25 * mm, 62 * mm, 40 * mm, 23 * mm]  # 日期 fits "2025-02-18 14:20"
 TALL_ROW = 250  # points; rows taller than this may be split across pages
 DATE_BLANK = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"  # plain text: Paragraph would collapse the spaces
 SHEET_KIND = "panelapp-score-sheet"
@@ -60,26 +60,25 @@ def _title_block(sheet: SheetInput) -> list:
     st = styles()
     data, c = sheet.data, sheet.data.contract
     period = c.cycle(data.cycle)
-    status = (f"已定稿（{esc(sheet.finalised_by or '')}，{sheet.finalised_at:%Y-%m-%d %H:%M}）"
+    status = (f"已定稿（{sheet.finalised_by or ''}，{sheet.finalised_at:%Y-%m-%d %H:%M}）"
               if sheet.status == "final" and sheet.finalised_at else "未定稿")
     info = [
-        [Paragraph(f"采购人：{esc(c.purchaser)}", st["body"]),
-         Paragraph(f"供应商：{esc(c.vendor)}", st["body"])],
-        [Paragraph(f"合同编号：{esc(c.number)}", st["body"]),
-         Paragraph(f"合同总价：人民币{yuan(c.total_amount)}元", st["body"])],
-        [Paragraph(f"考核日期：{data.assessed_on.isoformat()}", st["body"]),
-         Paragraph(f"第{sheet.version}版　{status}", st["body"])],
+        [Wrapped(f"采购人：{c.purchaser}", st["body"]), Wrapped(f"供应商：{c.vendor}", st["body"])],
+        [Wrapped(f"合同编号：{c.number}", st["body"]),
+         Wrapped(f"合同总价：人民币{yuan(c.total_amount)}元", st["body"])],
+        [Wrapped(f"考核日期：{data.assessed_on.isoformat()}", st["body"]),
+         Wrapped(f"第{sheet.version}版　{status}", st["body"])],
     ]
     if sheet.version > 1 and sheet.reopen_reason:
-        info.append([Paragraph(f"第{sheet.version - 1}版定稿后重新打开，理由：{esc(sheet.reopen_reason)}", st["body"]), ""])
+        info.append([Wrapped(f"第{sheet.version - 1}版定稿后重新打开，理由：{sheet.reopen_reason}", st["body"]), ""])
     info_table = Table(info, colWidths=[92 * mm, 88 * mm])
     info_table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                      ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]
                                     + ([("SPAN", (0, 3), (1, 3))] if len(info) > 3 else [])))
     return [
-        Paragraph(esc(c.project), st["title"]),
-        Paragraph("运维服务质量评价评分表", st["title"]),
-        Paragraph(f"第{data.cycle}考核周期（{period_text(period.start, period.end)}）", st["subtitle"]),
+        Wrapped(c.project, st["title"]),
+        Wrapped("运维服务质量评价评分表", st["title"]),
+        Wrapped(f"第{data.cycle}考核周期（{period_text(period.start, period.end)}）", st["subtitle"]),
         Spacer(1, 3 * mm),
         info_table,
         Spacer(1, 2 * mm),
@@ -89,19 +88,20 @@ def _title_block(sheet: SheetInput) -> list:
 def _score_table(sheet: SheetInput) -> GroupedTable:
     st = styles()
     res, scheme, settings = sheet.result, sheet.scheme, sheet.data.settings
-    head = [Paragraph(t, st["head"]) for t in ("一级指标", "二级指标", "分值", "指标说明", "得分", "扣分说明")]
+    head = [Wrapped(t, st["head"]) for t in ("一级指标", "二级指标", "分值", "指标说明", "得分", "扣分说明")]
     rows: list[list] = [head]
-    groups: list[str | None] = [None]
+    groups: list[tuple | None] = [None]
     tall: list[int] = []
     for section in scheme.sections:
         sec_result = res.section(section.id)
-        label = (f"{esc(section.sheet_name)}<br/><font size=7.5>（{section.points}分，"
-                 f"得{sec_result.score}分）</font>")
+        label = (f"{section.sheet_name}\n", Small(f"（{section.points}分，得{sec_result.score}分）", 7.5))
         for item in (i for i in scheme.items if i.section == section.id):
             r = res.item(item.id)
-            description = scheme.description(item, settings)
+            description = scheme.sheet_description(item, settings)
+            explanation = "\n".join([r.explanation] + [f"注：{note}。" for _key, note
+                                                          in scheme.sheet_notes(settings, item.id)])
             cell = st["cell"]
-            lines = wrap_lines(r.explanation, cell.fontName, cell.fontSize, COLS[5] - 6)
+            lines = wrap_lines(explanation, cell.fontName, cell.fontSize, COLS[5] - 6)
             if len(lines) * cell.leading > TALL_ROW:
                 # A row that will be split across pages: plain text cells (wrapped once here, split by
                 # lines without re-wrapping; ReportLab splits them at 1.2 x font size, so that is their
@@ -111,25 +111,26 @@ def _score_table(sheet: SheetInput) -> GroupedTable:
                 desc_cell = "\n".join(wrap_lines(description, small.fontName, small.fontSize, COLS[3] - 6))
                 expl_cell = "\n".join(lines)
             else:
-                desc_cell = [Paragraph(esc(description), st["small"])]
-                expl_cell = [Paragraph(esc(r.explanation), cell)]
+                desc_cell = [Wrapped(description, st["small"])]
+                expl_cell = [Wrapped(explanation, cell)]
             rows.append([
                 "",
-                Paragraph(esc(item.name), st["center"]),
-                Paragraph(str(item.max), st["center"]),
+                Wrapped(item.name, st["center"]),
+                Wrapped(str(item.max), st["center"]),
                 desc_cell,
-                Paragraph(f"<b>{r.score}</b>", st["center"]),
+                Wrapped(Bold(str(r.score)), st["center"]),
                 expl_cell,
             ])
             groups.append(label)
     total_row = len(rows)
-    sections = "，".join(f"{s.name}{s.score}分" for s in res.sections)
+    printed = {section.id: section.sheet_name for section in scheme.sections}  # 附件3's words
+    sections = "，".join(f"{printed.get(s.id, s.name)}{s.score}分" for s in res.sections)
     rows.append([
-        Paragraph("合计", st["section"]), "",
-        Paragraph(str(scheme.base), st["center"]),
-        Paragraph(esc(sections), st["small"]),
-        Paragraph(f"<b>{res.total}</b>", st["center"]),
-        Paragraph(esc(tier_text(scheme, res.tier_percent)), st["cell"]),
+        Wrapped("合计", st["section"]), "",
+        Wrapped(str(scheme.base), st["center"]),
+        Wrapped(sections, st["small"]),
+        Wrapped(Bold(str(res.total)), st["center"]),
+        Wrapped(tier_text(scheme, res.tier_percent), st["cell"]),
     ])
     groups.append(None)
     table = GroupedTable(rows, colWidths=COLS, repeatRows=1, splitByRow=1, splitInRow=1)
@@ -167,16 +168,16 @@ def _result_block(sheet: SheetInput) -> list:
     st = styles()
     res, c = sheet.result, sheet.data.contract
     amount = res.deduction_amount
-    money = (f"本周期扣减金额：人民币<b>{yuan(amount)}</b>元（大写：<b>{amount_in_words(amount)}</b>），"
-             f"以合同总价人民币{yuan(c.total_amount)}元为扣减基准。")
+    money = ["本周期扣减金额：人民币", Bold(yuan(amount)), "元（大写：", Bold(amount_in_words(amount)),
+             f"），以合同总价人民币{yuan(c.total_amount)}元为扣减基准。"]
     out = [
-        Paragraph("考核结果", st["h2"]),
-        Paragraph(f"本周期得分：<b>{res.total}</b>分。{esc(tier_text(sheet.scheme, res.tier_percent))}。",
-                  st["result"]),
-        Paragraph(money, st["result"]),
-        Paragraph("本周期执行的计分设置", st["h2"]),
+        Wrapped("考核结果", st["h2"]),
+        Wrapped(["本周期得分：", Bold(str(res.total)), f"分。{tier_text(sheet.scheme, res.tier_percent)}。"],
+                st["result"]),
+        Wrapped(money, st["result"]),
+        Wrapped("本周期执行的计分设置", st["h2"]),
     ]
-    lines = [Paragraph("· " + esc(line), st["small"]) for line in settings_lines(sheet.scheme, sheet.data.settings)]
+    lines = [Wrapped("· " + line, st["small"]) for line in settings_lines(sheet.scheme, sheet.data.settings)]
     half = (len(lines) + 1) // 2
     grid = [[lines[i], lines[i + half] if i + half < len(lines) else ""] for i in range(half)]
     settings = Table(grid, colWidths=[100 * mm, 80 * mm])
@@ -188,11 +189,11 @@ def _result_block(sheet: SheetInput) -> list:
 
 def _signature_block(sheet: SheetInput) -> list:
     st = styles()
-    rows = [[Paragraph(t, st["head"]) for t in ("序号", "姓名", "考核组职务", "签字", "日期")]]
+    rows = [[Wrapped(t, st["head"]) for t in ("序号", "姓名", "考核组职务", "签字", "日期")]]
     panel = sheet.data.panel or ()
     for n, member in enumerate(panel, start=1):
-        rows.append([Paragraph(str(n), st["center"]), Paragraph(esc(member.name), st["center"]),
-                     Paragraph(esc(member.role), st["center"]), "", DATE_BLANK])
+        rows.append([Wrapped(str(n), st["center"]), Wrapped(member.name, st["center"]),
+                     Wrapped(member.role, st["center"]), "", DATE_BLANK])
     if not panel:
         rows.append(["", "", "", "", DATE_BLANK])
     table = Table(rows, colWidths=[12 * mm, 34 * mm, 34 * mm, 60 * mm, 40 * mm],
@@ -203,8 +204,8 @@ def _signature_block(sheet: SheetInput) -> list:
         ("ALIGN", (4, 1), (4, -1), "CENTER"), ("FONTSIZE", (4, 1), (4, -1), 9),
     ]))
     vendor = Table([[
-        Paragraph(f"供应商确认：{esc(sheet.data.contract.vendor)}（盖章）", st["body"]),
-        Paragraph("确认人签字：", st["body"]), "", DATE_BLANK,
+        Wrapped(f"供应商确认：{sheet.data.contract.vendor}（盖章）", st["body"]),
+        Wrapped("确认人签字：", st["body"]), "", DATE_BLANK,
     ]], colWidths=[80 * mm, 24 * mm, 36 * mm, 40 * mm], rowHeights=[12 * mm])
     vendor.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 1.0, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -213,15 +214,15 @@ def _signature_block(sheet: SheetInput) -> list:
         ("BOTTOMPADDING", (2, 0), (2, 0), 8),
     ]))
     return [KeepTogether([
-        Paragraph("考核组签字", st["h2"]), table, Spacer(1, 4 * mm),
-        Paragraph("供应商确认", st["h2"]), vendor,
+        Wrapped("考核组签字", st["h2"]), table, Spacer(1, 4 * mm),
+        Wrapped("供应商确认", st["h2"]), vendor,
     ])]
 
 
 def _appendix(sheet: SheetInput) -> list:
     st = styles()
     rows_in = evidence_rows(sheet.data, sheet.result)
-    head = [Paragraph(t, st["head"]) for t in ("序号", "类别", "日期", "内容", "附件（名称 · SHA-256前12位）", "所涉扣分")]
+    head = [Wrapped(t, st["head"]) for t in ("序号", "类别", "日期", "内容", "附件（名称 · SHA-256前12位）", "所涉扣分")]
     rows: list[list] = [head]
     small = st["small"]
     inner = [w - 5 for w in APPENDIX_COLS]  # minus the 2.5 pt paddings
@@ -230,17 +231,17 @@ def _appendix(sheet: SheetInput) -> list:
         texts = [[str(n)], [row.label], [row.when], [row.text],
                  [f"{f.name} · {f.sha256[:12]}" for f in row.files] or ["—"], list(row.costs) or ["不扣分"]]
         # plain text cells, wrapped once here (fast); a row tall enough to be split across pages
-        # keeps Paragraphs, which ReportLab splits correctly
+        # keeps paragraphs (same line breaker), which ReportLab splits correctly
         wrapped = [wrap_lines("\n".join(t), small.fontName, small.fontSize, inner[col]) for col, t in enumerate(texts)]
         if max(len(lines) for lines in wrapped) * small.leading > TALL_ROW:
-            rows.append([[Paragraph("<br/>".join(esc(x) for x in t), small)] for t in texts])
+            rows.append([[Wrapped("\n".join(t), small)] for t in texts])
         else:
             rows.append(["\n".join(lines) for lines in wrapped])
-    out = [PageBreak(), Paragraph(f"附：证据清单（共{len(rows_in)}条）", st["h2"]),
-           Paragraph("“所涉扣分”为该条证据所在扣分项的应扣分；各二级指标扣完为止，实扣分以评分表为准。", st["small"]),
+    out = [PageBreak(), Wrapped(f"附：证据清单（共{len(rows_in)}条）", st["h2"]),
+           Wrapped("“所涉扣分”为该条证据所在扣分项的应扣分；各二级指标扣完为止，实扣分以评分表为准。", st["small"]),
            Spacer(1, 2 * mm)]
     if not rows_in:
-        out.append(Paragraph("本周期无证据记录。", st["body"]))
+        out.append(Wrapped("本周期无证据记录。", st["body"]))
         return out
     table = GroupedTable(rows, colWidths=APPENDIX_COLS, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(table_style([

@@ -1,4 +1,4 @@
-"""Paragraph styles of the sheet (all CJK-wrapping)."""
+"""Paragraph styles of the sheet; the lines are broken by report/wrap.py (through report/wrapped.Wrapped)."""
 
 from __future__ import annotations
 

@@ -33,10 +33,15 @@ def tier_text(scheme: Scheme, percent: int) -> str:
 def settings_lines(scheme: Scheme, settings: Settings) -> list[str]:
     """Each adjustable reading with the value this cycle used (scoring-rules.md: never silent)."""
     lines = []
+    departures = dict(scheme.sheet_notes(settings))
     for key, spec in scheme.settings.items():
         value = getattr(settings, key)
         shown = f"{value}分" if spec.label.endswith("扣分") else str(value)
         default = "" if value == spec.default else f"，默认{spec.default}"
+        if key in departures:  # the value departs from the 附件3 text printed above: say so in words
+            note = f"（默认{spec.default}）" if default else ""
+            lines.append(f"{spec.label}：{shown}——{spec.item or ''}{departures[key]}{note}")
+            continue
         note = f"（{spec.note}{default}）" if spec.note else (f"（默认{spec.default}）" if default else "")
         lines.append(f"{spec.label}：{shown}{note}")
     return lines

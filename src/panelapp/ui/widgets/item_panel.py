@@ -86,7 +86,8 @@ class ItemPanel(ScaledFonts, QWidget):
         self.body.addWidget(widget, stretch)
 
     def set_description(self, text: str) -> None:
-        self.description.setText(self.tr("指标说明：{text}").format(text=text))
+        # 附件2 (the method the engine applies, with the settings filled in); the sheet prints 附件3
+        self.description.setText(self.tr("考核办法（附件2）：{text}").format(text=text))
         self.description.setToolTip(text)
 
     def set_result(self, item: ItemResult) -> None:
