@@ -3,10 +3,11 @@ merging branches written against the old API; delete once they are merged).
 
     python tools/store_call_sites.py src/panelapp/ui tests …   # rewrites the files in place
 
-``db.evidence.add(`` -> ``db.evidence.add(``, ``db.cycles.data(`` -> ``db.cycles.data(`` and so on
+``add_evidence`` -> ``evidence.add``, ``cycle_data`` -> ``cycles.data`` and so on, per MAP
 (docs/storage.md, "API at a glance"). Only receivers named like a database are touched
 (db, self.db, self.session.db, w.db, window.db, env.db, database, fresh, store, quick, _db).
 """
+
 import re
 import sys
 from pathlib import Path
