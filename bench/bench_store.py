@@ -117,7 +117,7 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
         contract = dataclasses.replace(DEFAULT_CONTRACT, number=f"BENCH-{k:02d}") if k else DEFAULT_CONTRACT
         cid = db.cycles.contracts()[0].id if k == 0 else db.cycles.create_contract(contract)
         for cycle in db.cycles.of_contract(cid):
-            with db._uow.tx() as s:
+            with db.unit.tx() as s:
                 for kind, obj in records(cycle.period, items):
                     s.add(
                         EVIDENCE_MODELS[kind](
@@ -135,7 +135,7 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
         for c in chunks(b, blob_size):
             h.update(c)
         sha = h.hexdigest()
-        with db._uow.tx() as s:
+        with db.unit.tx() as s:
             store_stream(s, sha, blob_size, Stream(b, blob_size))
             rid = ids["weekly_reports"][b % len(ids["weekly_reports"])]
             link(s, "weekly_reports", rid, target.id, FileRef(f"扫描件{b:03d}.pdf", sha, blob_size))

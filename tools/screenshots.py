@@ -30,15 +30,17 @@ def main(out: Path) -> int:
 
     from panelapp.store import open_database
     from panelapp.ui.main_window import MainWindow
+    from panelapp.ui.selftest import RecordingNotifier
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "shots.sqlite")
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(db, settings, quiet_errors=True)
+        window = MainWindow(db, settings, RecordingNotifier())
         window.set_operator("组员甲")
         window.start()
         window.files.load_demo()
+        window.runner.settle()  # the demo is imported on the window's worker
         window.show()
         for w, h in SIZES:
             window.resize(w, h)
@@ -63,14 +65,14 @@ def main(out: Path) -> int:
         window.zoom(0)
         table = window.section_tabs[1].panels["2.1"].tables[0]
         table.view.selectRow(0)
-        dlg = table.do_edit(modal=False)
+        dlg = table.do_edit()
         for _ in range(3):
             app.processEvents()
         path = out / "5-fault-form.png"
         dlg.grab().save(str(path))
         print(path)
         dlg.reject()
-        over = window.actions.override_item("1.2", modal=False)
+        over = window.actions.override_item("1.2")
         over.points.setValue(0)
         over.reason.setPlainText("")
         over.ok.click()  # refused: the message under the field is part of the picture
@@ -95,8 +97,8 @@ def main(out: Path) -> int:
         path = out / "9-override-shown-1366x768.png"
         window.grab().save(str(path))
         print(path)
-        window.close()
-        db.close()
+        window.close()  # closes the database on the worker
+        window.runner.settle()
     return 0
 
 

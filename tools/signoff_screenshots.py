@@ -23,6 +23,7 @@ def main(out: Path) -> int:
     from panelapp.store import open_database
     from panelapp.ui.file_ops import load_demo
     from panelapp.ui.main_window import MainWindow
+    from panelapp.ui.selftest import RecordingNotifier
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -30,7 +31,7 @@ def main(out: Path) -> int:
         os.environ["PANELAPP_DATA_DIR"] = str(tmp_dir / "userdata")
         db = open_database(tmp_dir / "shots.sqlite")
         cycle_id = load_demo(db)
-        window = MainWindow(db, QSettings(str(tmp_dir / "s.ini"), QSettings.Format.IniFormat), quiet_errors=True)
+        window = MainWindow(db, QSettings(str(tmp_dir / "s.ini"), QSettings.Format.IniFormat), RecordingNotifier())
         window.set_operator("组员甲")
         window.start(cycle_id)
         window.resize(1366, 768)
@@ -49,29 +50,37 @@ def main(out: Path) -> int:
 
         pfx = tmp_dir / "平顶山市政务服务和大数据管理局.pfx"
         pfx.write_bytes(local_certificate(tmp_dir / "unit").read_bytes())
-        dlg = window.sheets.sign_export(default_dir=tmp_dir, modal=False)
+        dlg = window.sheets.sign_export(default_dir=tmp_dir)
         dlg.mode_unit.setChecked(True)
         dlg.pfx_edit.setText(str(pfx))
         dlg.password_edit.setText("wrong")
         dlg.out_edit.setText(str(tmp_dir / "第2周期评分表.pdf"))
         dlg.do_export()
+        grab(dlg, "signoff-export-busy.png")  # the export runs on the window's worker
+        window.runner.settle()
         grab(dlg, "signoff-export-dialog.png")
         # ... and after a signed export with the local certificate: 打开 / 打印 enabled
         dlg.mode_local.setChecked(True)
-        signed = dlg.do_export()
+        dlg.do_export()
+        window.runner.settle()
+        signed = dlg.exported
         grab(dlg, "signoff-export-done.png")
         dlg.accept()
 
-        result = window.sheets.verify(signed, modal=False)
+        window.sheets.verify(signed)
+        window.runner.settle()
+        result = window.notifier.last_dialog
         grab(result, "signoff-verify-ok.png")
         result.accept()
         faults = db.cycles.data(cycle_id)[1]["faults"]
         window.actions.delete("faults", faults[:1])
-        result = window.sheets.verify(signed, modal=False)
+        window.sheets.verify(signed)
+        window.runner.settle()
+        result = window.notifier.last_dialog
         grab(result, "signoff-verify-changed.png")
         result.accept()
-        window.close()
-        db.close()
+        window.close()  # closes the database on the worker
+        window.runner.settle()
     return 0
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/panelapp/ui/app.py" line="+22"/>
+        <location filename="../../src/panelapp/ui/app.py" line="+23"/>
         <source>无法打开数据库</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -96,12 +96,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/panelapp/ui/errors.py" line="+32"/>
+        <location filename="../../src/panelapp/ui/errors.py" line="+22"/>
         <source>文件操作失败：{file} {reason}</source>
         <translation>文件操作失败：{file} {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>确定</source>
         <translation>确定</translation>
     </message>
@@ -109,12 +109,12 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../src/panelapp/ui/actions.py" line="+65"/>
+        <location filename="../../src/panelapp/ui/actions.py" line="+66"/>
         <source>无法保存</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>复制{kind}</source>
         <translation>复制{kind}</translation>
     </message>
@@ -154,19 +154,35 @@
         <translation>第{n}周巡检报告</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+47"/>
         <source>添加{n}个附件</source>
         <translation>添加{n}个附件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>正在添加附件 {name}…</source>
+        <translation>正在添加附件 {name}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在添加{n}个附件…</source>
+        <translation>正在添加{n}个附件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法添加附件</source>
         <translation>无法添加附件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <source>无法读取附件</source>
         <translation>无法读取附件</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>正在读取附件 {name}…</source>
+        <translation>正在读取附件 {name}…</translation>
     </message>
 </context>
 <context>
@@ -283,7 +299,7 @@
 <context>
     <name>EvidenceTable</name>
     <message>
-        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+85"/>
+        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+86"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
@@ -532,7 +548,7 @@
 <context>
     <name>FileOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/file_ops.py" line="+70"/>
+        <location filename="../../src/panelapp/ui/file_ops.py" line="+51"/>
         <source>已导入。</source>
         <translation>已导入。</translation>
     </message>
@@ -552,7 +568,7 @@
         <translation>附件存入 {stored} 个，缺少 {missing} 个</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>导入周期文件</source>
         <translation>导入周期文件</translation>
     </message>
@@ -562,12 +578,17 @@
         <translation>周期文件 (*.json *.zip)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>正在导入周期文件…</source>
+        <translation>正在导入周期文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法导入周期文件</source>
         <translation>无法导入周期文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>导入完成</source>
         <translation>导入完成</translation>
     </message>
@@ -584,7 +605,7 @@
 （导入不可撤销；如需撤回请删除相应记录。）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{contract}-第{n}周期.zip</source>
         <translation>{contract}-第{n}周期.zip</translation>
     </message>
@@ -599,12 +620,17 @@
         <translation>含附件的周期文件 (*.zip);;仅数据 (*.json)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>正在导出周期文件…</source>
+        <translation>正在导出周期文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>无法导出周期文件</source>
         <translation>无法导出周期文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -616,22 +642,17 @@
 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>正在载入演示数据…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法载入演示数据</source>
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{contract}-第{n}周期评分表.pdf</source>
-        <translation>{contract}-第{n}周期评分表.pdf</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>导出评分表</source>
-        <translation>导出评分表</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+66"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
     </message>
@@ -1045,12 +1066,13 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+44"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+62"/>
         <source>考核组评分台</source>
+        <extracomment>menu actions that start a task or write outside the undo stack: disabled while a task runs</extracomment>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+53"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+67"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
@@ -1061,7 +1083,7 @@
         <translation>无法打开考核周期</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>（已定稿，只读）</source>
         <translation>（已定稿，只读）</translation>
     </message>
@@ -1083,6 +1105,16 @@
         <translation>已保存：{action}（Ctrl+Z 撤销）</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>无法撤销</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法重做</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>请先在表格中选择一行</source>
         <translation>请先在表格中选择一行</translation>
@@ -1093,8 +1125,23 @@
         <translation>字号 {percent}%</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+72"/>
+        <location line="+35"/>
+        <source>{task}完成后关闭窗口</source>
+        <translation>{task}完成后关闭窗口</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在关闭数据库并自动备份…</source>
+        <translation>正在关闭数据库并自动备份…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>自动备份失败</source>
+        <translation>自动备份失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+74"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1106,7 +1153,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-45"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-47"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1186,7 +1233,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>新增记录</source>
         <translation>新增记录</translation>
     </message>
@@ -1246,12 +1293,12 @@
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/people.py" line="+20"/>
+        <location filename="../../src/panelapp/ui/people.py" line="+22"/>
         <source>操作人：</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/signoff.py" line="+27"/>
+        <location filename="../../src/panelapp/ui/signoff.py" line="+24"/>
         <source>定稿</source>
         <translation>定稿</translation>
     </message>
@@ -1261,7 +1308,7 @@
         <translation>定稿后本周期不能再修改（如需修改须撤销定稿并写明理由）。确定定稿？</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>无法定稿</source>
         <translation>无法定稿</translation>
     </message>
@@ -1271,7 +1318,7 @@
         <translation>已定稿，数据指纹 {fingerprint}…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>撤销定稿</source>
         <translation>撤销定稿</translation>
     </message>
@@ -1304,12 +1351,12 @@
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+17"/>
+        <location filename="../../src/panelapp/ui/tabs/materials.py" line="+18"/>
         <source>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</source>
         <translation>点击某一周：缺报的周可补录报告或标记免报（须写理由），免报的周可取消免报。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>应急演练（本半年度）</source>
         <translation>应急演练（本半年度）</translation>
     </message>
@@ -1319,7 +1366,7 @@
         <translation>培训记录（本半年度；归档列显示缺少的部分）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>补录本周巡检报告…</source>
         <translation>补录本周巡检报告…</translation>
     </message>
@@ -1344,7 +1391,7 @@
         <translation>标记免报周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>第{n}周（{monday}起）免报理由（必填）：</source>
         <translation>第{n}周（{monday}起）免报理由（必填）：</translation>
     </message>
@@ -1387,6 +1434,19 @@
         <location line="+3"/>
         <source>第{n}考核周期：{start} 至 {end}</source>
         <translation>第{n}考核周期：{start} 至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../src/panelapp/ui/notify.py" line="+28"/>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1544,9 +1604,9 @@
 <context>
     <name>ResponseTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/response.py" line="+14"/>
-        <source>故障响应、恢复与报告（在 2.1 录入的全部故障）</source>
-        <translation>故障响应、恢复与报告（在 2.1 录入的全部故障）</translation>
+        <location filename="../../src/panelapp/ui/tabs/response.py" line="+16"/>
+        <source>故障响应、恢复与报告（在 {item} 录入的全部故障）</source>
+        <translation>故障响应、恢复与报告（在 {item} 录入的全部故障）</translation>
     </message>
 </context>
 <context>
@@ -1590,7 +1650,7 @@
 <context>
     <name>SectionTab</name>
     <message>
-        <location filename="../../src/panelapp/ui/tabs/base.py" line="+136"/>
+        <location filename="../../src/panelapp/ui/tabs/base.py" line="+145"/>
         <source>{id} {name}
 {score}/{max} 分{mark}</source>
         <translation>{id} {name}
@@ -1600,7 +1660,7 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../src/panelapp/ui/selftest.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="+116"/>
         <source>载入演示数据（{detail}）</source>
         <translation>载入演示数据（{detail}）</translation>
     </message>
@@ -1635,12 +1695,12 @@
         <translation>重做后再次扣分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>导出评分表 PDF（{detail}）</source>
         <translation>导出评分表 PDF（{detail}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>核验刚导出的评分表（{detail}）</source>
         <translation>核验刚导出的评分表（{detail}）</translation>
     </message>
@@ -1866,18 +1926,28 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+57"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="-26"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>已导出评分表：{path}</source>
         <translation>已导出评分表：{path}</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>正在签名并导出评分表…</source>
+        <translation>正在签名并导出评分表…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导出评分表…</source>
+        <translation>正在导出评分表…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+4"/>
         <source>无法打印评分表</source>
         <translation>无法打印评分表</translation>
     </message>
@@ -1889,23 +1959,28 @@
 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>核验评分表 PDF</source>
         <translation>核验评分表 PDF</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>无法核验</source>
         <translation>无法核验</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-4"/>
         <source>找不到文件：{path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>正在核验评分表…</source>
+        <translation>正在核验评分表…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{contract}-年度汇总.pdf</source>
         <translation>{contract}-年度汇总.pdf</translation>
     </message>
@@ -1915,12 +1990,17 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>正在导出年度汇总…</source>
+        <translation>正在导出年度汇总…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>无法导出年度汇总</source>
         <translation>无法导出年度汇总</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>已导出年度汇总：
 {pdf}
 {xlsx}</source>
@@ -1929,7 +2009,7 @@
 {xlsx}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -1937,7 +2017,7 @@
 <context>
     <name>SignExportDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+38"/>
+        <location filename="../../src/panelapp/ui/forms/sign_export.py" line="+40"/>
         <source>签字导出评分表</source>
         <translation>签字导出评分表</translation>
     </message>
@@ -2043,18 +2123,23 @@
         <translation>找不到证书文件：{path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>请填写保存位置</source>
         <translation>请填写保存位置</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>正在导出，请稍候…</source>
+        <translation>正在导出，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
         <source>未导出：{reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>（已数字签名）</source>
         <translation>（已数字签名）</translation>
     </message>
@@ -2201,9 +2286,22 @@
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../src/panelapp/ui/ops.py" line="+98"/>
+        <source>{task}尚未完成，请稍候再保存（已填写的内容未丢失）。</source>
+        <translation>{task}尚未完成，请稍候再保存（已填写的内容未丢失）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请稍候：{task}</source>
+        <translation>请稍候：{task}</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommand</name>
     <message>
-        <location filename="../../src/panelapp/ui/commands.py" line="+39"/>
+        <location filename="../../src/panelapp/ui/commands.py" line="+82"/>
         <source>新增{kind}</source>
         <translation>新增{kind}</translation>
     </message>
@@ -2243,7 +2341,7 @@
         <translation>移除附件 {name}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+70"/>
         <source>修改评定日期</source>
         <translation>修改评定日期</translation>
     </message>
@@ -2311,9 +2409,9 @@
 <context>
     <name>WindowContext</name>
     <message>
-        <location filename="../../src/panelapp/ui/context.py" line="+60"/>
+        <location filename="../../src/panelapp/ui/context.py" line="+63"/>
         <source>无法读取操作记录</source>
-        <extracomment>The store tables whose audit entries belong to each item.</extracomment>
+        <extracomment>The evidence kinds an item of each rule kind (core/scheme.py RULE_KINDS) is judged on: the tables its panel shows and the audit entries of its history.</extracomment>
         <translation>无法读取操作记录</translation>
     </message>
 </context>

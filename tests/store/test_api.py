@@ -33,7 +33,7 @@ def test_new_database_holds_the_contract_its_four_cycles_and_a_panel(db):
 
 
 def test_journal_is_wal_and_foreign_keys_are_on(db):
-    with db._uow.tx() as s:
+    with db.unit.tx() as s:
         conn = s.connection()
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -174,7 +174,7 @@ def test_panel_standing_lists_and_roll_over(db):
     db.standing.set_bid_commitments(1, ["每月提交运维月报", "配备7名驻场人员"])
     db.standing.set_onsite_roster(1, [OnsiteStaff("驻场人员A", "项目经理")])
     db.evidence.add(c1.id, "absences", absence().__class__(date(2024, 10, 8), "驻场人员A", False))
-    with db._uow.tx() as s:  # make cycle 2 look never touched
+    with db.unit.tx() as s:  # make cycle 2 look never touched
         from panelapp.store.models import PanelMemberModel
 
         for m in s.query(PanelMemberModel).filter_by(cycle_id=c2.id):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from panelapp.store import open_database
 from panelapp.ui.bootstrap import make_application
 from panelapp.ui.file_ops import cycle_id_for, load_demo
+from panelapp.ui.selftest import RecordingNotifier
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +35,8 @@ class Env:
         cycle_id = cycle_id_for(self.db, cycle)
         if demo:
             cycle_id = load_demo(self.db)
-        self.window = MainWindow(self.db, self.settings, quiet_errors=True)
-        qtbot.addWidget(self.window)
+        self.notifier = RecordingNotifier()
+        self.window = MainWindow(self.db, self.settings, self.notifier)
         self.window.set_operator("组员甲")
         self.window.start(cycle_id if demo or self.settings.value("cycle_id") is None else None)
         self.window.resize(1366, 768)
@@ -43,10 +44,16 @@ class Env:
         return self.window
 
     def close(self):
+        """Close the window (it closes the database on a worker) and delete it, with its dialogs."""
         if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
+            window, self.window = self.window, None
+            for dialog in self.notifier.dialogs:
+                dialog.close()
+            window.close()
+            assert window.runner.settle(), "the window's task did not finish"
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
         if self.db is not None:
             self.db.close()
             self.db = None

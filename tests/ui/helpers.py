@@ -29,3 +29,26 @@ def engine_total(window) -> int:
     from panelapp.core.engine import score_cycle
 
     return score_cycle(window.db.cycles.data(window.session.cycle_id)[0]).total
+
+
+def settle(window) -> None:
+    """Wait, processing events, until the window's task (export, import, attach…) is done."""
+    assert window.runner.settle(), "the window's task did not finish"
+
+
+def export_sheet(window, path):
+    """The score sheet exported from the window (on its worker); the written path."""
+    written = []
+    assert window.sheets.export(path, done=written.append)
+    settle(window)
+    assert written, window.notifier.last_error
+    return written[0]
+
+
+def verify_in_window(window, path):
+    """核验 PDF from the window: the result dialog it opens."""
+    shown = len(window.notifier.dialogs)
+    assert window.sheets.verify(path)
+    settle(window)
+    assert len(window.notifier.dialogs) == shown + 1, window.notifier.last_error
+    return window.notifier.last_dialog

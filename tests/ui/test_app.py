@@ -68,8 +68,8 @@ def test_a_record_changed_outside_the_app_is_reported_by_name_in_the_window(env,
     env.settings.setValue("cycle_id", cycle2)
     window = env.open(qtbot, demo=False)
     assert window.session.cycle_id != cycle2, "the damaged cycle was not opened"
-    assert f"编号 {rid}" in window.last_error and "date" in window.last_error
-    assert "日常巡检报告" in window.last_error and "恢复备份" in window.last_error
+    assert f"编号 {rid}" in window.notifier.last_error and "date" in window.notifier.last_error
+    assert "日常巡检报告" in window.notifier.last_error and "恢复备份" in window.notifier.last_error
     window.open_cycle(env.db.cycles.find(1).id)  # another cycle still opens
     assert window.session.row.number == 1
 
@@ -90,11 +90,11 @@ def test_the_window_starts_without_the_report_libraries(tmp_path):
         "from panelapp.ui.main_window import MainWindow\n"
         f"db = open_database({str(tmp_path / 'a.db')!r})\n"
         "cycle = load_demo(db)\n"
-        f"w = MainWindow(db, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), quiet_errors=True)\n"
+        f"w = MainWindow(db, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
         "w.start(cycle); w.show(); app.processEvents()\n"
         "assert w.session.result.total == 87, w.session.result.total\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'pyhanko', 'pypdf'})\n"
-        "w.close(); db.close()\n"
+        "w.close(); w.runner.settle(); db.close()\n"
         "assert not loaded, loaded\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

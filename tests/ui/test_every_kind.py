@@ -5,19 +5,23 @@ from __future__ import annotations
 import pytest
 
 from panelapp.core.evidence import EVIDENCE_KINDS
-from panelapp.ui.context import ITEM_KINDS
+from panelapp.ui.context import RULE_EVIDENCE
 from panelapp.ui.forms.fields import TextField
 
 from .helpers import engine_total, save, table_of, total
 
-ITEM_OF = {kind: item for item, kinds in ITEM_KINDS.items() for kind in kinds if item != "3.1"}
+
+def item_of(window, kind: str) -> str:
+    """The item whose panel enters ``kind`` (faults: the item they are entered on, not the response view)."""
+    return next(i.id for i in window.session.scheme.items
+                if kind in RULE_EVIDENCE[i.rule] and i.rule != "fault_response")
 
 
 @pytest.mark.parametrize("kind", EVIDENCE_KINDS)
 def test_add_duplicate_delete(blank_window, kind):
     w = blank_window
-    table = table_of(w, ITEM_OF[kind], kind)
-    dlg = table.do_add(modal=False)
+    table = table_of(w, item_of(w, kind), kind)
+    dlg = table.do_add()
     for field in dlg.fields.values():
         if isinstance(field, TextField) and not field.value():
             field.edit.setText(f"测试{field.label}")
@@ -27,7 +31,7 @@ def test_add_duplicate_delete(blank_window, kind):
     assert len(getattr(stored.evidence, kind)) == 1
     assert table.model.rowCount() == 1 and table.selected_rows() == [0]
     assert total(w) == engine_total(w)
-    dup = table.do_duplicate(modal=False)
+    dup = table.do_duplicate()
     save(dup)
     assert not dup.isVisible(), dup.message.text()
     assert table.model.rowCount() == 2
@@ -66,7 +70,7 @@ def test_assessed_on_moves_report_lateness(window):
     # a fault without a submitted report is overdue up to the assessment date
     table = table_of(w, "2.1")
     table.view.selectRow(0)
-    edit = table.do_edit(modal=False)
+    edit = table.do_edit()
     edit.fields["report_submitted_on"].none_box.setChecked(True)
     save(edit)
     mid = w.session.result.item("3.1").deduction
@@ -86,5 +90,5 @@ def test_refused_setting_is_reverted_on_screen(window):
     w.tabs.setCurrentIndex(3)
     spin = w.summary_tab.setting_widgets["response_minutes"]
     spin.setValue(30)
-    assert "定稿" in (w.last_error or "")
+    assert "定稿" in (w.notifier.last_error or "")
     assert spin.value() == 10 and w.db.cycles.data(w.session.cycle_id)[0].settings.response_minutes == 10

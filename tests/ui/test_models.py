@@ -12,9 +12,9 @@ from panelapp.core.cyclefile import read_cycle_file
 from panelapp.core.engine import score_cycle
 from panelapp.core.evidence import Fault, LevelOverride, Training
 from panelapp.paths import resource
-from panelapp.ui.models import MODEL_FOR_KIND, FaultResponseModel
+from panelapp.ui.models import MODEL_FOR_KIND
 from panelapp.ui.models.history import HistoryModel, change_text
-from panelapp.ui.models.stability import FaultModel
+from panelapp.ui.models.stability import FaultModel, FaultResponseModel
 from panelapp.ui.models.summary import SummaryModel
 from panelapp.ui.widgets.score_bar import headline
 from panelapp.ui.widgets.week_grid import week_states

@@ -48,9 +48,9 @@ def test_enter_undo_and_withdraw(env, qtbot):
     assert "10,000.00" in " ".join(dlg.deductions.model().item(r, 5).text()
                                    for r in range(dlg.deductions.model().rowCount()))
     # undo from the main window's stack takes it out again; redo puts it back
-    window.editor.stack.undo()
+    window.editor.undo()
     assert annual_summary(env.db, contract_id).deductions_total == before.deductions_total
-    window.editor.stack.redo()
+    window.editor.redo()
     assert annual_summary(env.db, contract_id).deductions_total == after.deductions_total
     # withdrawing needs a selected row and a reason
     row = next(i for i, d in enumerate(dlg.summary.deductions) if d.kind == "criticism")
@@ -84,5 +84,5 @@ def test_a_commitment_costs_points_in_its_cycle_too(env, qtbot):
     _type(dlg.description, "驻场人员不少于7名")
     QTest.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
     assert "已在第" in dlg.errors["description"].text()
-    window.editor.stack.undo()
+    window.editor.undo()
     assert window.session.result.total == total

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from panelapp.report.verify import verify_pdf
 
-from .helpers import table_of
+from .helpers import export_sheet, settle, table_of, verify_in_window
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +44,7 @@ def test_menu_items_and_shortcuts(window):
 
 
 def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, data_dir, opened):
-    dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
+    dlg = window.sheets.sign_export(default_dir=tmp_path)
     assert dlg.password_edit.echoMode() == QLineEdit.EchoMode.Password
     assert dlg.open_button.isHidden() and not dlg.print_button.isEnabled()
     dlg.mode_local.setChecked(True)
@@ -53,6 +53,8 @@ def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, dat
     assert pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text) != \
         pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
     dlg.export_button.click()
+    assert not dlg.export_button.isEnabled() and "正在导出" in dlg.status.text()
+    settle(window)
     out = dlg.exported
     assert out is not None and out.parent == tmp_path, dlg.status.text()
     assert "已数字签名" in dlg.status.text() and (data_dir / "panel-signing.p12").is_file()
@@ -82,69 +84,82 @@ def _unit_pfx(tmp_path):
 def test_unit_certificate_wrong_password_or_missing_file_writes_nothing(window, tmp_path):
     pfx = _unit_pfx(tmp_path)
     before = window.db.audit.history()
-    dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
+    dlg = window.sheets.sign_export(default_dir=tmp_path)
     out = tmp_path / "签名.pdf"
     dlg.out_edit.setText(str(out))
     dlg.mode_unit.setChecked(True)
     dlg.pfx_edit.setText(str(tmp_path / "nope.pfx"))
-    assert dlg.do_export() is None
+    assert not dlg.do_export()
     assert "找不到证书文件" in dlg.pfx_error.text() and not dlg.pfx_error.isHidden()
     dlg.pfx_edit.setText(str(pfx))
     dlg.password_edit.setText("wrong")
-    assert dlg.do_export() is None
+    assert dlg.do_export()
+    settle(window)
     assert "密码错误" in dlg.password_error.text() and not dlg.password_error.isHidden()
     assert dlg.pfx_error.isHidden() and not out.exists() and dlg.exported is None
     assert not dlg.open_button.isEnabled() and window.sheets.last_export is None
     assert len(window.db.audit.history()) == len(before)
     dlg.password_edit.setText("s3cret")
-    assert dlg.do_export() == out and out.is_file()
+    assert dlg.do_export()
+    settle(window)
+    assert dlg.exported == out and out.is_file()
     assert dlg.password_error.isHidden() and verify_pdf(out, window.db).signatures[0].ok
     dlg.accept()
 
 
 def test_verify_reports_the_edit_and_then_the_fresh_sheet(window, tmp_path):
-    old = window.files.export_pdf(str(tmp_path / "旧.pdf"))
-    dlg = window.sheets.verify(old, modal=False)
+    old = export_sheet(window, tmp_path / "旧.pdf")
+    dlg = verify_in_window(window, old)
     assert dlg.result.ok and "核验通过" in dlg.verdict.text()
     assert any(t.startswith("✔ 评分表与数据库当前数据一致") for t in dlg.texts())
     dlg.accept()
     table = table_of(window, "2.1", "faults")
     table.view.selectRow(0)
     assert window.actions.delete("faults", [table.current_id()])
-    dlg = window.sheets.verify(old, modal=False)
+    dlg = verify_in_window(window, old)
     assert not dlg.result.ok and "核验未通过" in dlg.verdict.text()
     assert any(t.startswith("✘ 导出后数据库中的数据已被修改") for t in dlg.texts())
     dlg.accept()
-    new = window.sheets.sign_export(default_dir=tmp_path, modal=False)
+    new = window.sheets.sign_export(default_dir=tmp_path)
     new.out_edit.setText(str(tmp_path / "新.pdf"))
-    fresh = new.do_export()
+    assert new.do_export()
+    settle(window)
+    fresh = new.exported
     new.accept()
-    dlg = window.sheets.verify(fresh, modal=False)
+    dlg = verify_in_window(window, fresh)
     assert dlg.result.ok and any(t.startswith("✔ 评分表与数据库当前数据一致") for t in dlg.texts())
     dlg.accept()
-    assert window.sheets.verify(tmp_path / "无.pdf", modal=False) is None and "找不到文件" in window.last_error
+    assert not window.sheets.verify(tmp_path / "无.pdf") and "找不到文件" in window.notifier.last_error
 
 
 def test_print_exports_to_a_temp_file_then_reuses_the_export(window, tmp_path, opened):
-    first = window.sheets.print_sheet()
-    assert first is not None and opened == [first] and first.read_bytes().startswith(b"%PDF")
+    assert window.sheets.print_sheet()
+    settle(window)
+    first = opened[0]
+    assert opened == [first] and first.read_bytes().startswith(b"%PDF")
     assert window.db.signoff.find_export(hashlib.sha256(first.read_bytes()).hexdigest()) is not None
-    dlg = window.sheets.sign_export(default_dir=tmp_path, modal=False)
-    exported = dlg.do_export()
+    dlg = window.sheets.sign_export(default_dir=tmp_path)
+    assert dlg.do_export()
+    settle(window)
+    exported = dlg.exported
     dlg.accept()
-    assert window.sheets.print_sheet() == exported and opened[-1] == exported
+    assert window.sheets.print_sheet() and opened[-1] == exported
     table = table_of(window, "2.1", "faults")
     table.view.selectRow(0)
     window.actions.delete("faults", [table.current_id()])
-    again = window.sheets.print_sheet()  # edited since: a fresh sheet, never the stale one
-    assert again != exported and opened[-1] == again
+    assert window.sheets.print_sheet()  # edited since: a fresh sheet, never the stale one
+    settle(window)
+    again = opened[-1]
+    assert again != exported
     assert verify_pdf(again, window.db).ok
 
 
 def test_annual_summary_writes_pdf_and_xlsx(window, tmp_path):
     from openpyxl import load_workbook
 
-    pdf, xlsx = window.sheets.export_annual(tmp_path / "年度汇总.pdf")
+    assert window.sheets.export_annual(tmp_path / "年度汇总.pdf")
+    settle(window)
+    pdf, xlsx = tmp_path / "年度汇总.pdf", tmp_path / "年度汇总.xlsx"
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.suffix == ".xlsx"
     assert load_workbook(xlsx).sheetnames
-    assert str(pdf) in window.last_info and str(xlsx) in window.last_info
+    assert str(pdf) in window.notifier.last_info and str(xlsx) in window.notifier.last_info

@@ -7,16 +7,16 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from panelapp.ui.forms.fields import to_qdate
 
-from .helpers import engine_total, save, set_fault_fields, table_of, total
+from .helpers import engine_total, export_sheet, save, set_fault_fields, settle, table_of, total
 
 
 def add_fault(window, minutes=95, fault_id="F-09", **kw):
     table = table_of(window, "2.1")
-    dlg = table.do_add(modal=False)
+    dlg = table.do_add()
     set_fault_fields(dlg, fault_id=fault_id, start=datetime(2025, 1, 20, 9, 0), minutes=minutes, **kw)
     return dlg
 
@@ -46,7 +46,7 @@ def test_fault_form_level_changes_live_as_you_type(blank_window):
     dlg.reject()
 
 
-def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
+def test_mark_week_exempt_with_reason_recovers_1_1(window):
     w = window
     assert w.session.result.item("1.1").score == 4  # week 9 missing in the demo
     before = total(w)
@@ -54,11 +54,11 @@ def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
     week9 = next(s for s in tab.week_grid.states if s[0].number == 9)
     assert week9[1] == "missing"
     # blank reason: refused with a message, nothing saved
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
+    w.notifier.texts = ["  "]  # what the reason prompt is answered with
     tab.ask_exempt(week9[0])
-    assert "理由" in (w.last_error or "")
+    assert "理由" in (w.notifier.last_error or "")
     assert w.session.result.item("1.1").score == 4 and len(w.db.cycles.data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("机房搬迁停机", True)))
+    w.notifier.texts = ["机房搬迁停机"]
     tab.week_grid.buttons[8].click()  # opens the week's menu
     tab._menu.actions()[1].trigger()  # 标记为免报周…
     assert w.session.result.item("1.1").score == 5
@@ -75,7 +75,7 @@ def test_mark_week_exempt_with_reason_recovers_1_1(window, qtbot, monkeypatch):
 def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     w = window
     before = total(w)
-    dlg = w.actions.override_item("1.2", modal=False)
+    dlg = w.actions.override_item("1.2")
     dlg.points.setValue(0)
     dlg.ok.click()
     assert dlg.isVisible() and dlg.error.isVisible() and "理由" in dlg.error.text()
@@ -120,7 +120,7 @@ def test_undo_redo_add_edit_delete(window, qtbot):
     assert total(w) == before - 15
     table = table_of(w, "2.1")
     table.view.selectRow(table.model.rowCount() - 1)
-    edit = table.do_edit(modal=False)
+    edit = table.do_edit()
     edit.fields["serious_impact"].box.setChecked(False)  # now level IV: -5
     save(edit)
     assert total(w) == before - 5 == engine_total(w)
@@ -147,7 +147,7 @@ def test_undo_redo_add_edit_delete(window, qtbot):
 def test_invalid_date_refused_with_message(blank_window, case):
     w = blank_window
     if case == "special_end_before_start":
-        dlg = table_of(w, "1.2").do_add(modal=False)
+        dlg = table_of(w, "1.2").do_add()
         dlg.fields["name"].edit.setText("两会特巡")
         dlg.fields["requested_by"].edit.setText("办公室")
         dlg.fields["start"].edit.setDate(to_qdate(date(2025, 3, 10)))
@@ -168,17 +168,17 @@ def test_invalid_date_refused_with_message(blank_window, case):
 
 def test_date_pickers_are_bounded_to_the_cycle_and_half_year(blank_window):
     w = blank_window
-    dlg = table_of(w, "1.3").do_add(modal=False)
+    dlg = table_of(w, "1.3").do_add()
     edit = dlg.fields["date"].edit
     assert edit.minimumDate() == to_qdate(date(2024, 12, 30)) and edit.maximumDate() == to_qdate(date(2025, 3, 29))
     dlg.reject()
-    dlg = table_of(w, "1.4").do_add(modal=False)
+    dlg = table_of(w, "1.4").do_add()
     assert dlg.fields["date"].edit.minimumDate() == to_qdate(date(2024, 9, 30))  # half-year H1
     dlg.reject()
 
 
 def test_required_text_refused_next_to_field(blank_window):
-    dlg = table_of(blank_window, "3.3", "unfulfilled_commitments").do_add(modal=False)
+    dlg = table_of(blank_window, "3.3", "unfulfilled_commitments").do_add()
     save(dlg)
     assert "请填写" in dlg.fields["commitment"].error_label.text()
     assert dlg.isVisible() and blank_window.session.records("unfulfilled_commitments") == ()
@@ -189,7 +189,7 @@ def test_close_and_reopen_keeps_everything(env, qtbot):
     w = env.open(qtbot, demo=True)
     save(add_fault(w))
     w.actions.exempt_week(w.section_tabs[0].week_grid.states[8][0].monday, "机房搬迁停机")
-    dlg = w.actions.override_item("3.2", modal=False)
+    dlg = w.actions.override_item("3.2")
     dlg.reason.setPlainText("驻场人员当日经批准外出")
     dlg.points.setValue(0)
     dlg.ok.click()
@@ -217,6 +217,8 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)
+    assert "正在添加附件" in w.task_label.text()  # stored on the worker
+    settle(w)
     refs = w.db.attachments.of_record("defect_reports", rid)
     assert refs[: len(existing)] == existing
     new = refs[-1]
@@ -266,7 +268,7 @@ def test_duplicate_gives_a_fresh_fault_id(window):
     w = window
     table = table_of(w, "2.1")
     table.view.selectRow(0)
-    dlg = table.do_duplicate(modal=False)
+    dlg = table.do_duplicate()
     assert dlg.fields["id"].value() not in {f.id for f in w.session.records("faults")}
     save(dlg)
     assert len(w.session.records("faults")) == 3
@@ -288,20 +290,24 @@ def test_self_test_command_exits_0_and_writes_result(tmp_path):
 
 def test_export_then_import_cycle_file_through_the_file_menu(window, env, tmp_path):
     w = window
-    out = w.files.export_cycle(str(tmp_path / "c2.zip"))
-    assert out is not None and out.is_file()
+    out = tmp_path / "c2.zip"
+    assert w.files.export_cycle(str(out))
+    settle(w)
+    assert out.is_file() and str(out) in w.notifier.last_info
     before = total(w)
     # re-importing into the same cycle adds nothing: every record is flagged as an exact duplicate
     assert w.files.import_cycle(str(out))
-    assert "跳过" in (w.last_info or "") and total(w) == before == engine_total(w)
+    settle(w)
+    assert "跳过" in (w.notifier.last_info or "") and total(w) == before == engine_total(w)
 
 
 def test_import_of_a_bad_file_is_refused_in_chinese(window, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "panelapp-cycle", "version": 1}', encoding="utf-8")
     before = window.db.cycles.data(window.session.cycle_id)[0]
-    assert not window.files.import_cycle(str(bad))
-    assert window.last_error and any("\u4e00" <= ch <= "\u9fff" for ch in window.last_error)
+    assert window.files.import_cycle(str(bad))  # started; refused on the worker
+    settle(window)
+    assert window.notifier.last_error and any("\u4e00" <= ch <= "\u9fff" for ch in window.notifier.last_error)
     assert window.db.cycles.data(window.session.cycle_id)[0] == before
 
 
@@ -317,6 +323,7 @@ def test_image_attachment_previews(window, tmp_path):
     table = table_of(window, "1.5")
     table.view.selectRow(0)
     assert table.attach_files(0, [png]) == 1
+    settle(window)
     strip = table.strip
     row = [i for i in range(strip.list.count()) if "现场照片.png" in strip.list.item(i).text()][0]
     strip.list.setCurrentRow(row)
@@ -346,7 +353,8 @@ def test_import_opens_the_files_cycle(env, qtbot):
     w = env.open(qtbot, demo=False, cycle=1)
     assert w.session.data.cycle == 1
     assert w.files.import_cycle(str(demo_path()))
-    assert w.session.data.cycle == 2 and "第2考核周期" in w.last_info
+    settle(w)
+    assert w.session.data.cycle == 2 and "第2考核周期" in w.notifier.last_info
     assert total(w) == 87 == engine_total(w)
     assert w.navigator.currentItem().data(0, Qt.ItemDataRole.UserRole) == w.session.cycle_id
 
@@ -402,7 +410,7 @@ def test_undo_delete_brings_back_the_attachments(window):
 
 def test_panel_members_edited_with_refusal_in_the_dialog(window):
     w = window
-    dlg = w.edit_panel(modal=False)
+    dlg = w.edit_panel()
     dlg.add_row("", "成员")
     dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
     assert dlg.isVisible() and "姓名不能为空" in dlg.error.text()
@@ -416,13 +424,17 @@ def test_panel_members_edited_with_refusal_in_the_dialog(window):
 def test_finalise_then_reopen_only_with_a_reason(window):
     w = window
     save(add_fault(w))
-    assert w.signoff.finalise(confirm=False)
+    assert w.signoff.finalise()  # the recording notifier answers 是
+    assert "定稿后本周期不能再修改" in w.notifier.questions[-1]
     assert w.session.is_final and w.db.cycles.row(w.session.cycle_id).status == "final"
     assert w.editor.stack.count() == 0
     assert "已定稿" in w.navigator.currentItem().text(1)
-    assert not w.signoff.reopen("   ")
-    assert "理由" in w.last_error and w.session.is_final
-    assert w.signoff.reopen("评分表打印后发现故障F-09时间录错")
+    assert not w.signoff.reopen()  # cancelled
+    w.notifier.texts = ["   "]
+    assert not w.signoff.reopen()
+    assert "理由" in w.notifier.last_error and w.session.is_final
+    w.notifier.texts = ["评分表打印后发现故障F-09时间录错"]
+    assert w.signoff.reopen()
     row = w.db.cycles.row(w.session.cycle_id)
     assert row.status == "open" and row.version == 2 and not w.session.is_final
 
@@ -445,6 +457,7 @@ def test_keyboard_ctrl_n_types_and_saves_a_record(window, qtbot):
 
     QTimer.singleShot(0, type_into_form)
     qtbot.keyClick(table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "title" in seen, timeout=2000)
     assert seen["title"] == "新增未完成投标承诺"
     assert [c.commitment for c in w.session.records("unfulfilled_commitments")] == ["monthly report"]
     assert w.session.result.item("3.3").deduction == 2
@@ -465,8 +478,8 @@ def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypa
         err.errors = [("title", "标题与已有报告重复")]
         raise err
 
-    monkeypatch.setattr(w.db.evidence, "add", refuse)
-    dlg = table_of(w, "1.3").do_add(modal=False)
+    monkeypatch.setattr(w.db, "add_evidence", refuse)
+    dlg = table_of(w, "1.3").do_add()
     dlg.fields["title"].edit.setText("第一季度缺陷分析")
     save(dlg)
     assert dlg.isVisible() and "未保存" in dlg.message.text()
@@ -479,8 +492,7 @@ def test_export_score_sheet_pdf_from_the_window(window, tmp_path):
     import hashlib
 
     pytest.importorskip("panelapp.report.export")
-    out = window.files.export_pdf(str(tmp_path / "评分表.pdf"))
-    assert out is not None, window.last_error
+    out = export_sheet(window, tmp_path / "评分表.pdf")
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     assert window.db.signoff.find_export(hashlib.sha256(data).hexdigest()) is not None

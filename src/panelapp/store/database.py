@@ -36,8 +36,10 @@ class Database:
 
     def __init__(self, path: Path, uow: UnitOfWork, lock: FileLock):
         self.path = path
-        self._uow = uow
-        self._lock = lock
+        #: the unit of work every repository shares (one session, one transaction per call)
+        self.unit = uow
+        #: the exclusive lock on the file, held until ``close``
+        self.lock = lock
         #: Chinese message when the automatic backup on close failed (the data itself is safe)
         self.backup_error: str | None = None
         self.cycles = Cycles(uow)
@@ -52,15 +54,15 @@ class Database:
     @property
     def operator(self) -> str:
         """Who is working: every write is audited with this name."""
-        return self._uow.operator
+        return self.unit.operator
 
     @operator.setter
     def operator(self, name: str) -> None:
-        self._uow.operator = name
+        self.unit.operator = name
 
     @property
     def closed(self) -> bool:
-        return self._uow.closed
+        return self.unit.closed
 
     # -- backups -------------------------------------------------------------------------------
     def backup(self, dest: Path) -> Path:
@@ -68,14 +70,14 @@ class Database:
 
     def backup_keep(self) -> int:
         """How many automatic backups are kept."""
-        with self._uow.tx() as s:
+        with self.unit.tx() as s:
             value = s.scalar(select(AppSetting.value).where(AppSetting.key == "backup_keep"))
         return int(value) if value else backup.DEFAULT_KEEP
 
     def set_backup_keep(self, keep: int) -> None:
         if keep < 1:
             raise StoreError("保留的自动备份份数至少为 1")
-        with self._uow.tx() as s:
+        with self.unit.tx() as s:
             row = s.scalar(select(AppSetting).where(AppSetting.key == "backup_keep"))
             if row is None:
                 s.add(AppSetting(key="backup_keep", value=str(keep)))
@@ -90,7 +92,7 @@ class Database:
             return None
         made = None
         try:
-            keep = self.backup_keep() if backup_on_close and self._uow.written else 0
+            keep = self.backup_keep() if backup_on_close and self.unit.written else 0
             if keep:
                 try:
                     made = backup.rotate(self.path, keep)
@@ -98,8 +100,8 @@ class Database:
                 except (StoreError, OSError, sqlite3.Error) as exc:
                     self.backup_error = f"自动备份失败：{exc}"
         finally:
-            self._uow.close()
-            self._lock.release()
+            self.unit.close()
+            self.lock.release()
         return made
 
     def __enter__(self) -> Database:

@@ -18,7 +18,7 @@ class UnitOfWork:
     """``tx()`` is one transaction: committed when the outermost block ends, rolled back entirely
     on any error. Nested blocks join the outer one. Every flush is audited (store.audit)."""
 
-    def __init__(self, engine: Engine, path: str, operator: str = "系统"):
+    def __init__(self, engine: Engine, path: str, operator: str = "系统", parent: UnitOfWork | None = None):
         self.path = path
         self.engine = engine
         self.session = Session(engine, expire_on_commit=False, autoflush=False)
@@ -26,6 +26,13 @@ class UnitOfWork:
         self._depth = 0
         self.closed = False
         self.operator = operator
+        #: the unit this one was forked from: it owns the engine, and learns of our writes
+        self._parent = parent
+
+    def fork(self) -> UnitOfWork:
+        """A unit of work of its own (session, connection) on the same engine, for another
+        thread; closing it keeps the engine, and its writes count as this unit's."""
+        return UnitOfWork(self.engine, self.path, self.operator, parent=self)
 
     @property
     def operator(self) -> str:
@@ -68,7 +75,11 @@ class UnitOfWork:
             self._depth = 0
 
     def close(self) -> None:
-        if not self.closed:
-            self.closed = True
-            self.session.close()
+        if self.closed:
+            return
+        self.closed = True
+        if self._parent is not None and self.written:
+            self._parent.session.info["wrote"] = True
+        self.session.close()
+        if self._parent is None:
             self.engine.dispose()

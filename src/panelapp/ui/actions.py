@@ -26,6 +26,8 @@ from panelapp.ui.forms.evidence_form import EvidenceDialog
 from panelapp.ui.forms.fault_form import FaultContext, FaultDialog
 from panelapp.ui.forms.override import OverrideDialog
 from panelapp.ui.forms.specs import Bounds
+from panelapp.ui.notify import notifier_of
+from panelapp.ui.ops import TaskRunner
 from panelapp.ui.session import CycleSession
 
 
@@ -35,11 +37,10 @@ def open_local_file(path: Path) -> bool:
 
 
 class EvidenceActions(QObject):
-    def __init__(self, session: CycleSession, editor: Editor, parent: QWidget):
+    def __init__(self, session: CycleSession, editor: Editor, parent: QWidget, runner: TaskRunner):
         super().__init__(parent)
-        self.session, self.editor, self.parent_widget = session, editor, parent
+        self.session, self.editor, self.parent_widget, self.runner = session, editor, parent, runner
         self._tmp = Path(tempfile.mkdtemp(prefix="panelapp-"))
-        self.last_dialog: QDialog | None = None  # tests drive the open dialog
 
     # -- helpers ------------------------------------------------------------------------------
     def bounds(self) -> Bounds:
@@ -72,22 +73,18 @@ class EvidenceActions(QObject):
                               next_id=self.next_fault_id())
         else:
             dlg = EvidenceDialog(kind, self.bounds(), obj, self.parent_widget, submit)
-        self.last_dialog = dlg
         return dlg
 
-    def _open(self, dlg: QDialog, modal: bool | None) -> QDialog:
-        """modal: exec() and wait; False: open() and return; None: the caller shows it."""
-        if modal is None:
-            return dlg
-        if modal:
-            dlg.exec()
-        else:
-            dlg.open()
-        return dlg
+    def _open(self, dlg: QDialog) -> QDialog:
+        return notifier_of(self.parent_widget).run(dlg)
 
     # -- evidence -----------------------------------------------------------------------------
-    def add(self, kind: str, template=None, modal: bool | None = True) -> QDialog:
+    def add(self, kind: str, template=None) -> QDialog:
         """Open the form; on 保存 the record is added (one undo step)."""
+        return self._open(self.add_form(kind, template))
+
+    def add_form(self, kind: str, template=None) -> QDialog:
+        """The form ``add`` opens, not shown yet."""
         def submit(obj):
             self.editor.run(AddEvidence(self.session, kind, obj))
 
@@ -95,22 +92,22 @@ class EvidenceActions(QObject):
         if template is not None:
             dlg.setWindowTitle(self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
             dlg.original = None
-        return self._open(dlg, modal)
+        return dlg
 
-    def edit(self, kind: str, record_id: int, modal: bool = True) -> QDialog:
+    def edit(self, kind: str, record_id: int) -> QDialog:
         old = self.session.record(kind, record_id)
 
         def submit(obj):
             if obj != old:
                 self.editor.run(UpdateEvidence(self.session, kind, record_id, old, obj))
 
-        return self._open(self.dialog(kind, old, submit), modal)
+        return self._open(self.dialog(kind, old, submit))
 
-    def duplicate(self, kind: str, record_id: int, modal: bool = True) -> QDialog:
+    def duplicate(self, kind: str, record_id: int) -> QDialog:
         obj = self.session.record(kind, record_id)
         if kind == "faults":
             obj = dataclasses.replace(obj, id=self.next_fault_id())
-        return self.add(kind, obj, modal)
+        return self.add(kind, obj)
 
     def delete(self, kind: str, record_ids: list[int]) -> bool:
         cmds = [DeleteEvidence(self.session, kind, rid, self.session.record(kind, rid)) for rid in record_ids]
@@ -145,10 +142,9 @@ class EvidenceActions(QObject):
         return WeeklyReport(week.monday, self.tr("第{n}周巡检报告").format(n=week.number))
 
     # -- overrides ----------------------------------------------------------------------------
-    def override_item(self, item_id: str, modal: bool = True) -> QDialog:
+    def override_item(self, item_id: str) -> QDialog:
         item = self.session.result.item(item_id)
         dlg = OverrideDialog(item, self.parent_widget)
-        self.last_dialog = dlg
 
         def done(code: int) -> None:
             if code != QDialog.DialogCode.Accepted:
@@ -158,28 +154,56 @@ class EvidenceActions(QObject):
                 self.run(SetItemOverride(self.session, item_id, old, dlg.choice))
 
         dlg.finished.connect(done)
-        return self._open(dlg, modal)
+        return self._open(dlg)
 
     # -- attachments --------------------------------------------------------------------------
-    def attach(self, kind: str, record_id: int, paths: list[Path]) -> int:
-        cmds = [AttachFile(self.session, kind, record_id, Path(p)) for p in paths if Path(p).is_file()]
-        if not cmds:
+    def attach(self, kind: str, record_id: int, paths: list[Path], done=None) -> int:
+        """Store the files on a worker (hashing and writing 50 MB takes a while), then one undo step.
+
+        Returns how many files are being attached (0 when none, or while another task runs);
+        ``done()`` is called on the GUI thread once they are attached.
+        """
+        paths = [Path(p) for p in paths if Path(p).is_file()]
+        if not paths:
             return 0
-        try:
-            if len(cmds) == 1:
-                self.editor.run(cmds[0])
-            else:
-                self.editor.macro(self.tr("添加{n}个附件").format(n=len(cmds)), cmds)
-        except user_errors() as exc:
-            show_error(self.parent_widget, self.tr("无法添加附件"), exc)
-            return 0
-        return len(cmds)
+        record_id = self.session.resolve(kind, record_id)
+
+        def work(db) -> list[FileRef]:
+            refs: list[FileRef] = []
+            try:
+                for path in paths:
+                    refs.append(db.attachments.attach(kind, record_id, path))
+            except Exception:
+                for ref in refs:  # all or nothing, as one undo step
+                    db.attachments.detach(kind, record_id, ref.sha256)
+                raise
+            return refs
+
+        def finished(refs: list[FileRef]) -> None:
+            cmds = []
+            for path, ref in zip(paths, refs, strict=True):
+                cmd = AttachFile(self.session, kind, record_id, path)
+                cmd.sha256 = ref.sha256
+                cmds.append(cmd)
+            self.session.files_changed(kind, record_id)
+            self.editor.push_done(cmds, self.tr("添加{n}个附件").format(n=len(cmds)))
+            if done is not None:
+                done()
+
+        label = self.tr("正在添加附件 {name}…").format(name=paths[0].name) if len(paths) == 1 else \
+            self.tr("正在添加{n}个附件…").format(n=len(paths))
+        started = self.runner.run(label, work, finished, error_title=self.tr("无法添加附件"), writes=True)
+        return len(paths) if started else 0
 
     def detach(self, kind: str, record_id: int, ref: FileRef) -> bool:
         return self.run(DetachFile(self.session, kind, record_id, ref, self._tmp / "removed" / ref.sha256))
 
+    def _export_path(self, ref: FileRef) -> Path:
+        return self._tmp / ref.sha256[:16] / ref.name
+
     def export_file(self, ref: FileRef) -> Path | None:
-        dest = self._tmp / ref.sha256[:16] / ref.name
+        """The attachment as a file now (image previews: small); ``open_file`` uses the worker."""
+        dest = self._export_path(ref)
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -190,5 +214,14 @@ class EvidenceActions(QObject):
         return dest
 
     def open_file(self, ref: FileRef) -> bool:
-        path = self.export_file(ref)
-        return bool(path) and open_local_file(path)
+        """Open with the system's viewer; a file not yet written out is read from the store on the worker."""
+        dest = self._export_path(ref)
+        if dest.exists():
+            return open_local_file(dest)
+
+        def work(db) -> Path:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            return db.attachments.export(ref.sha256, dest)
+
+        return self.runner.run(self.tr("正在读取附件 {name}…").format(name=ref.name), work, open_local_file,
+                               error_title=self.tr("无法读取附件"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -37,6 +38,15 @@ def open_db(path: str | None, parent=None):
             return None
 
 
+def freeze_startup_heap() -> None:
+    """Leave what start-up built (modules, Qt wrappers, the open cycle: ≈110,000 objects) out of
+    the cyclic garbage collector's full passes. A full pass over them held the GIL, and so froze
+    the window, for 0.15–0.35 s whenever one ran (e.g. during an export); afterwards it is ≈0.05 s.
+    No collection first: a collection would itself freeze the window, and what garbage exists
+    this early is small."""
+    gc.freeze()
+
+
 def pick_operator(window) -> None:
     window.people.choose_operator(window.settings)
 
@@ -55,6 +65,7 @@ def run(args) -> int:
     window = MainWindow(db)
     window.start()
     window.show()
+    freeze_startup_heap()
     pick_operator(window)
     try:
         return app.exec()

@@ -2,11 +2,14 @@
 
 ``Editor.run(cmd)`` performs the edit once *before* pushing it, so a refused
 edit (StoreError, validation) leaves neither the database nor the undo stack
-changed and the message can be shown to the user.
+changed and the message can be shown to the user. ``Editor.undo()`` / ``redo()``
+do the same for undo and redo: the store is asked first, and the stack moves only
+when it agreed (the menu's 撤销/重做 go through them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -23,15 +26,55 @@ class _Cmd(QUndoCommand):
         super().__init__(text)
         self.session = session
         self._done_once = False
+        self._reverted_once = False
 
-    def redo(self) -> None:  # Qt calls redo() on push: skip, the editor already did it
+    def redo(self) -> None:  # Qt calls redo() on push and on redo: skip when the editor already did it
         if self._done_once:
             self._done_once = False
             return
         self.do()
 
+    def undo(self) -> None:  # Qt calls undo(): skip when the editor already did it
+        if self._reverted_once:
+            self._reverted_once = False
+            return
+        self.revert()
+
     def do(self) -> None:
         raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class Macro(_Cmd):
+    """Several edits as one undo step, all or nothing in each direction."""
+
+    def __init__(self, session: CycleSession, text: str, cmds: list[_Cmd]):
+        super().__init__(session, text)
+        self.cmds = list(cmds)
+
+    def do(self) -> None:
+        done: list[_Cmd] = []
+        try:
+            for cmd in self.cmds:
+                cmd.do()
+                done.append(cmd)
+        except Exception:
+            for cmd in reversed(done):
+                cmd.revert()
+            raise
+
+    def revert(self) -> None:
+        undone: list[_Cmd] = []
+        try:
+            for cmd in reversed(self.cmds):
+                cmd.revert()
+                undone.append(cmd)
+        except Exception:
+            for cmd in reversed(undone):
+                cmd.do()
+            raise
 
 
 class AddEvidence(_Cmd):
@@ -46,7 +89,7 @@ class AddEvidence(_Cmd):
         else:
             self.session.alias(self.kind, self.record_id, new_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.delete(self.kind, self.record_id)
 
 
@@ -58,7 +101,7 @@ class UpdateEvidence(_Cmd):
     def do(self) -> None:
         self.session.update(self.kind, self.record_id, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.update(self.kind, self.record_id, self.old)
 
 
@@ -70,7 +113,7 @@ class DeleteEvidence(_Cmd):
     def do(self) -> None:
         self.session.delete(self.kind, self.record_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         current = self.session.resolve(self.kind, self.record_id)
         new_id = self.session.add(self.kind, self.old)
         self.session.alias(self.kind, current, new_id)
@@ -85,7 +128,7 @@ class SetItemOverride(_Cmd):
     def do(self) -> None:
         self.session.set_override(self.item_id, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.set_override(self.item_id, self.old)
 
 
@@ -97,7 +140,7 @@ class SetSettings(_Cmd):
     def do(self) -> None:
         self.session.set_settings(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.set_settings(self.old)
 
 
@@ -109,7 +152,7 @@ class AttachFile(_Cmd):
     def do(self) -> None:
         self.sha256 = self.session.attach(self.kind, self.record_id, self.path).sha256
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.detach(self.kind, self.record_id, self.sha256)
 
 
@@ -127,39 +170,62 @@ class DetachFile(_Cmd):
             self.session.db.attachments.export(self.ref.sha256, self.copy)
         self.session.detach(self.kind, self.record_id, self.ref.sha256)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.attach(self.kind, self.record_id, self.copy)
 
 
 class Editor:
-    """The undo stack and the one way edits are made."""
+    """The undo stack and the one way edits are made.
 
-    def __init__(self, session: CycleSession, stack: QUndoStack | None = None):
+    ``guard()`` (given by the window) raises a user error while the database must not be
+    written from the GUI thread (a worker is importing or attaching files).
+    """
+
+    def __init__(self, session: CycleSession, stack: QUndoStack | None = None, guard: Callable[[], None] | None = None):
         self.session = session
         self.stack = stack or QUndoStack()
+        self.guard = guard or (lambda: None)
 
     def run(self, cmd: _Cmd) -> None:
         """Do the edit; raises (StoreError, ValueError…) without touching the stack if refused."""
+        self.guard()
         cmd.do()
         cmd._done_once = True
         self.stack.push(cmd)
 
     def macro(self, text: str, cmds: list[_Cmd]) -> None:
         """Several edits as one undo step; if one fails, those already done are undone."""
-        done = []
-        try:
-            for cmd in cmds:
-                cmd.do()
-                done.append(cmd)
-        except Exception:
-            for cmd in reversed(done):
-                cmd.undo()
-            raise
-        self.stack.beginMacro(text)
-        for cmd in cmds:
+        self.run(Macro(self.session, text, cmds))
+
+    def push_done(self, cmds: list[_Cmd], text: str | None = None) -> None:
+        """Record edits a worker has already made (attached files) as one undo step."""
+        cmd = cmds[0] if len(cmds) == 1 else Macro(self.session, text or cmds[0].text(), cmds)
+        cmd._done_once = True
+        self.stack.push(cmd)
+
+    def undo(self) -> bool:
+        """Undo the last step; raises (stack and database unchanged) if the store refuses."""
+        if not self.stack.canUndo():
+            return False
+        self.guard()
+        cmd = self.stack.command(self.stack.index() - 1)
+        if isinstance(cmd, _Cmd):  # asked first
+            cmd.revert()
+            cmd._reverted_once = True
+        self.stack.undo()
+        return True
+
+    def redo(self) -> bool:
+        """Redo the next step; raises (stack and database unchanged) if the store refuses."""
+        if not self.stack.canRedo():
+            return False
+        self.guard()
+        cmd = self.stack.command(self.stack.index())
+        if isinstance(cmd, _Cmd):
+            cmd.do()
             cmd._done_once = True
-            self.stack.push(cmd)
-        self.stack.endMacro()
+        self.stack.redo()
+        return True
 
 
 class SetAssessedOn(_Cmd):
@@ -170,5 +236,5 @@ class SetAssessedOn(_Cmd):
     def do(self) -> None:
         self.session.set_assessed_on(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session.set_assessed_on(self.old)

@@ -10,18 +10,19 @@ from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.forms.history import HistoryDialog
 from panelapp.ui.session import CycleSession
 
-#: The store tables whose audit entries belong to each item.
-ITEM_KINDS: dict[str, tuple[str, ...]] = {
-    "1.1": ("weekly_reports", "exempt_weeks"),
-    "1.2": ("special_periods",),
-    "1.3": ("defect_reports",),
-    "1.4": ("drills",),
-    "1.5": ("trainings",),
-    "2.1": ("faults",),
-    "2.2": ("security_events",),
-    "3.1": ("faults",),
-    "3.2": ("absences", "violations", "offhours_misses"),
-    "3.3": ("unfulfilled_commitments", "late_optimizations"),
+#: The evidence kinds an item of each rule kind (core/scheme.py RULE_KINDS) is judged on:
+#: the tables its panel shows and the audit entries of its history.
+RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "weekly_reports": ("weekly_reports", "exempt_weeks"),
+    "special_periods": ("special_periods",),
+    "defect_reports": ("defect_reports",),
+    "half_year_drill": ("drills",),
+    "half_year_training": ("trainings",),
+    "faults": ("faults",),
+    "security_events": ("security_events",),
+    "fault_response": ("faults",),
+    "onsite_service": ("absences", "violations", "offhours_misses"),
+    "support": ("unfulfilled_commitments", "late_optimizations"),
 }
 
 
@@ -33,8 +34,9 @@ def entry_item(entry) -> str | None:
     return None
 
 
-def item_history(entries, item_id: str) -> list:
-    kinds = ITEM_KINDS.get(item_id, ())
+def item_history(entries, item) -> list:
+    """The audit entries of a scheme ``item``: its evidence kinds' records and its overrides."""
+    item_id, kinds = item.id, RULE_EVIDENCE.get(item.rule, ())
     keep = []
     for e in entries:
         table = str(e.table)
@@ -48,12 +50,13 @@ def item_history(entries, item_id: str) -> list:
 class WindowContext:
     def __init__(self, session: CycleSession, actions: EvidenceActions, window: QWidget):
         self.session, self.actions, self.window = session, actions, window
-        self.last_history: HistoryDialog | None = None
 
     def history_entries(self, item_id: str) -> list:
-        return item_history(self.session.db.audit.history(cycle_id=self.session.cycle_id), item_id)
+        item = self.session.scheme.item(item_id)
+        return item_history(self.session.db.audit.history(cycle_id=self.session.cycle_id), item)
 
-    def show_history(self, item_id: str, modal: bool = False) -> HistoryDialog | None:
+    def show_history(self, item_id: str) -> HistoryDialog | None:
+        """The item's audit entries in a window that stays open beside the main window."""
         try:
             entries = self.history_entries(item_id)
         except user_errors() as exc:
@@ -61,9 +64,5 @@ class WindowContext:
             return None
         item = self.session.scheme.item(item_id)
         dlg = HistoryDialog(f"{item.id} {item.name}", entries, self.window)
-        self.last_history = dlg
-        if modal:
-            dlg.exec()
-        else:
-            dlg.open()
+        dlg.open()
         return dlg

@@ -5,25 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from panelapp.ui.notify import notifier_of
+
 
 def user_errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [ValueError, OSError]
-    try:
-        from panelapp.store import StoreError
-
-        errors.insert(0, StoreError)
-    except ImportError:  # pragma: no cover - store branch not merged yet
-        pass
+    from panelapp.core.cyclefile import CycleFileError
     from panelapp.report.errors import ReportError, SigningError
+    from panelapp.store import StoreError
 
-    errors[0:0] = [ReportError, SigningError]
-    try:
-        from panelapp.core.cyclefile import CycleFileError
-
-        errors.insert(0, CycleFileError)
-    except ImportError:  # pragma: no cover
-        pass
-    return tuple(errors)
+    return (CycleFileError, ReportError, SigningError, StoreError, ValueError, OSError)
 
 
 def message_text(exc: BaseException) -> str:
@@ -34,10 +24,12 @@ def message_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
+    """Through the notifier injected into ``parent``'s window (production: ``error_box``)."""
     text = exc if isinstance(exc, str) else message_text(exc)
+    notifier_of(parent).error(parent, title, text)
+
+
+def error_box(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Errors", "确定"))
-    if parent is not None and getattr(parent.window(), "quiet_errors", False):
-        parent.window().last_error = text  # self-test / tests: no modal loop
-        return
     box.exec()

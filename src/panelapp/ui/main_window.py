@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +23,8 @@ from panelapp.ui.context import WindowContext
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.file_ops import FileOps
 from panelapp.ui.menus import build_menus
+from panelapp.ui.notify import Notifier
+from panelapp.ui.ops import TaskRunner
 from panelapp.ui.people import People
 from panelapp.ui.session import CycleSession
 from panelapp.ui.sheet_ops import SheetOps
@@ -34,21 +37,37 @@ from panelapp.ui.widgets.navigator import Navigator
 from panelapp.ui.widgets.score_bar import ScoreBar
 from panelapp.ui.window_state import WindowState
 
+#: menu actions that start a task or write outside the undo stack: disabled while a task runs
+TASK_ACTIONS = ("import", "export", "pdf", "print", "verify", "annual", "finalise", "reopen", "panel", "demo")
+
+
+def _close_database(db) -> BaseException | None:
+    """On the worker: close (and back up) the database; whatever happens, the window then closes."""
+    try:
+        db.close()
+    except Exception as exc:  # the lock is released and the file closed even then (store.close)
+        return exc
+    return None
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, db, settings: QSettings | None = None, quiet_errors: bool = False):
+    """``notifier`` tells and asks the user (ui/notify.py); the window closes ``db`` when it closes
+    (with the automatic backup, on a worker)."""
+
+    def __init__(self, db, settings: QSettings | None = None, notifier: Notifier | None = None):
         super().__init__()
         self.db = db
         self.settings = settings or QSettings()
-        self.quiet_errors, self.last_error, self.last_info = quiet_errors, None, None
+        self.notifier = notifier or Notifier()
         self.setWindowTitle(self.tr("考核组评分台"))
         self.session = CycleSession(db, self)
-        self.editor = Editor(self.session, QUndoStack(self))
-        self.actions = EvidenceActions(self.session, self.editor, self)
+        self.runner = TaskRunner(db, self)
+        self.editor = Editor(self.session, QUndoStack(self), self.runner.check_can_write)
+        self.actions = EvidenceActions(self.session, self.editor, self, self.runner)
         self.ctx = WindowContext(self.session, self.actions, self)
-        self.files = FileOps(self.session, self, self.reload_all)
+        self.files = FileOps(self.session, self, self.runner, self.reload_all)
         self.signoff = SignOff(self.session, self, self.editor)
-        self.sheets = SheetOps(self.session, self)
+        self.sheets = SheetOps(self.session, self, self.runner)
         self.score_bar = ScoreBar(self)
         self.navigator = Navigator(self)
         self.tabs = QTabWidget(self)
@@ -68,13 +87,25 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([265, 1100])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.task_label = QLabel(self)
+        self.task_bar = QProgressBar(self)
+        self.task_bar.setRange(0, 0)  # busy: the tasks cannot tell how far they are
+        self.task_bar.setMaximumWidth(160)
+        self.task_bar.setMaximumHeight(14)
+        self.task_bar.setTextVisible(False)
+        for widget in (self.task_label, self.task_bar):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
         self.operator_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.operator_label)
+        self._close_pending = False
         self.people = People(self, self.session, self.operator_label)
         self.state = WindowState(self, self.splitter, self.settings)
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
         self.editor.stack.indexChanged.connect(self._on_stack_index)
+        self.runner.progress.connect(self._on_task)
+        self.runner.busyChanged.connect(self._on_busy)
         self.load_navigator()
         build_menus(self)
         self.state.restore()
@@ -88,7 +119,8 @@ class MainWindow(QMainWindow):
         scheme = self.session.scheme
         for tab_class in (MaterialsTab, StabilityTab, ResponseTab):
             tab = tab_class(self.ctx, self.tabs)
-            section = next(s for s in scheme.sections if s.id == tab_class.SECTION)
+            first = next(i for i in scheme.items if i.rule in tab_class.RULES)
+            section = next(s for s in scheme.sections if s.id == first.section)
             title = f"{section.name}（{section.points}）"
             self.tabs.addTab(tab, title)
             self.tab_titles.append(title)
@@ -128,11 +160,13 @@ class MainWindow(QMainWindow):
 
     def score_other_cycles(self) -> None:
         """Navigator scores of the cycles not open: one per event-loop turn, so the window stays responsive."""
+        if self.db.closed:  # the window is closing
+            return
         self._to_score = [c for c in self.navigator.cycle_ids() if c != self.session.cycle_id]
         QTimer.singleShot(0, self._score_next)
 
     def _score_next(self) -> None:
-        if not self._to_score:
+        if not self._to_score or self.db.closed:
             return
         cycle_id = self._to_score.pop(0)
         try:
@@ -159,6 +193,34 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
 
+    # -- tasks, undo and redo ------------------------------------------------------------------
+    def _on_task(self, label: str) -> None:
+        """The running task in the status bar, with a busy indicator; the rest of the window stays usable."""
+        self.task_label.setText(label)
+        self.task_label.setVisible(bool(label))
+        self.task_bar.setVisible(bool(label))
+
+    def _on_busy(self, busy: bool) -> None:
+        for name in TASK_ACTIONS:
+            action = self.menu_actions.get(name)
+            if action is not None:
+                action.setEnabled(not busy)
+        if not busy and self._close_pending:
+            self._close_pending = False
+            QTimer.singleShot(0, self.close)
+
+    def undo(self) -> None:
+        try:
+            self.editor.undo()
+        except user_errors() as exc:
+            show_error(self, self.tr("无法撤销"), exc)
+
+    def redo(self) -> None:
+        try:
+            self.editor.redo()
+        except user_errors() as exc:
+            show_error(self, self.tr("无法重做"), exc)
+
     # -- people -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:
         self.people.set_operator(name)
@@ -166,8 +228,8 @@ class MainWindow(QMainWindow):
     def choose_operator(self) -> None:
         self.people.choose_operator(self.settings)
 
-    def edit_panel(self, modal: bool = True):
-        return self.people.edit_panel(modal)
+    def edit_panel(self):
+        return self.people.edit_panel()
 
     # -- shortcuts ----------------------------------------------------------------------------
     def current_section_tab(self):
@@ -235,10 +297,28 @@ class MainWindow(QMainWindow):
         return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
-        self.state.save(self.tabs.currentIndex())
-        self.editor.stack.clear()  # release the Python undo commands while Python is alive
-        self._to_score = []
+        """Close once the running task is done; the database is closed (and backed up) on a worker."""
+        if self.runner.busy:
+            self._close_pending = True  # _on_busy closes when the task is done
+            self.statusBar().showMessage(self.tr("{task}完成后关闭窗口").format(task=self.runner.label.rstrip("…")))
+            event.ignore()
+            return
+        if not self.db.closed:
+            self.state.save(self.tabs.currentIndex())
+            self.editor.stack.clear()  # release the Python undo commands while Python is alive
+            self._to_score = []
+            self.centralWidget().setEnabled(False)
+            self.menuBar().setEnabled(False)
+            self.runner.run(self.tr("正在关闭数据库并自动备份…"), _close_database, self._closed_db,
+                            use_handle=False)
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def _closed_db(self, error: BaseException | None) -> None:
+        if error is not None or self.db.backup_error:
+            show_error(self, self.tr("自动备份失败"), self.db.backup_error or f"{type(error).__name__}: {error}")
+        self.close()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于"), self.tr("考核组评分台 panelapp {version}\n按合同附件2、附件3的考核办法评分。").format(

@@ -47,8 +47,10 @@ def build_menus(w) -> None:
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
     redo = w.editor.stack.createRedoAction(w, translate("MainWindow", "重做"))
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    edit.addAction(undo)
-    edit.addAction(redo)
+    for action, slot in ((undo, w.undo), (redo, w.redo)):  # through the editor: a refused step shows why
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        edit.addAction(action)
     w.menu_actions["undo"], w.menu_actions["redo"] = undo, redo
     edit.addSeparator()
     _act(w, edit, translate("MainWindow", "新增记录"), lambda: w.table_action("add"), "Ctrl+N", "add")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from panelapp.ui.notify import notifier_of
+
 
 class People:
     def __init__(self, window: QWidget, session, label: QLabel):
@@ -29,13 +31,13 @@ class People:
         if not members:
             return
         current = settings.value("operator") if settings is not None else self.db.operator
-        dlg = OperatorDialog(members, current, self.window)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        dlg = notifier_of(self.window).run(OperatorDialog(members, current, self.window))
+        if dlg.result() == QDialog.DialogCode.Accepted:
             self.set_operator(dlg.name())
             if settings is not None:
                 settings.setValue("operator", dlg.name())
 
-    def edit_panel(self, modal: bool = True):
+    def edit_panel(self):
         """考核组成员 of the open cycle (not undoable: it is not evidence; the audit trail keeps it)."""
         from panelapp.ui.forms.panel import PanelDialog
 
@@ -47,9 +49,4 @@ class People:
             self.db.standing.set_panel_members(self.contract_id, new, self.session.cycle_id)
             self.session.reload()
 
-        dlg = PanelDialog(members, save, self.window)
-        if modal:
-            dlg.exec()
-        else:
-            dlg.open()
-        return dlg
+        return notifier_of(self.window).run(PanelDialog(members, save, self.window))

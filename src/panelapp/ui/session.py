@@ -159,6 +159,10 @@ class CycleSession(QObject):
             rows[index] = dataclasses.replace(rows[index], files=files)
             self._patch(kind, tuple(rows), self.ids[kind])
 
+    def files_changed(self, kind: str, record_id: int) -> None:
+        """Re-read a record's attachments after a worker changed them."""
+        self._refresh_files(kind, self.resolve(kind, record_id))
+
     def attach(self, kind: str, record_id: int, path: Path) -> FileRef:
         record_id = self.resolve(kind, record_id)
         ref = self.db.attachments.attach(kind, record_id, Path(path))

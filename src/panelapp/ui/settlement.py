@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,35 +29,33 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems
+from panelapp.ui.commands import _Cmd
 from panelapp.ui.errors import message_text, user_errors
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
 
 
-class _DeductionCmd(QUndoCommand):
-    """An edit of the register; ``Editor.run`` does it once before pushing (see ui/commands.py).
+class _DeductionCmd(_Cmd):
+    """An edit of the register, a command like every other on the main window's stack (ui/commands.py:
+    done once before it is pushed; undo and redo ask the store first).
     No attribute may be called ``id``: PySide would take it for an override of QUndoCommand.id()."""
 
     def __init__(self, dialog: SettlementDialog, text: str):
-        super().__init__(text)
+        super().__init__(dialog.editor.session, text)
         self.dialog, self.db = dialog, dialog.db
-        self._done_once = False
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self.do()
-        self.dialog.refresh()
-
-    def undo(self) -> None:
-        self.revert()
-        self.dialog.refresh()
 
     def do(self) -> None:
-        raise NotImplementedError
+        self.apply()
+        self.dialog.refresh()
 
     def revert(self) -> None:
+        self.unapply()
+        self.dialog.refresh()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def unapply(self) -> None:
         raise NotImplementedError
 
 
@@ -66,13 +64,13 @@ class AddCriticism(_DeductionCmd):
         super().__init__(dialog, translate("Settlement", "登记通报批评"))
         self.on, self.text, self.cycle, self.deduction_id = on, text, cycle, 0
 
-    def do(self) -> None:
+    def apply(self) -> None:
         from panelapp.store import PaymentDeduction
 
         self.deduction_id = self.db.standing.add_payment_deduction(
             self.dialog.contract_id, PaymentDeduction("criticism", 1, self.on, self.text, self.cycle))
 
-    def revert(self) -> None:
+    def unapply(self) -> None:
         self.db.standing.delete_payment_deduction(self.deduction_id, translate("Settlement", "撤销登记（撤销操作）"))
 
 
@@ -81,14 +79,14 @@ class MarkCommitment(_DeductionCmd):
         super().__init__(dialog, translate("Settlement", "登记未完成投标承诺"))
         self.cycle_id, self.text, self.note = cycle_id, text, note
 
-    def do(self) -> None:
+    def apply(self) -> None:
         register = self.db.standing.bid_commitments(self.dialog.contract_id)
         if self.text not in register:
             self.db.standing.set_bid_commitments(self.dialog.contract_id, [*register, self.text])
         self.db.standing.mark_commitment(self.cycle_id, self.text, True, self.note)
         self.dialog.cycle_changed(self.cycle_id)
 
-    def revert(self) -> None:
+    def unapply(self) -> None:
         self.db.standing.mark_commitment(self.cycle_id, self.text, False)
         self.dialog.cycle_changed(self.cycle_id)
 
@@ -100,7 +98,7 @@ class RemoveDeduction(_DeductionCmd):
         self.restored: int | None = None
         self.cycle_id, self.note = 0, ""
 
-    def do(self) -> None:
+    def apply(self) -> None:
         if self.line.id.startswith("C"):
             record = int(self.line.id[1:])
             self.cycle_id = self.db.evidence.cycle_of("unfulfilled_commitments", record)
@@ -110,7 +108,7 @@ class RemoveDeduction(_DeductionCmd):
         else:
             self.db.standing.delete_payment_deduction(self.restored or int(self.line.id[1:]), self.reason)
 
-    def revert(self) -> None:
+    def unapply(self) -> None:
         from panelapp.store import PaymentDeduction
 
         if self.line.id.startswith("C"):

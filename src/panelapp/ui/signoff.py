@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from panelapp.report.export import finalise_cycle, reopen_cycle
 from panelapp.ui.errors import show_error, user_errors
+from panelapp.ui.notify import notifier_of
 from panelapp.ui.session import CycleSession
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
@@ -16,19 +17,13 @@ class SignOff:
     def __init__(self, session: CycleSession, window: QWidget, editor):
         self.session, self.window, self.editor = session, window, editor
 
-    def _quiet(self) -> bool:
-        return getattr(self.window, "quiet_errors", False)
-
-    def finalise(self, confirm: bool = True) -> bool:
+    def finalise(self) -> bool:
         if self.session.cycle_id is None or self.session.is_final:
             return False
-        if confirm and not self._quiet():
-            answer = QMessageBox.question(
+        if not notifier_of(self.window).ask(
                 self.window, translate("MainWindow", "定稿"),
-                translate("MainWindow", "定稿后本周期不能再修改（如需修改须撤销定稿并写明理由）。确定定稿？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+                translate("MainWindow", "定稿后本周期不能再修改（如需修改须撤销定稿并写明理由）。确定定稿？")):
+            return False
         try:
             value = finalise_cycle(self.session.db, self.session.cycle_id)
         except user_errors() as exc:
@@ -39,14 +34,13 @@ class SignOff:
         self.window.statusBar().showMessage(translate("MainWindow", "已定稿，数据指纹 {fingerprint}…").format(fingerprint=value[:16]), 8000)
         return True
 
-    def reopen(self, reason: str | None = None) -> bool:
+    def reopen(self) -> bool:
         if self.session.cycle_id is None or not self.session.is_final:
             return False
+        reason = notifier_of(self.window).text(self.window, translate("MainWindow", "撤销定稿"),
+                                               translate("MainWindow", "撤销定稿的理由（必填，记入操作记录）："))
         if reason is None:
-            reason, ok = QInputDialog.getText(self.window, translate("MainWindow", "撤销定稿"),
-                                              translate("MainWindow", "撤销定稿的理由（必填，记入操作记录）："))
-            if not ok:
-                return False
+            return False
         if not reason.strip():
             show_error(self.window, translate("MainWindow", "未撤销定稿"), translate("MainWindow", "撤销定稿必须写明理由。"))
             return False

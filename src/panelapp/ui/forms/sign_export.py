@@ -1,8 +1,9 @@
 """签字导出: the score sheet with an optional digital signature, then 打开 / 打印.
 
-The dialog only collects the choice; ``export(out_path, sign_options)`` (given by the
-caller) writes the file. A wrong password or a missing certificate file is shown next
-to its field and nothing is written.
+The dialog only collects the choice; ``export(out_path, sign_options, done, failed)``
+(given by the caller) starts writing the file on a worker and calls back on the GUI
+thread. A wrong password or a missing certificate file is shown next to its field and
+nothing is written.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from panelapp.report.signing import SigningError, SignOptions
 
 
 class SignExportDialog(QDialog):
-    """``export(path, sign)`` returns the written Path or raises a user error; ``opener(path)`` opens it."""
+    """``export(path, sign, done, failed)`` starts the export (False when it cannot start now) and later
+    calls ``done(written_path)`` or ``failed(user_error)``; ``opener(path)`` opens the file."""
 
-    def __init__(self, default_path: Path, export: Callable[[Path, SignOptions | None], Path],
+    def __init__(self, default_path: Path, export: Callable[..., bool],
                  opener: Callable[[Path], bool], parent: QWidget | None = None):
         super().__init__(parent)
         self.export_fn, self.opener = export, opener
@@ -154,14 +156,15 @@ class SignExportDialog(QDialog):
             raise _FieldError("pfx", self.tr("找不到证书文件：{path}").format(path=pfx))
         return SignOptions(pfx=pfx, password=self.password_edit.text().encode("utf-8") or None)
 
-    def do_export(self) -> Path | None:
+    def do_export(self) -> bool:
+        """Check the choice, then start the export; True when it was started (the result shows when done)."""
         for label in (self.out_error, self.pfx_error, self.password_error):
             self._say(label, "")
         self._say(self.status, "")
         out_text = self.out_edit.text().strip()
         if not out_text:
             self._say(self.out_error, self.tr("请填写保存位置"))
-            return None
+            return False
         out = Path(out_text)
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
@@ -169,24 +172,31 @@ class SignExportDialog(QDialog):
             sign = self.sign_options()
         except _FieldError as exc:
             self._say(self.pfx_error, str(exc))
-            return None
-        try:
-            written = self.export_fn(out, sign)
-        except SigningError as exc:
-            target = self.password_error if self.mode_unit.isChecked() else self.status
-            self._say(target, self.tr("未导出：{reason}").format(reason=exc))
-            return None
-        except _user_errors() as exc:
-            from panelapp.ui.errors import message_text
+            return False
+        started = self.export_fn(out, sign, lambda written: self._exported(written, sign), self._failed)
+        if started:
+            self.export_button.setEnabled(False)
+            self._say(self.status, self.tr("正在导出，请稍候…"))
+        return bool(started)
 
-            self._say(self.status, self.tr("未导出：{reason}").format(reason=message_text(exc)))
-            return None
+    def _exported(self, written: Path, sign: SignOptions | None) -> None:
+        self.export_button.setEnabled(True)
         self.exported = Path(written)
         signed = self.tr("（已数字签名）") if sign is not None else self.tr("（未签名）")
         self._say(self.status, self.tr("已导出{signed}：{path}\n可“打开”查看，或“打印…”在 PDF 阅读器中打印后交考核组签字。").format(
             signed=signed, path=self.exported))
         self._sync()
-        return self.exported
+
+    def _failed(self, exc: BaseException) -> None:
+        from panelapp.ui.errors import message_text
+
+        self.export_button.setEnabled(True)
+        self._say(self.status, "")
+        if isinstance(exc, SigningError):
+            target = self.password_error if self.mode_unit.isChecked() else self.status
+            self._say(target, self.tr("未导出：{reason}").format(reason=exc))
+        else:
+            self._say(self.status, self.tr("未导出：{reason}").format(reason=message_text(exc)))
 
     def open_exported(self) -> bool:
         return self.exported is not None and bool(self.opener(self.exported))
@@ -197,8 +207,3 @@ class _FieldError(ValueError):
         super().__init__(message)
         self.field = field
 
-
-def _user_errors():
-    from panelapp.ui.errors import user_errors
-
-    return user_errors()

@@ -16,7 +16,7 @@ from panelapp.ui.models.response import (
     OffhoursMissModel,
     ViolationModel,
 )
-from panelapp.ui.models.stability import FaultModel, FaultResponseModel, SecurityEventModel
+from panelapp.ui.models.stability import FaultModel, SecurityEventModel
 
 MODEL_FOR_KIND: dict[str, type[EvidenceModel]] = {
     "weekly_reports": WeeklyReportModel,
@@ -33,5 +33,3 @@ MODEL_FOR_KIND: dict[str, type[EvidenceModel]] = {
     "unfulfilled_commitments": CommitmentModel,
     "late_optimizations": LateOptimizationModel,
 }
-
-__all__ = ["MODEL_FOR_KIND", "EvidenceModel", "FaultResponseModel"]

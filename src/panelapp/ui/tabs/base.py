@@ -14,13 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.ui.context import RULE_EVIDENCE
 from panelapp.ui.models import MODEL_FOR_KIND
 from panelapp.ui.widgets.evidence_table import EvidenceTable
 from panelapp.ui.widgets.item_panel import ItemPanel
 
 
 class SectionTab(QWidget):
-    SECTION = ""
+    """Shows the scheme's items whose rule kind is in ``RULES`` (the scheme's ids and names are only shown)."""
+
+    RULES: tuple[str, ...] = ()
 
     def __init__(self, ctx, parent=None):
         """``ctx`` is the window's context: .session, .actions, .scheme, .history(item_id)."""
@@ -42,7 +45,7 @@ class SectionTab(QWidget):
         layout.addWidget(self.splitter)
         self._scrolls: dict[str, QScrollArea] = {}
         for item in self.session.scheme.items:
-            if item.section != self.SECTION:
+            if item.rule not in self.RULES:
                 continue
             scroll = QScrollArea(self)  # the item's panel is built when first shown
             scroll.setWidgetResizable(True)
@@ -82,23 +85,29 @@ class SectionTab(QWidget):
         panel.overrideRequested.connect(lambda i: self.ctx.actions.override_item(i))
         panel.historyRequested.connect(self.ctx.show_history)
         self.panels[item_id] = panel
-        self.build_item(item_id, panel)
+        self.build_item(item, panel)
         panel.body.addStretch(0)  # takes what small tables leave over
         if self.session.data is not None:
             kinds = {t.kind for t in panel.tables}
             for kind in kinds:
                 self._fill(kind, panel.tables)
-            self.after_build(item_id)
+            self.after_build(item)
             self._score_panel(panel)
         self._scrolls[item_id].setWidget(panel)
         return panel
 
-    def after_build(self, item_id: str) -> None:
+    def after_build(self, item) -> None:
         """Subclasses fill extra widgets (the week grid) once built."""
 
     # -- building -----------------------------------------------------------------------------
-    def build_item(self, item_id: str, panel: ItemPanel) -> None:
-        raise NotImplementedError
+    def build_item(self, item, panel: ItemPanel) -> None:
+        """One table per evidence kind of the item's rule; subclasses add hints and special views."""
+        for kind in RULE_EVIDENCE[item.rule]:
+            self.table(panel, kind)
+
+    def item_of_rule(self, rule: str) -> str | None:
+        """The id of this tab's item judged by ``rule``, if the scheme has one."""
+        return next((i.id for i in self.session.scheme.items if i.rule == rule and i.id in self._scrolls), None)
 
     def table(self, panel: ItemPanel, kind: str, model=None, title=None, read_only=False) -> EvidenceTable:
         model = model or MODEL_FOR_KIND[kind](item_ids=(panel.item_id,))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from panelapp.core.evidence import EVIDENCE_LABELS
 from panelapp.ui.errors import user_errors
 from panelapp.ui.models.base import EvidenceModel
+from panelapp.ui.notify import notifier_of
 from panelapp.ui.widgets.attachments import AttachmentStrip
 
 
@@ -164,33 +165,32 @@ class EvidenceTable(QWidget):
             self.strip.show_files((self.kind, rid), files)
 
     # -- actions (buttons and shortcuts) --------------------------------------------------------
-    def do_add(self, modal: bool = True):
-        dlg = self.actions.add(self.kind, modal=None)
+    def do_add(self):
+        dlg = self.actions.add_form(self.kind)
         dlg.finished.connect(lambda _code: self._select_new(dlg))
-        if modal:
-            dlg.exec()
-        else:
-            dlg.open()
-        return dlg
+        return notifier_of(self).run(dlg)
 
     def _select_new(self, dlg) -> None:
         if dlg.result_obj is not None and self.model.rowCount():
             self.view.selectRow(self.model.rowCount() - 1)
 
-    def do_edit(self, modal: bool = True):
+    def do_edit(self):
         rid = self.current_id()
-        return self.actions.edit(self.kind, rid, modal=modal) if rid is not None else None
+        return self.actions.edit(self.kind, rid) if rid is not None else None
 
-    def do_duplicate(self, modal: bool = True):
+    def do_duplicate(self):
         rid = self.current_id()
-        return self.actions.duplicate(self.kind, rid, modal=modal) if rid is not None else None
+        return self.actions.duplicate(self.kind, rid) if rid is not None else None
 
     def do_delete(self) -> bool:
         return self.actions.delete(self.kind, self.selected_ids())
 
     def attach_files(self, row: int, paths: list[Path]) -> int:
+        """Attach on a worker; the row is re-selected and its files shown once they are stored."""
         rid = self.model.record_id(row)
-        n = self.actions.attach(self.kind, rid, paths)
-        self.select_id(self.actions.session.resolve(self.kind, rid))
-        self.update_strip()
-        return n
+
+        def done() -> None:
+            self.select_id(self.actions.session.resolve(self.kind, rid))
+            self.update_strip()
+
+        return self.actions.attach(self.kind, rid, paths, done)
