@@ -478,7 +478,7 @@ def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypa
         err.errors = [("title", "标题与已有报告重复")]
         raise err
 
-    monkeypatch.setattr(w.db, "add_evidence", refuse)
+    monkeypatch.setattr(w.db.evidence, "add", refuse)
     dlg = table_of(w, "1.3").do_add()
     dlg.fields["title"].edit.setText("第一季度缺陷分析")
     save(dlg)

@@ -93,6 +93,10 @@ class Database:
         made = None
         try:
             keep = self.backup_keep() if backup_on_close and self.unit.written else 0
+            # no more calls from here on (``closed`` is true for other threads that look); the
+            # engine's connection stays open during the copy, so that closing it last lets SQLite
+            # remove the -wal and -shm files
+            self.unit.close(dispose=False)
             if keep:
                 try:
                     made = backup.rotate(self.path, keep)

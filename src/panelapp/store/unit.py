@@ -74,12 +74,13 @@ class UnitOfWork:
         finally:
             self._depth = 0
 
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        if self._parent is not None and self.written:
-            self._parent.session.info["wrote"] = True
-        self.session.close()
-        if self._parent is None:
+    def close(self, dispose: bool = True) -> None:
+        """End the session (refusing further calls); ``dispose`` also closes the engine's
+        connections, the last of which makes SQLite fold the WAL into the file and delete it."""
+        if not self.closed:
+            self.closed = True
+            if self._parent is not None and self.written:
+                self._parent.session.info["wrote"] = True
+            self.session.close()
+        if dispose and self._parent is None:
             self.engine.dispose()
