@@ -28,6 +28,7 @@ MAP = {
     **{m: f"standing.{m}" for m in ("panel_members", "set_panel_members", "bid_commitments",
         "set_bid_commitments", "unfulfilled_commitments", "mark_commitment", "onsite_roster",
         "set_onsite_roster", "payment_deductions", "add_payment_deduction", "delete_payment_deduction", "withdraw_commitment")},
+    **{m: f"audit.{m}" for m in ("verify_cycle", "witness", "witness_problems", "chain_head")},
     "import_cycle_file": "transfer.import_file", "export_cycle": "transfer.export",
     "history": "audit.history", "record_history": "audit.record_history", "verify": "audit.verify",
     "counts": "audit.counts",

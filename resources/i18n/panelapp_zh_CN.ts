@@ -9,7 +9,21 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>无法恢复</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+{summary}</source>
+        <translation>{error}
+
+{summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库已损坏</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -19,11 +33,15 @@
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</source>
         <translation>{error}
 
 是否用最近的完好备份恢复？
 {backup}
+
+{summary}
 （损坏的文件会先另存一份，不会删除。）</translation>
     </message>
     <message>
@@ -652,7 +670,7 @@
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+67"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
     </message>
@@ -1718,7 +1736,7 @@
 <context>
     <name>Settlement</name>
     <message>
-        <location filename="../../src/panelapp/ui/settlement.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+64"/>
         <source>登记通报批评</source>
         <translation>登记通报批评</translation>
     </message>
@@ -1990,7 +2008,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>正在导出年度汇总…</source>
         <translation>正在导出年度汇总…</translation>
     </message>

@@ -24,9 +24,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bad_argument(args: argparse.Namespace) -> str | None:
+    """A text argument that no field may hold (a lone surrogate from non-UTF-8 bytes, too long)."""
+    from panelapp.core.limits import printable, text_problem
+
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                return f"参数 --{key.replace('_', '-')}（{printable(value, 30)}）：{problem}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    refused = _bad_argument(args)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     handler = getattr(args, "handler", None)
     if handler is not None:
         return int(handler(args))

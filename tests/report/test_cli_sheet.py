@@ -25,9 +25,18 @@ def test_export_verify_finalise_reopen(tmp_path, capsys):
     assert "核验通过" in capsys.readouterr().out
     assert main(["finalise", "--cycle", "2", "--db", str(path), "--operator", "组员乙"]) == 0
     assert "已定稿" in capsys.readouterr().out
-    assert main(["verify-pdf", str(out), "--db", str(path)]) == 0  # data unchanged by finalising
+    # the data is unchanged by finalising, but a draft is not the final sheet (issue 13 g)
+    assert main(["verify-pdf", str(out), "--db", str(path)]) == 1
+    assert "定稿前导出" in capsys.readouterr().out
+    final = tmp_path / "定稿.pdf"
+    assert main(["export-pdf", "--cycle", "2", "--db", str(path), str(final)]) == 0
+    assert main(["verify-pdf", str(final), "--db", str(path)]) == 0
+    assert "第1版，已定稿" in capsys.readouterr().out
     assert main(["reopen", "--cycle", "2", "--reason", "补录缺勤", "--db", str(path)]) == 0
     assert "第2版" in capsys.readouterr().out
+    assert main(["verify-pdf", str(final), "--db", str(path)]) == 1
+    text = capsys.readouterr().out
+    assert "重新打开" in text and "补录缺勤" in text and "已被取代" in text
     signed = tmp_path / "signed.pdf"
     assert main(["export-pdf", "--cycle", "2", "--sign", "local", "--db", str(path), str(signed)]) == 0
     assert main(["verify-pdf", str(signed), "--db", str(path)]) == 0

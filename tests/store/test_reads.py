@@ -184,6 +184,14 @@ def test_a_failed_write_leaves_nothing_and_makes_no_backup(filled):
         assert len(db.audit.history(table="exports")) == 0
 
 
+def test_an_existing_empty_file_is_never_seeded(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError, match="0 字节"):
+        open_database(empty)
+    assert empty.read_bytes() == b""
+
+
 def test_a_closed_database_refuses_politely(filled):
     db = open_database(filled)
     db.close()

@@ -28,6 +28,8 @@ def test_corrupt_database_offers_the_newest_good_backup(app, tmp_path, monkeypat
     db = open_db(str(path))
     try:
         assert asked and "备份" in asked[0]
+        # what the backup holds and what it replaces are shown before anything is written
+        assert "合同 HAJCR2401215EGN00" in asked[0] and "将被替换的当前文件" in asked[0]
         assert db is not None and db.cycles.contracts()
     finally:
         db.close()
@@ -118,3 +120,26 @@ def test_qt_calls_keep_none_alive(app):
         app.processEvents()
     gc.collect()
     assert (sys.getrefcount(None), sys.getrefcount(True)) == before
+
+
+def test_a_backup_that_fails_its_checks_is_not_offered_as_sound(app, tmp_path, monkeypatch):
+    import sqlite3
+
+    from panelapp.store.backup import newest_good_backup
+
+    path = tmp_path / "panel.sqlite"
+    db = open_database(path)
+    db.header.set_assessed_on(db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id, db.cycles.of_contract(db.cycles.contracts()[0].id)[1].period.end)
+    db.close()
+    backup = newest_good_backup(path)
+    conn = sqlite3.connect(backup)
+    conn.execute("UPDATE cycles SET version = 7")  # edited outside the app
+    conn.commit()
+    conn.close()
+    path.write_bytes(b"not a database" * 500)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: shown.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert open_db(str(path)) is None
+    assert shown and "拒绝恢复" in shown[0] and "表 cycles" in shown[0]
+    assert path.read_bytes() == b"not a database" * 500

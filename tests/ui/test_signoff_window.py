@@ -163,3 +163,22 @@ def test_annual_summary_writes_pdf_and_xlsx(window, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.suffix == ".xlsx"
     assert load_workbook(xlsx).sheetnames
     assert str(pdf) in window.notifier.last_info and str(xlsx) in window.notifier.last_info
+
+
+def test_sign_export_refuses_a_cycle_changed_outside_the_app(window, tmp_path, opened, env):
+    """issue 13 item 1: the window's 签字导出 checks the cycle against the audit trail first."""
+    import sqlite3
+
+    conn = sqlite3.connect(env.db_path)
+    conn.execute("UPDATE absences SET excused = 1 - excused WHERE id = (SELECT min(id) FROM absences)")
+    conn.commit()
+    conn.close()
+    window.db._session.expire_all()
+    dlg = window.sheets.sign_export(default_dir=tmp_path)
+    dlg.export_button.click()
+    settle(window)
+    assert dlg.exported is None
+    text = dlg.status.text()
+    assert "拒绝导出" in text and "表 absences" in text and "verify-db" in text, text
+    assert not list(tmp_path.glob("*.pdf"))
+    dlg.grab().save(str(tmp_path / "refused.png"))

@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("restore", help="从备份恢复数据库", description="用备份替换数据库；当前文件先另存一份")
     p.add_argument("backup", type=Path, help="备份文件")
+    p.add_argument("--force", action="store_true", help="备份属于另一个数据库时仍然恢复")
     add_db_option(p)
     p.set_defaults(handler=run_restore)
 
@@ -90,6 +91,11 @@ def run_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
+    from panelapp.commands.outputs import output_problem
+
+    problem = output_problem(out, _db_path(args))
+    if problem:
+        return _fail(problem)
     try:
         db = open_database(_db_path(args), create=False)
     except StoreError as exc:
@@ -108,31 +114,50 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from panelapp.store import LockedError, StoreError, open_database
+    """Read-only: the file is opened with SQLite's mode=ro and never created, migrated or seeded."""
+    from panelapp.store import LockedError, StoreError
+    from panelapp.store.lock import FileLock
+    from panelapp.store.readonly import inspect_file, verify_readonly, witness_readonly
 
     path = _db_path(args)
     if not path.exists():
         return _fail(f"数据库文件不存在：{path}")
+    lock = FileLock(path)
     try:
-        db = open_database(path, seed=False)
+        lock.acquire()
     except LockedError as exc:
         return _fail(f"无法检查：{exc}")
-    except StoreError as exc:
-        print(f"数据库检查未通过：{exc}")
-        return 1
+    except StoreError:
+        pass  # a read-only folder: the check reads only, so it goes on without the lock
     try:
-        report = db.audit.verify(blobs=args.blobs)
+        seen = inspect_file(path)
+        if seen.problem:
+            from panelapp.store.backup import newest_good_backup
+
+            backup = newest_good_backup(path)
+            print(f"数据库检查未通过：{path}：{seen.problem}。文件未被改动。")
+            print(f"最近一份完好的备份：{backup}" if backup else "没有找到可用的自动备份。")
+            return 1
+        report = verify_readonly(path, blobs=args.blobs)
+        seen = witness_readonly(path)
     finally:
-        db.close(backup_on_close=False)
-    if report.ok:
+        lock.release()
+    problems = [p.message for p in report.problems] + (seen.problems or [])
+    if not problems:
         print(
             f"数据库完好：{path}\n  SQLite 完整性检查通过；审计记录 {report.entries} 条，哈希链完整；"
             f"{report.rows} 条记录与审计记录一致。"
         )
+        if seen.note:
+            print(f"  注意：{seen.note}。")
+        else:
+            print(f"  本机见证记录中的 {seen.checked} 个审计链头都仍在审计链中（未被回滚、替换或重新计算）。")
         return 0
-    print(f"数据库检查发现 {len(report.problems)} 个问题：{path}")
-    for problem in report.problems:
-        print(f"  - {problem.message}")
+    print(f"数据库检查发现 {len(problems)} 个问题：{path}")
+    for message in problems:
+        print(f"  - {message}")
+    if seen.note:
+        print(f"  注意：{seen.note}。")
     return 1
 
 
@@ -143,6 +168,12 @@ def run_backup(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists():
         return _fail(f"数据库文件不存在：{path}")
+    if args.out is not None:
+        from panelapp.commands.outputs import output_problem
+
+        problem = output_problem(args.out, path, replace=False)
+        if problem:
+            return _fail(problem)
     try:
         db = open_database(path, seed=False)
     except StoreError as exc:
@@ -160,11 +191,15 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from panelapp.store import StoreError
-    from panelapp.store.backup import restore
+    from panelapp.store.restore_check import check_backup, restore
 
     path = _db_path(args)
+    if not args.backup.is_file():
+        return _fail(f"找不到备份文件：{args.backup}")
+    checked = check_backup(args.backup, path)
+    print(checked.summary())
     try:
-        safety = restore(args.backup, path)
+        safety = restore(args.backup, path, force=args.force)
     except StoreError as exc:
         return _fail(exc)
     print(f"已从 {args.backup} 恢复数据库 {path}。\n恢复前的文件另存为：{safety}")

@@ -90,6 +90,15 @@ def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
     from panelapp.report.errors import ReportError, SigningError
     from panelapp.store import StoreError
 
+    out = getattr(args, "out", None)
+    if out is not None:
+        from panelapp.commands.outputs import output_problem
+        from panelapp.store import default_db_path
+
+        db_arg = getattr(args, "db", None)
+        problem = output_problem(out, Path(db_arg) if db_arg else default_db_path())
+        if problem:
+            return _fail(problem)
     try:
         db = _open(args)
     except StoreError as exc:
@@ -137,6 +146,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         print(f"已导出评分表：{out}" + ("（已数字签名）" if sign else ""))
         return 0
 
+    # the full open: the export first checks the cycle's rows against the audit trail (SQLAlchemy)
     return _run(args, body)
 
 
@@ -144,8 +154,12 @@ def export_xlsx(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
+        from panelapp.report.audit_gate import require_audited_contract
 
-        out = write_annual_xlsx(annual_summary(db, _contract_id(db, args)), args.out)
+        contract_id = _contract_id(db, args)
+        require_audited_contract(db, contract_id)
+        out = write_annual_xlsx(annual_summary(db, contract_id), args.out)
+        db.audit.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -156,8 +170,12 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
+        from panelapp.report.audit_gate import require_audited_contract
 
-        out = write_annual_pdf(annual_summary(db, _contract_id(db, args)), args.out)
+        contract_id = _contract_id(db, args)
+        require_audited_contract(db, contract_id)
+        out = write_annual_pdf(annual_summary(db, contract_id), args.out)
+        db.audit.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 

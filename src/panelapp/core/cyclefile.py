@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from panelapp.core import fields as F
+from panelapp.core import limits
 from panelapp.core.contract import Contract
 from panelapp.core.declare import Declared
 from panelapp.core.evidence import (
@@ -74,7 +75,7 @@ def _files(errors: Errors, path: str, value: Any) -> Any:
             continue
         name = F.text(errors, f"{p}.name", obj["name"], required=True)
         digest = F.sha256(errors, f"{p}.sha256", obj["sha256"])
-        size = F.integer(errors, f"{p}.size", obj["size"], 0, None)
+        size = F.integer(errors, f"{p}.size", obj["size"], 0, limits.MAX_ATTACHMENT)
         if INVALID not in (name, digest, size):
             refs.append(FileRef(name, digest, size))
     return tuple(refs)
@@ -210,6 +211,9 @@ def parse_cycle(doc: Any) -> CycleData:
     errors = Errors()
     if not isinstance(doc, dict):
         raise CycleFileError([FieldError("(根)", f"应为 JSON 对象，实际为{F.type_name(doc)}")])
+    over = limits.scan(doc)  # lone surrogates, over-long text, huge numbers, too many records
+    if over:
+        raise CycleFileError([FieldError(path, message) for path, message in over])
     if doc.get("format") != FORMAT:
         raise CycleFileError([FieldError("format", f"不是 panelapp 周期文件（应为 \"{FORMAT}\"）")])
     version = doc.get("version")
@@ -419,13 +423,15 @@ class LoadedCycle:
 
 def _decode(raw: bytes, where: str) -> Any:
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return limits.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CycleFileError([FieldError(where, "不是 UTF-8 编码的文本")]) from None
     except json.JSONDecodeError as exc:
         raise CycleFileError([FieldError(where, f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）")]) from None
     except RecursionError:
         raise CycleFileError([FieldError(where, "JSON 嵌套过深")]) from None
+    except ValueError as exc:  # anything else json refuses (e.g. an integer longer than Python converts)
+        raise CycleFileError([FieldError(where, f"不是有效的 JSON（{limits.printable(str(exc), 80)}）")]) from None
 
 
 def read_cycle_file(path: Path) -> LoadedCycle:
@@ -434,33 +440,62 @@ def read_cycle_file(path: Path) -> LoadedCycle:
     try:
         if zipfile.is_zipfile(path):
             return _read_zip(path)
+        size = path.stat().st_size
+        if size > limits.MAX_CYCLE_JSON:
+            raise CycleFileError([FieldError(path.name, f"文件 {size} 字节，超过上限 {limits.MAX_CYCLE_JSON} 字节")])
         raw = path.read_bytes()
     except OSError as exc:
         raise CycleFileError([FieldError(path.name, f"无法读取文件：{exc.strerror or exc}")]) from None
     return LoadedCycle(parse_cycle(_decode(raw, path.name)), path, {})
 
 
+def _ref_paths(data: CycleData) -> dict[str, str]:
+    """The field path of each attachment's first reference, by SHA-256."""
+    paths: dict[str, str] = {}
+    for kind in EVIDENCE_KINDS:
+        for i, record in enumerate(getattr(data.evidence, kind)):
+            for j, ref in enumerate(getattr(record, "files", ())):
+                paths.setdefault(ref.sha256, f"evidence.{kind}[{i}].files[{j}]")
+    return paths
+
+
 def _read_zip(path: Path) -> LoadedCycle:
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if CYCLE_JSON not in names:
+            infos = {info.filename: info for info in zf.infolist()}
+            if CYCLE_JSON not in infos:
                 raise CycleFileError([FieldError(CYCLE_JSON, "压缩包中缺少 cycle.json")])
-            data = parse_cycle(_decode(zf.read(CYCLE_JSON), CYCLE_JSON))
+            # the directory first: encryption, methods, declared sizes and ratios before inflating
+            over = limits.zip_problems(list(infos.values()), CYCLE_JSON)
+            if over:
+                raise CycleFileError([FieldError(member, message) for member, message in over])
+            with zf.open(infos[CYCLE_JSON]) as stream:
+                raw = stream.read(limits.MAX_CYCLE_JSON + 1)
+            if len(raw) > limits.MAX_CYCLE_JSON:
+                raise CycleFileError([FieldError(CYCLE_JSON, f"超过上限 {limits.MAX_CYCLE_JSON} 字节")])
+            data = parse_cycle(_decode(raw, CYCLE_JSON))
             blobs, errors = {}, Errors()
+            where = _ref_paths(data)
             for digest, ref in file_refs(data).items():
                 member = f"files/{digest}"
-                if member not in names:
+                info = infos.get(member)
+                if info is None:
                     continue  # referenced by hash only; the cycle still scores
-                h = hashlib.sha256()
-                with zf.open(member) as stream:
+                h, size = hashlib.sha256(), 0  # bounded: the directory check capped file_size and ratio
+                with zf.open(info) as stream:
                     while chunk := stream.read(1 << 20):
                         h.update(chunk)
+                        size += len(chunk)
                 if h.hexdigest() != digest:
                     errors.add(member, f"附件“{ref.name}”内容与其 SHA-256 不符（文件已损坏或被改动）")
+                elif size != ref.size:
+                    errors.add(f"{where[digest]}.size", f"附件“{ref.name}”声明大小 {ref.size} 字节，实为 {size} 字节")
                 blobs[digest] = member
             if errors:
                 raise CycleFileError(errors)
             return LoadedCycle(data, path, blobs)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise CycleFileError([FieldError(path.name, f"压缩包已损坏：{exc}")]) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
+            ValueError) as exc:
+        if isinstance(exc, CycleFileError):
+            raise
+        raise CycleFileError([FieldError(path.name, f"压缩包已损坏：{limits.printable(str(exc), 120)}")]) from None

@@ -12,12 +12,15 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from panelapp.core import limits
+
 INVALID: Any = object()
 CHINA = timezone(timedelta(hours=8))
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(\+08:00)?$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_AMOUNT = re.compile(r"^\d{1,15}(\.\d{1,2})?$")
+# ASCII digits only: "\d" alone would accept fullwidth and other Unicode digits
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(\+08:00)?$", re.ASCII)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$", re.ASCII)
+_AMOUNT = re.compile(r"^\d{1,15}(\.\d{1,2})?$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,14 @@ class FieldError:
 
 class Errors(list[FieldError]):
     def add(self, path: str, message: str) -> Any:
-        self.append(FieldError(path, message))
+        # a path or message may quote hostile text: never let it break printing
+        self.append(FieldError(limits.printable(path, 200), limits.printable(message, 400)))
         return INVALID
 
 
 def type_name(value: Any) -> str:
+    if isinstance(value, limits.Unreadable):
+        return f"无法读取的数字 {value!r}"
     names = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "列表", dict: "对象"}
     return "空值 null" if value is None else names.get(type(value), type(value).__name__)
 
@@ -43,6 +49,9 @@ def type_name(value: Any) -> str:
 def text(errors: Errors, path: str, value: Any, required: bool = False) -> Any:
     if not isinstance(value, str):
         return errors.add(path, f"应为字符串，实际为{type_name(value)}")
+    problem = limits.text_problem(value)
+    if problem:
+        return errors.add(path, problem)
     if required and not value.strip():
         return errors.add(path, "不能为空")
     return value
@@ -57,6 +66,8 @@ def boolean(errors: Errors, path: str, value: Any) -> Any:
 def integer(errors: Errors, path: str, value: Any, lo: int | None = None, hi: int | None = None) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return errors.add(path, f"应为整数，实际为{type_name(value)}")
+    if abs(value) > limits.SQLITE_INT_MAX:
+        return errors.add(path, f"数值超出允许范围（绝对值最大 {limits.SQLITE_INT_MAX}）")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         bounds = f"不小于 {lo}" if hi is None else f"不大于 {hi}" if lo is None else f"在 {lo} 到 {hi} 之间"
         return errors.add(path, f"应{bounds}，实际为 {value}")
@@ -67,9 +78,10 @@ def day(errors: Errors, path: str, value: Any) -> Any:
     if not isinstance(value, str) or not _DATE.match(value):
         return errors.add(path, f"应为日期 YYYY-MM-DD，实际为 {value!r}")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         return errors.add(path, f"不是有效的日期：{value}")
+    return _in_range(errors, path, parsed, parsed)
 
 
 def moment(errors: Errors, path: str, value: Any) -> Any:
@@ -77,9 +89,16 @@ def moment(errors: Errors, path: str, value: Any) -> Any:
     if not match:
         return errors.add(path, f"应为北京时间 YYYY-MM-DDTHH:MM（可带 +08:00），实际为 {value!r}")
     try:
-        return datetime.fromisoformat(match.group(1))
+        parsed = datetime.fromisoformat(match.group(1))
     except ValueError:
         return errors.add(path, f"不是有效的日期时间：{value}")
+    return _in_range(errors, path, parsed.date(), parsed)
+
+
+def _in_range(errors: Errors, path: str, day: date, value: Any) -> Any:
+    if not limits.DATE_MIN <= day <= limits.DATE_MAX:
+        return errors.add(path, f"日期 {day} 超出允许范围（{limits.DATE_MIN} 至 {limits.DATE_MAX}）")
+    return value
 
 
 def amount(errors: Errors, path: str, value: Any) -> Any:

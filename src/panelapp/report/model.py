@@ -31,6 +31,8 @@ class SheetInput:
     finalised_at: datetime | None = None
     generated_at: datetime | None = None
     reopen_reason: str | None = None  # why the previous version was reopened (version > 1)
+    chain_head: str | None = None  # the audit chain's last hash when exported (printed by the fingerprint)
+    stored_fingerprint: str | None = None  # the fingerprint recorded at 定稿 (None while open)
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,15 @@ def metadata_keywords(sheet: SheetInput) -> str:
         "cycle": str(sheet.data.cycle),
         "version": str(sheet.version),
         "fingerprint": sheet.fingerprint,
+        **identity_extra(sheet),  # status, export time, app version, chain head (report.rederive)
     }
     return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
+def identity_extra(sheet: SheetInput) -> dict[str, str]:
+    from panelapp.report.rederive import keyword_identity
+
+    return keyword_identity(sheet)
 
 
 def parse_keywords(text: str) -> dict[str, str]:
@@ -269,6 +276,7 @@ def page_decor(sheet: SheetInput) -> PageDecor:
             + (f" · 导出于 {sheet.generated_at:%Y-%m-%d %H:%M}" if sheet.generated_at else "")
             + " · 数据指纹（SHA-256）：",
             sheet.fingerprint,
+            *((f"审计链头（导出时，verify-db 与见证记录核对）：{sheet.chain_head}",) if sheet.chain_head else ()),
             "核验：panelapp verify-pdf 本文件；指纹与数据库当前数据一致方为有效。",
         ),
         qr_payload=f"panelapp:{c.number}:c{sheet.data.cycle}:v{sheet.version}:{sheet.fingerprint}",

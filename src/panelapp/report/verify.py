@@ -1,14 +1,18 @@
 """verify-pdf: did this exact file come from the app, and does it still match the database?
 
-Three questions, each answered in a Chinese sentence:
+Each question answered in a Chinese sentence:
 1. from the app: the file's SHA-256 is one the app recorded when it exported a sheet
    (``db.find_export``). Any changed byte gives another hash.
 2. still current: the fingerprint the sheet was made from (recorded with the export,
    or read from the PDF's /Keywords when the file is unknown) equals the fingerprint
-   of the cycle's data in the database now.
-3. signature: when the file carries digital signatures, each must be intact, valid and
+   of the cycle's data in the database now, and the cycle's rows match the audit trail.
+3. version and status: the sheet's (第N版, 未定稿/已定稿) are the cycle's now; a draft of a
+   cycle finalised since, or a sheet of a version reopened since, fails and says so.
+4. content: the sheet re-derived from the data (report.rederive) has the file's text, page
+   by page, so an edited PDF fails even when its hash was registered.
+5. signature: when the file carries digital signatures, each must be intact, valid and
    cover the whole file.
-Exit code 0 only when 1 and 2 hold and no signature is broken.
+Exit code 0 only when all hold.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from panelapp.report.audit_gate import audit_problems
 from panelapp.report.fingerprint import cycle_fingerprint
+from panelapp.report.rederive import STATUS_NAMES, rederive
 from panelapp.report.signing import SignatureCheck, check_signatures
 
 
@@ -32,6 +38,14 @@ class Verification:
     current_fingerprint: str | None = None
     signatures: list[SignatureCheck] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    #: the cycle's rows match their last audited state (store.cycle_audit)
+    audited: bool = False
+    #: the sheet's version and status are the cycle's now (not superseded, not a draft of a final)
+    current: bool = False
+    #: the file's text equals the sheet re-derived from the data (report.rederive)
+    content_matches: bool = False
+    sheet_version: int | None = None
+    sheet_status: str | None = None
 
     @property
     def signatures_ok(self) -> bool:
@@ -39,7 +53,8 @@ class Verification:
 
     @property
     def ok(self) -> bool:
-        return self.from_app and self.matches_db and self.signatures_ok
+        return (self.from_app and self.matches_db and self.audited and self.current and self.content_matches
+                and self.signatures_ok)
 
     @property
     def exit_code(self) -> int:
@@ -47,18 +62,59 @@ class Verification:
 
 
 def pdf_identity(pdf: bytes) -> dict[str, str]:
-    """The sheet's identity from the PDF /Keywords (empty when unreadable)."""
+    """The sheet's identity from the PDF /Keywords (empty when unreadable). Sheets exported
+    before the keywords held status and export minute get them from the first page's text
+    and the PDF's /CreationDate."""
     import io
+    import re
 
     from pypdf import PdfReader
 
     from panelapp.report.sheet import parse_keywords
 
     try:
-        meta = PdfReader(io.BytesIO(pdf), strict=False).metadata or {}
-        return parse_keywords(str(meta.get("/Keywords", "")))
+        reader = PdfReader(io.BytesIO(pdf), strict=False)
+        meta = reader.metadata or {}
+        identity = parse_keywords(str(meta.get("/Keywords", "")))
+        if identity and "status" not in identity and reader.pages:
+            first = re.sub(r"\s+", "", reader.pages[0].extract_text() or "")
+            identity["status"] = "final" if "已定稿（" in first else "open"
+        created = re.match(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})", str(meta.get("/CreationDate", "")))
+        if identity and "generated" not in identity and created:
+            y, mo, d, h, mi = created.groups()
+            identity["generated"] = f"{y}-{mo}-{d}T{h}:{mi}"
+        return identity
     except Exception:  # a damaged file has no readable identity
         return {}
+
+
+def _judge_status(result: Verification, row, export, identity: dict[str, str]) -> None:
+    """The sheet's version and status against the cycle's now; says what superseded it."""
+    say = result.messages.append
+    version = export.version if export is not None else None
+    if version is None and identity.get("version", "").isdigit():
+        version = int(identity["version"])
+    status = identity.get("status")
+    result.sheet_version, result.sheet_status = version, status
+    now = STATUS_NAMES.get(row.status, row.status)
+    if row.status == "final" and row.finalised_at:
+        now += f"（{row.finalised_by or ''} {row.finalised_at:%Y-%m-%d %H:%M} 定稿）"
+    shown = STATUS_NAMES.get(status or "", "状态未知")
+    say(f"本文件：第{version if version is not None else '?'}版，{shown}；数据库中该周期现为：第{row.version}版，{now}")
+    if version is None or status not in STATUS_NAMES:
+        say("✘ 无法从文件中读出评分表的版本和状态")
+    elif version < row.version:
+        reason = f"（理由：{row.reopen_reason}）" if getattr(row, "reopen_reason", None) else ""
+        say(f"✘ 该周期在本文件导出后已重新打开{reason}，现为第{row.version}版：本文件已被取代")
+    elif version > row.version:
+        say("✘ 本文件的版本比数据库中该周期的版本还新：数据库可能被换成了旧的副本")
+    elif status != row.status:
+        if row.status == "final":
+            say("✘ 本文件是定稿前导出的（未定稿）评分表，该周期已定稿：请使用定稿后导出的评分表")
+        else:
+            say("✘ 本文件标为已定稿，但该周期目前未定稿")
+    else:
+        result.current = True
 
 
 def verify_pdf(path: Path, db) -> Verification:
@@ -95,8 +151,22 @@ def verify_pdf(path: Path, db) -> Verification:
             else:
                 say(f"✘ 导出后数据库中的数据已被修改：评分表指纹 {result.sheet_fingerprint[:16]}…，"
                     f"当前数据指纹 {result.current_fingerprint[:16]}…")
-            if export is not None and export.version != row.version:
-                say(f"注意：该周期现为第{row.version}版，本文件为第{export.version}版")
+            problems = audit_problems(db, result.cycle_id)
+            result.audited = not problems
+            if not problems:
+                say(f"✔ 第{row.number}考核周期的数据与审计记录一致（未在程序之外被改动）")
+            if problems:
+                say(f"✘ 第{row.number}考核周期的数据与审计记录不一致（数据可能在程序之外被改动），"
+                    "请运行 panelapp verify-db 并从完好的备份恢复：")
+                result.messages += [f"    - {p.message}" for p in problems[:10]]
+            _judge_status(result, row, export, identity)
+            if result.matches_db and result.current:
+                derived = rederive(pdf, identity, db, result.cycle_id)
+                result.content_matches = derived.matches
+                if derived.matches:
+                    say("✔ 按数据库当前数据重新生成的评分表与本文件逐页文字相同")
+                else:
+                    say(f"✘ 本文件的内容与按数据库数据重新生成的评分表不符（文件被改动过）：{derived.detail}")
     checks, error = check_signatures(pdf)
     result.signatures = checks
     if error:

@@ -6,7 +6,9 @@ See docs/storage.md. Entry point: ``open_database(path=None, operator="系统")`
 
 from __future__ import annotations
 
-from panelapp.store.backup import newest_good_backup, restore
+from typing import TYPE_CHECKING, Any
+
+from panelapp.store.backup import newest_good_backup
 from panelapp.store.database import Database, open_database
 from panelapp.store.errors import LockedError, StoreError
 from panelapp.store.fileinfo import default_db_path
@@ -19,6 +21,18 @@ from panelapp.store.rows import (
     OnsiteStaff,
     PaymentDeduction,
 )
+
+if TYPE_CHECKING:
+    from panelapp.store.restore_check import restore
+
+
+def __getattr__(name: str) -> Any:
+    if name == "restore":  # checks the backup with SQLAlchemy first (store.restore_check)
+        from panelapp.store import restore_check
+
+        return restore_check.restore
+    raise AttributeError(f"module 'panelapp.store' has no attribute {name!r}")
+
 
 __all__ = [
     "AuditEntry",

@@ -8,6 +8,7 @@ row with its last audited state and find edits made outside the app.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
@@ -92,6 +93,14 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     ]
     append(session, str(session.info.get("operator") or "系统"), entries)
     session.info["wrote"] = True
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The session's sqlite3 connection inside its current transaction, for the witness log
+    (store.witness), which reads and writes the same way in backups and read-only files."""
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 def install(session: Session) -> None:

@@ -92,27 +92,28 @@ def newest_good_backup(db_path: Path) -> Path | None:
 
 def rotate(db_path: Path, keep: int) -> Path:
     """An automatic backup ``backups/<stem>-auto-<time>.db``; only the newest ``keep`` are kept."""
+    from panelapp.store import shared_blobs
+
     folder = backup_dir(db_path)
-    made = copy_database(db_path, folder / f"{db_path.stem}-auto-{stamp()}{db_path.suffix}")
+    dest = folder / f"{db_path.stem}-auto-{stamp()}{db_path.suffix}"
+    if shared_blobs.stored_bytes(db_path) >= shared_blobs.THIN_FROM:
+        made = shared_blobs.thin_copy(db_path, dest)  # attachments once, in backups/blobs/
+    else:
+        made = copy_database(db_path, dest)
     autos = sorted(folder.glob(f"{db_path.stem}-auto-*{db_path.suffix}"), key=lambda p: p.name, reverse=True)
     for old in autos[max(keep, 1) :]:
         with contextlib.suppress(OSError):
             old.unlink()
+    shared_blobs.collect(folder, [p for p in folder.iterdir() if p.is_file() and p.suffix == db_path.suffix])
     return made
 
 
-def restore(backup: Path, db_path: Path) -> Path:
-    """Replace ``db_path`` with ``backup``; the current file is first kept as a safety copy.
-
-    The caller must hold no connection to ``db_path``. Returns the safety copy's path.
-    """
+def replace_with(backup: Path, db_path: Path) -> Path:
+    """Replace ``db_path`` with ``backup`` (already checked: store.restore_check.restore); the
+    current file is first kept as a safety copy. Returns the safety copy's path."""
     from panelapp.store.lock import FileLock
 
     backup, db_path = Path(backup), Path(db_path)
-    if not backup.is_file():
-        raise StoreError(f"找不到备份文件：{backup}", path=str(backup))
-    if not is_good(backup):
-        raise StoreError(f"备份文件 {backup} 已损坏或不是 panelapp 数据库，未恢复。", path=str(backup))
     lock = FileLock(db_path)
     lock.acquire()
     try:
@@ -128,10 +129,20 @@ def restore(backup: Path, db_path: Path) -> Path:
                         shutil.copy2(side, safety.with_name(safety.name + ext))
         tmp = db_path.with_name(db_path.name + ".restoring")
         copy_database(backup, tmp)
+        from panelapp.store import shared_blobs
+
+        try:  # a thin automatic backup: the attachment bytes come back from backups/blobs/
+            shared_blobs.rehydrate(tmp, shared_blobs.store_dir(backup.parent))
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         for ext in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 db_path.with_name(db_path.name + ext).unlink()
         os.replace(tmp, db_path)
+        from panelapp.store import witness
+
+        witness.record_file(db_path, "restore")  # the heads witnessed before are no longer expected
         return safety
     finally:
         lock.release()

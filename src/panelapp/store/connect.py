@@ -25,6 +25,10 @@ from panelapp.store.lock import FileLock
 #: cannot change a score, and opening must stay fast with gigabytes of attachments.
 SKIP_QUICK_CHECK = frozenset({"blob_chunks", "audit_log"})
 
+#: tables every panelapp database has had since the first revision: a file with an
+#: ``alembic_version`` table but without these was not made by panelapp
+OUR_TABLES = frozenset({"alembic_version", "contracts", "cycles", "audit_log"})
+
 
 def make_engine(path: Path) -> Engine:
     """The engine of the open file: autocommit at the driver, SQLAlchemy emits BEGIN itself, so a
@@ -62,16 +66,18 @@ def broken(path: Path, problem: str) -> StoreError:
     )
 
 
-def _inspect(path: Path) -> tuple[bool, str | None, list[str]]:
+def _inspect(path: Path, uri: str | None = None) -> tuple[bool, str | None, list[str]]:
     """(foreign, alembic revision, quick-check problems), read through a read-only engine so
-    that a file we end up refusing is not changed by a single byte."""
+    that a file we end up refusing is not changed by a single byte (``uri``: another
+    read-only URI of the file, store.readonly)."""
     engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(ro_uri(path), uri=True), poolclass=NullPool
+        "sqlite://", creator=lambda: sqlite3.connect(uri or ro_uri(path), uri=True), poolclass=NullPool
     )
     try:
         with engine.connect() as conn:
             tables = list(conn.scalars(text("SELECT name FROM sqlite_schema WHERE type='table'")))
-            if tables and "alembic_version" not in tables:
+            # an SQLite file without our tables (even one with no table at all) is not ours
+            if "alembic_version" not in tables or not OUR_TABLES <= set(tables):
                 return True, None, []
             revision = None
             if "alembic_version" in tables:
@@ -105,8 +111,12 @@ def prepare(path: Path) -> tuple[FileLock, int, str | None]:
     lock.acquire()
     try:
         size = path.stat().st_size if path.exists() else 0
-        if size == 0 and path.exists() and newest_good_backup(path):
-            raise broken(path, "文件是空的（0 字节），可能已被截断")
+        if size == 0 and path.exists():
+            # never seed an existing file: an empty one is a truncated database as often as not
+            raise broken(
+                path,
+                "文件是空的（0 字节），可能已被截断；若确要在此新建数据库，请先删除这个空文件",
+            )
         if size:
             problem = header_problem(path)
             if problem:
@@ -117,7 +127,7 @@ def prepare(path: Path) -> tuple[FileLock, int, str | None]:
             raise broken(path, f"SQLite 报告文件已损坏或不是数据库（{getattr(exc, 'orig', exc)}）") from exc
         if foreign:
             raise StoreError(
-                f"{path} 是一个 SQLite 文件，但不是 panelapp 的数据库，拒绝打开以免改动它。",
+                f"{path} 是一个 SQLite 文件，但不是 panelapp 的数据库（缺少 panelapp 的数据表），拒绝打开以免改动它。",
                 path=str(path),
             )
         if revision and not revisions.known(revision):

@@ -86,10 +86,15 @@ class Database:
 
     # -- closing -------------------------------------------------------------------------------
     def close(self, backup_on_close: bool = True) -> Path | None:
-        """Close; when anything was written, make the rotating automatic backup first. A clean
-        close leaves no -wal, -shm or .lock file next to the database."""
+        """Close; when anything was written, witness the chain head and make the rotating automatic
+        backup first. A clean close leaves no -wal, -shm or .lock file next to the database."""
         if self.closed:
             return None
+        if self.unit.written:
+            try:  # the chain head goes to the witness log (store.witness)
+                self.audit.witness("close")
+            except StoreError:
+                pass  # closing must not fail because the witness could not be written
         made = None
         try:
             keep = self.backup_keep() if backup_on_close and self.unit.written else 0

@@ -68,6 +68,10 @@ class CycleHeader:
             problem = override_problem(item, override.deduction, override.reason)
             if problem is not None:
                 raise StoreError(problem)
+            from panelapp.core.limits import text_problem
+
+            if problem := text_problem(override.reason or ""):
+                raise StoreError(f"调整指标 {item_id}（{item.name}）的理由：{problem}")
             if row is None:
                 s.add(
                     ItemOverrideModel(

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from sqlalchemy import func, select
 
+from panelapp.store.audit import raw_connection
 from panelapp.store.mapping import check_kind
 from panelapp.store.models import AuditLog, Base
 from panelapp.store.rows import AuditEntry
 from panelapp.store.unit import UnitOfWork
-from panelapp.store.verify import VerifyReport, verify
+from panelapp.store.verify import Problem, VerifyReport, verify
 
 
 class AuditTrail:
@@ -65,6 +67,34 @@ class AuditTrail:
         """Integrity check, audit chain, rows against the audit trail."""
         with self._uow.tx() as s:
             return verify(s, blobs=blobs)
+
+    def verify_cycle(self, cycle_id: int) -> list[Problem]:
+        """The rows a cycle's sheet is made from against the audit trail (store.cycle_audit)."""
+        from panelapp.store.cycle_audit import verify_cycle
+
+        with self._uow.tx() as s:
+            return verify_cycle(s, cycle_id)
+
+    def witness(self, event: str) -> None:
+        """Append the chain head to the witness log in the user's data folder (store.witness)."""
+        from panelapp.store import witness
+        from panelapp.store.witness_id import ensure_id
+
+        ensure_id(self._uow)
+        with self._uow.tx() as s:
+            witness.record(raw_connection(s), event, self._uow.path)
+
+    def witness_problems(self) -> list[str]:
+        """Heads the witness log saw that are no longer in this file's chain (store.witness)."""
+        from panelapp.store import witness
+
+        with self._uow.tx() as s:
+            return witness.check(raw_connection(s), Path(self._uow.path)).problems or []
+
+    def chain_head(self) -> str | None:
+        """The hash of the audit chain's last entry (None while the trail is empty)."""
+        with self._uow.tx() as s:
+            return s.scalar(select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1))
 
     def counts(self) -> dict[str, int]:
         """Row count of every table (for tests and diagnostics)."""

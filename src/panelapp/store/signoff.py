@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from panelapp.core.limits import text_problem
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
 from panelapp.store.models import ExportModel, now
@@ -30,6 +31,8 @@ class SignOff:
     def reopen(self, cycle_id: int, reason: str) -> None:
         if not (reason or "").strip():
             raise StoreError("撤销定稿必须填写理由")
+        if problem := text_problem(reason):
+            raise StoreError(f"撤销定稿的理由：{problem}")
         with self._uow.tx() as s:
             c = lookup.cycle(s, cycle_id)
             if c.status != "final":

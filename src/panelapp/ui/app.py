@@ -22,17 +22,26 @@ def open_db(path: str | None, parent=None):
         if not exc.backup:
             QMessageBox.critical(parent, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
             return None
+        from panelapp.store.restore_check import check_backup
+
+        target = Path(exc.path) if exc.path else Path(path)
+        checked = check_backup(Path(exc.backup), target)
+        if not checked.ok:
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "无法恢复"),
+                                 QCoreApplication.translate("App", "{error}\n\n{summary}").format(
+                                     error=exc, summary=checked.summary()))
+            return None
         answer = QMessageBox.question(
             parent, QCoreApplication.translate("App", "数据库已损坏"),
-            QCoreApplication.translate("App", "{error}\n\n是否用最近的完好备份恢复？\n{backup}\n（损坏的文件会先另存一份，不会删除。）").format(
-                error=exc, backup=exc.backup),
+            QCoreApplication.translate("App", "{error}\n\n是否用最近的完好备份恢复？\n{backup}\n\n{summary}\n（损坏的文件会先另存一份，不会删除。）").format(
+                error=exc, backup=exc.backup, summary=checked.summary()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
-            restore(Path(exc.backup), Path(exc.path) if exc.path else Path(path))
-            return open_database(Path(exc.path) if exc.path else Path(path))
+            restore(Path(exc.backup), target, force=True)  # confirmed with the summary above
+            return open_database(target)
         except StoreError as again:
             QMessageBox.critical(parent, QCoreApplication.translate("App", "恢复失败"), str(again))
             return None

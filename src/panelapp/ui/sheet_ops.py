@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from panelapp.report.annual import annual_summary
+from panelapp.report.audit_gate import require_audited_contract
 from panelapp.report.export import export_score_sheet
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.signing import SignOptions
@@ -149,6 +150,7 @@ class SheetOps:
         from panelapp.report.annual_xlsx import write_annual_xlsx
 
         def work(db) -> tuple[Path, Path]:
+            require_audited_contract(db, contract_id)
             summary = annual_summary(db, contract_id)
             return Path(write_annual_pdf(summary, pdf_path)), Path(write_annual_xlsx(summary, xlsx_path))
 
