@@ -5,7 +5,7 @@ merging branches written against the old API; delete once they are merged).
 
 ``add_evidence`` -> ``evidence.add``, ``cycle_data`` -> ``cycles.data`` and so on, per MAP
 (docs/storage.md, "API at a glance"). Only receivers named like a database are touched
-(db, self.db, self.session.db, w.db, window.db, env.db, database, fresh, store, quick, _db).
+(db, self.db, self.session.db, w.db, window.db, env.db, database, fresh, store, quick, opened, _db).
 """
 
 import re
@@ -33,7 +33,7 @@ MAP = {
     "history": "audit.history", "record_history": "audit.record_history", "verify": "audit.verify",
     "counts": "audit.counts",
 }
-RECV = r"(?<![\w.])((?:self\.session\.|self\.|w\.|window\.|env\.|self\._)?(?:db|database|fresh|store|quick|_db))"
+RECV = r"(?<![\w.])((?:self\.session\.|self\.|w\.|window\.|env\.|self\._)?(?:db|database|fresh|store|quick|opened|_db))"
 pat = re.compile(RECV + r"\.(" + "|".join(sorted(MAP, key=len, reverse=True)) + r")\(")
 for arg in sys.argv[1:]:
     for p in Path(arg).rglob("*.py") if Path(arg).is_dir() else [Path(arg)]:

@@ -173,7 +173,7 @@ def test_sign_export_refuses_a_cycle_changed_outside_the_app(window, tmp_path, o
     conn.execute("UPDATE absences SET excused = 1 - excused WHERE id = (SELECT min(id) FROM absences)")
     conn.commit()
     conn.close()
-    window.db._session.expire_all()
+    window.db.unit.session.expire_all()
     dlg = window.sheets.sign_export(default_dir=tmp_path)
     dlg.export_button.click()
     settle(window)
