@@ -260,6 +260,8 @@ rm -rf "$OUT/dist" "$OUT/work"
     "$(winpath "$ROOT/packaging/panelapp.spec")") || fail "PyInstaller under Wine (see $LOG)"
 BUNDLE=$OUT/dist/panelapp
 [[ -f $BUNDLE/panelapp.exe ]] || fail "no $BUNDLE/panelapp.exe"
+[[ -f $BUNDLE/panelapp-cli.exe ]] || fail "no $BUNDLE/panelapp-cli.exe (the console twin)"
+[[ -f $BUNDLE/_internal/resources/licenses/pyside6-essentials.txt ]] || fail "licence texts not bundled"
 [[ -f $BUNDLE/_internal/resources/schemes/pingdingshan-2024.toml ]] || fail "resources/ not bundled"
 if grep -q '"rl-accel' "$ROOT/pyproject.toml"; then
     [[ -f $BUNDLE/_internal/_rl_accel.pyd ]] || fail "rl-accel's _rl_accel.pyd not bundled"
@@ -267,23 +269,28 @@ fi
 for stub in icuuc.dll bcryptprimitives.dll; do
     [[ -z $(find "$BUNDLE" -iname "$stub") ]] || fail "the WINE-ONLY $stub stand-in leaked into the bundle"
 done
-# The exe itself: windowed (GUI subsystem), the app version in its version resource, an icon.
+# The exes: panelapp.exe windowed (GUI subsystem), panelapp-cli.exe console; both x64 (the
+# payload: whatever stub the installer gets), the app version in the version resource, an icon.
 cat >"$OUT/check_pe.py" <<'PY'
 import sys, pefile
 pe = pefile.PE(sys.argv[1])
+subsystem = 3 if sys.argv[1].lower().endswith("-cli.exe") else 2
 strings = {k.decode(): v.decode() for fi in pe.FileInfo[0] if hasattr(fi, "StringTable")
            for st in fi.StringTable for k, v in st.entries.items()}
 kinds = {e.id for e in pe.DIRECTORY_ENTRY_RESOURCE.entries}
 problems = [p for p, bad in (
-    ("not windowed (GUI subsystem)", pe.OPTIONAL_HEADER.Subsystem != 2),
+    (f"subsystem {pe.OPTIONAL_HEADER.Subsystem}, expected {subsystem}", pe.OPTIONAL_HEADER.Subsystem != subsystem),
     ("not x64", pe.FILE_HEADER.Machine != 0x8664),
     (f"FileVersion {strings.get('FileVersion')!r} != {sys.argv[2]!r}", strings.get("FileVersion") != sys.argv[2]),
     ("no icon", pefile.RESOURCE_TYPE["RT_GROUP_ICON"] not in kinds)) if bad]
-print("panelapp.exe:", "; ".join(problems) or "GUI, x64, FileVersion " + strings["FileVersion"] + ", icon")
+print(sys.argv[1].rsplit("\\", 1)[-1] + ":", "; ".join(problems) or
+      ("console" if subsystem == 3 else "GUI") + ", x64, FileVersion " + strings["FileVersion"] + ", icon")
 sys.exit(1 if problems else 0)
 PY
-wrun 120 "$WINPY/python.exe" "$(winpath "$OUT/check_pe.py")" "$(winpath "$BUNDLE/panelapp.exe")" "$VERSION" ||
-    fail "panelapp.exe resources (see $LOG)"
+for exe in panelapp.exe panelapp-cli.exe; do
+    wrun 120 "$WINPY/python.exe" "$(winpath "$OUT/check_pe.py")" "$(winpath "$BUNDLE/$exe")" "$VERSION" ||
+        fail "$exe resources (see $LOG)"
+done
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
 
 # run_checks EXE LABEL: the frozen app's checks. Windowed exe: no console output, so
@@ -320,14 +327,44 @@ run_checks() {
     fi
 }
 
+# cli_checks DIR LABEL: the console twin prints (the windowed exe cannot), in Chinese; backup
+# and restore go through it (restore keeps a byte copy of a damaged file without CopyFile2,
+# which Wine 8 lacks: store/backup.py).
+cli_out() { # cli_out EXE ARGS...: its stdout+stderr (WINE-ONLY: through a pipe, CR stripped)
+    timeout 300 wine "$@" </dev/null 2>&1 | tr -d '\r'
+    return "${PIPESTATUS[0]}"
+}
+cli_checks() {
+    local cli=$1/panelapp-cli.exe label=$2 out db
+    db=$OUT/cli-$label.db
+    out=$(cli_out "$cli" --version) || fail "$label: panelapp-cli --version exited non-zero"
+    [[ $out == *"panelapp $VERSION"* ]] || fail "$label: panelapp-cli --version printed '$out'"
+    out=$(cli_out "$cli" --help) || fail "$label: panelapp-cli --help exited non-zero"
+    [[ $out == *"用法：panelapp"* && $out == *"选项："* && $out != *"usage:"* ]] ||
+        fail "$label: panelapp-cli --help is not Chinese: $(head -3 <<<"$out")"
+    out=$(cli_out "$cli" score --cycle x) && fail "$label: a bad --cycle was accepted"
+    [[ $out == *"错误：参数 --cycle"* ]] || fail "$label: the argument error is not Chinese: $out"
+    out=$(cli_out "$cli" score --json "$(winpath "$ROOT/resources/samples/demo-cycle.json")") ||
+        fail "$label: panelapp-cli score --json exited non-zero"
+    [[ $(head -1 <<<"$out") == "{" && $out == *'"total": 87'* ]] || fail "$label: score --json printed: $(head -3 <<<"$out")"
+    rm -f "$db" "$db".* "$db.bak"
+    cli_out "$cli" import --db "$(winpath "$db")" "$(winpath "$ROOT/resources/samples/demo-cycle.json")" >>"$LOG" ||
+        fail "$label: panelapp-cli import exited non-zero"
+    cli_out "$cli" backup --db "$(winpath "$db")" "$(winpath "$db.bak")" >>"$LOG" || fail "$label: panelapp-cli backup failed"
+    out=$(cli_out "$cli" restore --db "$(winpath "$db")" "$(winpath "$db.bak")") || fail "$label: panelapp-cli restore failed: $out"
+    echo "$label: panelapp-cli --version, Chinese --help and errors, score --json, backup, restore: OK"
+}
+
 step "frozen app checks (under Wine)"
 run_checks "$BUNDLE/panelapp.exe" frozen
+cli_checks "$BUNDLE" frozen
 
 # --------------------------------------------------------------------------- NSIS
 step "makensis"
 rm -f "$SETUP"
-makensis -V2 -DVERSION="$VERSION" -DSRCDIR="$BUNDLE" -DOUTFILE="$SETUP" \
-    "$ROOT/packaging/installer.nsi" >>"$LOG" 2>&1 || fail "makensis (see $LOG)"
+makensis -V4 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DSRCDIR="$BUNDLE" -DOUTFILE="$SETUP" \
+    "$ROOT/packaging/installer.nsi" >"$OUT/makensis.log" 2>&1 || { cat "$OUT/makensis.log" >>"$LOG"; fail "makensis (see $LOG)"; }
+grep -h "installer stub:" "$OUT/makensis.log" || true
 [[ -f $SETUP ]] || fail "makensis wrote no $SETUP"
 # Guard against the false pass: an x86 NSIS stub does nothing under wine64 yet exits 0.
 machine=$(od -An -tx1 -j $(($(od -An -tu4 -j 60 -N4 "$SETUP") + 4)) -N2 "$SETUP" | tr -d ' \n')
@@ -343,6 +380,7 @@ to_unix() { winepath -u "$1" 2>/dev/null; }
 INSTDIR=$(to_unix "$LOCALAPPDATA_W\\Programs\\panelapp")
 DATADIR=$(to_unix "$LOCALAPPDATA_W\\panelapp") # platformdirs.user_data_dir("panelapp", appauthor=False)
 STARTMENU_LNK=$(to_unix "$APPDATA_W\\Microsoft\\Windows\\Start Menu\\Programs\\考核组评分台.lnk")
+CLI_LNK=$(to_unix "$APPDATA_W\\Microsoft\\Windows\\Start Menu\\Programs\\考核组评分台（命令行）.lnk")
 DESKTOP_W=$(wine cmd /c 'echo %USERPROFILE%' </dev/null 2>/dev/null | tr -d '\r' | tail -1)\\Desktop
 DESKTOP_LNK=$(to_unix "$DESKTOP_W\\考核组评分台.lnk")
 UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\panelapp'
@@ -354,18 +392,28 @@ install_silently() {
     # These checks are what makes the run meaningful (an x86 stub would "pass" silently).
     [[ -f $INSTDIR/panelapp.exe ]] || fail "not installed: $INSTDIR/panelapp.exe missing"
     [[ -f $INSTDIR/uninstall.exe ]] || fail "not installed: uninstall.exe missing"
+    [[ -f $INSTDIR/panelapp-cli.exe ]] || fail "not installed: panelapp-cli.exe missing"
+    [[ -f $INSTDIR/_internal/resources/licenses/index.toml ]] || fail "not installed: the licence texts"
+    [[ -f $CLI_LNK ]] || fail "no Start-menu console shortcut at $CLI_LNK"
     [[ -f $INSTDIR/_internal/resources/schemes/pingdingshan-2024.toml ]] || fail "not installed: resources/"
     [[ -f $STARTMENU_LNK ]] || fail "no Start-menu shortcut at $STARTMENU_LNK"
     [[ -f $DESKTOP_LNK ]] || fail "no desktop shortcut at $DESKTOP_LNK (selected by default)"
     reg=$(wine reg query "$UNINST_KEY" </dev/null 2>/dev/null | tr -d '\r')
     grep -q "DisplayVersion.*$VERSION" <<<"$reg" || fail "uninstall entry lacks DisplayVersion $VERSION"
     grep -q 'QuietUninstallString.*uninstall.exe" /S' <<<"$reg" || fail "uninstall entry lacks QuietUninstallString"
+    # DisplayName must be stored as Chinese (UTF-16, REG_SZ): `reg query` shows ?????? through
+    # Wine's console code page, so read the exported .reg file (UTF-16LE) instead.
+    rm -f "$OUT/uninst.reg"
+    wine reg export "$UNINST_KEY" "$(winpath "$OUT/uninst.reg")" /y </dev/null >/dev/null 2>&1 || fail "reg export"
+    iconv -f UTF-16 -t UTF-8 "$OUT/uninst.reg" | grep -q '"DisplayName"="考核组评分台 (panelapp)"' ||
+        fail "DisplayName is not stored as 考核组评分台 (panelapp): $(iconv -f UTF-16 -t UTF-8 "$OUT/uninst.reg" | grep DisplayName)"
 }
 uninstall_silently() { # args: extra uninstaller switches
     wrun 600 "$INSTDIR/uninstall.exe" /S "$@" || fail "uninstall.exe /S $* exited non-zero"
     wineserver -w # the uninstaller re-runs itself from %TEMP%: wait for that copy too
     [[ ! -e $INSTDIR ]] || fail "uninstall left $INSTDIR: $(find "$INSTDIR" | head -5)"
     [[ ! -e $STARTMENU_LNK ]] || fail "uninstall left the Start-menu shortcut"
+    [[ ! -e $CLI_LNK ]] || fail "uninstall left the console shortcut"
     [[ ! -e $DESKTOP_LNK ]] || fail "uninstall left the desktop shortcut"
     if wine reg query "$UNINST_KEY" </dev/null >/dev/null 2>&1; then fail "uninstall left the registry entry"; fi
 }
@@ -375,6 +423,10 @@ echo "installed to $LOCALAPPDATA_W\\Programs\\panelapp ($(du -sh "$INSTDIR" | cu
 
 step "installed app checks (under Wine)"
 run_checks "$INSTDIR/panelapp.exe" installed
+cli_checks "$INSTDIR" installed
+T_START=$(date +%s.%N)
+wrun 120 "$INSTDIR/panelapp.exe" --version || fail "installed: --version"
+echo "installed panelapp.exe --version: $(printf '%.1f' "$(echo "$(date +%s.%N) - $T_START" | bc)") s (start time under Wine)"
 
 step "refuse while running (under Wine)"
 # setup.exe and uninstall.exe must not touch the files of a running panelapp (the window,

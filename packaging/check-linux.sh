@@ -96,6 +96,16 @@ out=$("$APP" --version 2>&1) || fail "--version exited $?: $out"
 echo "--version: $out"
 
 help=$("$APP" --help 2>&1) || fail "--help exited $?: $help"
+[[ $help == *"用法：panelapp"* && $help == *"选项："* && $help != *"usage:"* ]] || fail "--help is not Chinese: $help"
+
+# The console twin (panelapp-cli.exe on Windows): the same program from the same spec.
+CLI=$DIST/panelapp/panelapp-cli
+[[ -x $CLI ]] || fail "no console twin at $CLI"
+out=$("$CLI" --version 2>&1) || fail "panelapp-cli --version exited $?: $out"
+[[ $out == "panelapp $VERSION" ]] || fail "panelapp-cli --version printed '$out'"
+[[ -f $INTERNAL/resources/licenses/index.toml && -f $INTERNAL/resources/licenses/pyside6-essentials.txt ]] ||
+    fail "licence texts not bundled"
+echo "panelapp-cli --version: $out; licences bundled ($(ls "$INTERNAL/resources/licenses" | wc -l) files)"
 sample=$INTERNAL/resources/samples/demo-cycle.json
 if [[ -f $sample ]]; then
     "$APP" score "$sample" >"$SANDBOX/score.txt" 2>&1 || {

@@ -1,9 +1,13 @@
 ; panelapp (考核组评分台) installer: NSIS 3, per-user, Simplified Chinese.
 ;
-;   makensis -DVERSION=0.1.0 -DSRCDIR=dist/panelapp -DOUTFILE=dist/panelapp-0.1.0-setup.exe packaging/installer.nsi
+;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DSRCDIR=dist/panelapp -DOUTFILE=dist/panelapp-0.1.0-setup.exe packaging/installer.nsi
 ;
-; SRCDIR is PyInstaller's one-folder output (panelapp.exe + _internal/). Relative paths are
-; relative to this file's folder (makensis changes into it).
+;   (-INPUTCHARSET UTF8: this file has no BOM, and makensis on Windows would otherwise read
+;   it in the ANSI code page and store the Chinese texts as mojibake)
+;
+; SRCDIR is PyInstaller's one-folder output (panelapp.exe, its console twin panelapp-cli.exe,
+; _internal/ with resources/licenses/). Relative paths are relative to this file's folder
+; (makensis changes into it).
 ;
 ; Installs for the current user only (no administrator rights) into
 ; %LOCALAPPDATA%\Programs\panelapp, with a Start-menu shortcut, an optional desktop shortcut
@@ -17,8 +21,27 @@
 ; The user's data (database, backups, attachments) lives in %LOCALAPPDATA%\panelapp
 ; (platformdirs.user_data_dir("panelapp", appauthor=False)), outside the install folder.
 
-Unicode true
-Target amd64-unicode ; an x86 stub does nothing under wine64 and still exits 0: keep amd64
+Unicode true ; wide-char registry and file APIs: DisplayName is stored as Chinese UTF-16
+
+; The program is x64 (the build scripts check panelapp.exe's PE header); the installer stub
+; need not be. Debian's nsis (the Wine route) ships amd64-unicode stubs and plug-ins, and
+; under wine64 only a 64-bit setup.exe runs at all (an x86 stub does nothing yet exits 0, so
+; build-windows-on-linux.sh insists on an x64 setup.exe and checks every installed file).
+; The official NSIS build (choco on windows-latest) has x86-unicode only: a 32-bit installer
+; installs the x64 program just as well for one user, because WOW64 redirects neither
+; HKCU\Software nor %LOCALAPPDATA%; .onInit refuses a 32-bit Windows. -DTARGET=... forces one.
+!ifndef TARGET
+  !if /FileExists "${NSISDIR}/Stubs/lzma_solid-amd64-unicode"
+    !if /FileExists "${NSISDIR}/Plugins/amd64-unicode/nsDialogs.dll"
+      !define TARGET "amd64-unicode"
+    !endif
+  !endif
+  !ifndef TARGET
+    !define TARGET "x86-unicode"
+  !endif
+!endif
+Target ${TARGET}
+!echo "installer stub: ${TARGET}"
 
 !ifndef VERSION
   !error "pass the app version: makensis -DVERSION=x.y.z"
@@ -36,6 +59,8 @@ Target amd64-unicode ; an x86 stub does nothing under wine64 and still exits 0: 
 !define APP "panelapp"
 !define APP_ZH "考核组评分台"
 !define EXE "panelapp.exe"
+!define CLI_EXE "panelapp-cli.exe" ; the console twin (same program) for cmd.exe / PowerShell
+!define CLI_LNK "${APP_ZH}（命令行）.lnk"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
 !define DATA_DIR "$LOCALAPPDATA\${APP}"
 !define SETTINGS_KEY "Software\${APP}" ; QSettings' registry home, removed with the data
@@ -58,6 +83,7 @@ ShowUninstDetails nevershow
 !include LogicLib.nsh
 !include FileFunc.nsh
 !include nsDialogs.nsh
+!include x64.nsh
 
 !define MUI_ICON "..\resources\icons\panelapp.ico"
 !define MUI_UNICON "..\resources\icons\panelapp.ico"
@@ -94,11 +120,11 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${APP}"
 ; ---------------------------------------------------------------- running app
 ; Replacing or deleting the files of a running panelapp would leave a half-old bundle. A
 ; running exe cannot be opened for writing on Windows, which tells us it is running.
-!macro REFUSE_WHILE_RUNNING ID
-  ${If} ${FileExists} "$INSTDIR\${EXE}"
+!macro REFUSE_WHILE_RUNNING ID FILE
+  ${If} ${FileExists} "$INSTDIR\${FILE}"
     retry_${ID}:
     ClearErrors
-    FileOpen $0 "$INSTDIR\${EXE}" a
+    FileOpen $0 "$INSTDIR\${FILE}" a
     ${If} ${Errors}
       MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_ZH}正在运行。$\r$\n请先保存并关闭它，然后单击“重试”。" /SD IDCANCEL IDRETRY retry_${ID}
       SetErrorLevel 2
@@ -109,17 +135,31 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${APP}"
 !macroend
 
 ; ---------------------------------------------------------------- install
+Function .onInit
+  ; panelapp.exe is x64: an x86-unicode stub must not install it on a 32-bit Windows.
+  ${IfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "${APP_ZH}需要 64 位 Windows 10 或更新版本。" /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
+
 Section "!${APP_ZH}（必需）" SecMain
   SectionIn RO
-  !insertmacro REFUSE_WHILE_RUNNING install
+  !insertmacro REFUSE_WHILE_RUNNING install ${EXE}
+  !insertmacro REFUSE_WHILE_RUNNING install_cli ${CLI_EXE}
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the bundle entirely, so no file of an older version lingers.
   RMDir /r "$INSTDIR\_internal"
   File "${SRCDIR}\${EXE}"
+  File "${SRCDIR}\${CLI_EXE}"
   File /r "${SRCDIR}\_internal"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateShortCut "$SMPROGRAMS\${APP_ZH}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
+  ; A command prompt in the program folder (the shortcut starts in $OUTDIR = $INSTDIR) that
+  ; lists the commands: IT staff type "panelapp-cli verify-pdf ..." from there.
+  CreateShortCut "$SMPROGRAMS\${CLI_LNK}" "$SYSDIR\cmd.exe" "/k ${CLI_EXE} --help" "$INSTDIR\${CLI_EXE}" 0
 
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayName" "${APP_ZH} (${APP})"
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
@@ -178,11 +218,14 @@ Function un.DataPageLeave
 FunctionEnd
 
 Section "Uninstall"
-  !insertmacro REFUSE_WHILE_RUNNING uninstall
+  !insertmacro REFUSE_WHILE_RUNNING uninstall ${EXE}
+  !insertmacro REFUSE_WHILE_RUNNING uninstall_cli ${CLI_EXE}
   Delete "$SMPROGRAMS\${APP_ZH}.lnk"
+  Delete "$SMPROGRAMS\${CLI_LNK}"
   Delete "$DESKTOP\${APP_ZH}.lnk"
   ; Only what the installer put there: a user-chosen folder may hold other files.
   Delete "$INSTDIR\${EXE}"
+  Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

@@ -26,7 +26,8 @@ VIEWS = (
 def main(out: Path) -> int:
     ensure_platform()
     app = make_application()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
 
     from panelapp.store import open_database
     from panelapp.ui.main_window import MainWindow
@@ -54,7 +55,26 @@ def main(out: Path) -> int:
                 window.grab().save(str(path))
                 print(path)
         window.resize(1366, 768)
+        for _ in range(3):
+            window.zoom(+1)  # 150 %: every tab still fits 1366×768
+        for stem, tab, item in VIEWS:
+            window.tabs.setCurrentIndex(tab)
+            if item:
+                window.show_item(item)
+            for _ in range(3):
+                app.processEvents()
+            path = out / f"{stem}-1366x768-150.png"
+            window.grab().save(str(path))
+            print(path)
         window.show_item("2.1")
+        fault = window.section_tabs[1].panels["2.1"].tables[0].do_add()
+        for _ in range(3):
+            app.processEvents()
+        path = out / "5-fault-form-new-150.png"  # a new fault at 150 %: the fields scroll, 保存 stays
+        fault.grab().save(str(path))
+        print(path)
+        fault.reject()
+        window.zoom(0)
         window.zoom(+1)
         window.zoom(+1)  # 130 %: what a projector needs
         for _ in range(3):
@@ -97,6 +117,13 @@ def main(out: Path) -> int:
         path = out / "9-override-shown-1366x768.png"
         window.grab().save(str(path))
         print(path)
+        help_dir = Path(__file__).resolve().parents[1] / "resources" / "help" / "img"
+        help_dir.mkdir(parents=True, exist_ok=True)
+        for src, name in (("1-materials-1366x768.png", "materials.png"), ("5-fault-form.png", "fault-form.png"),
+                          ("4-summary-1366x768.png", "summary.png")):
+            image = QImage(str(out / src))  # the F1 guide ships smaller copies
+            image.scaledToWidth(min(image.width(), 760), Qt.TransformationMode.SmoothTransformation).save(
+                str(help_dir / name))
         window.close()  # closes the database on the worker
         window.runner.settle()
     return 0

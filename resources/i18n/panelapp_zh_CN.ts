@@ -2,9 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/about.py" line="+37"/>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>考核组评分台 panelapp {version}</source>
+        <translation>考核组评分台 panelapp {version}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</source>
+        <translation>按合同附件2、附件3的考核办法评分。
+本程序包含以下开源组件，各自按其许可证提供；选择一项即可查看许可证全文。
+Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _internal 下单独的 DLL 文件，可以换成您自己编译或修改的兼容版本。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>无法读取许可证文件 {path}：{error}</source>
+        <translation>无法读取许可证文件 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../src/panelapp/ui/app.py" line="+23"/>
+        <location filename="../../src/panelapp/ui/app.py" line="+24"/>
         <source>无法打开数据库</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -48,6 +75,18 @@
         <location line="+10"/>
         <source>恢复失败</source>
         <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
+请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），或用 panelapp --self-test 在后台自检。</source>
+        <translation>panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。
+请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），或用 panelapp --self-test 在后台自检。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>panelapp：无法写日志：{error}</source>
+        <translation>panelapp：无法写日志：{error}</translation>
     </message>
 </context>
 <context>
@@ -99,16 +138,120 @@
     </message>
 </context>
 <context>
+    <name>ChoiceField</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+149"/>
+        <source>请选择“{label}”</source>
+        <translation>请选择“{label}”</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/crash.py" line="+44"/>
+        <source>程序出错</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;刚才的操作没有完成：程序内部出错（{kind}）。&lt;/b&gt;</source>
+        <translation>&lt;b&gt;刚才的操作没有完成：程序内部出错（{kind}）。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存的数据不受影响：每一次修改在完成时就已写入数据库，这次出错的操作如未完成则没有写入。可以继续使用，或关闭后重新打开。</source>
+        <translation>已保存的数据不受影响：每一次修改在完成时就已写入数据库，这次出错的操作如未完成则没有写入。可以继续使用，或关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>详细信息已写入日志文件：
+{path}
+请把日志或下面的详细信息发给维护人员。</source>
+        <translation>详细信息已写入日志文件：
+{path}
+请把日志或下面的详细信息发给维护人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（未启用日志）</source>
+        <translation>（未启用日志）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>复制详细信息</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开日志文件夹</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="+301"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已复制</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="+135"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+28"/>
+        <source>日历</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从日历选择</source>
+        <translation>从日历选择</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+10"/>
+        <source>如 2025-01-15 或 1-15</source>
+        <translation>如 2025-01-15 或 1-15</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请填写“{label}”，或勾选“{none}”</source>
+        <translation>请填写“{label}”，或勾选“{none}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写“{label}”</source>
+        <translation>请填写“{label}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{label}”：{problem}</source>
+        <translation>“{label}”：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{label}”须在 {range} 之间（填写的是 {value}）</source>
+        <translation>“{label}”须在 {range} 之间（填写的是 {value}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{lo} 至 {hi}</source>
         <translation>{lo} 至 {hi}</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeField</name>
+    <message>
+        <location line="+53"/>
+        <source>如 1-15 9:00</source>
+        <translation>如 1-15 9:00</translation>
     </message>
 </context>
 <context>
@@ -127,7 +270,7 @@
 <context>
     <name>EvidenceActions</name>
     <message>
-        <location filename="../../src/panelapp/ui/actions.py" line="+66"/>
+        <location filename="../../src/panelapp/ui/actions.py" line="+67"/>
         <source>无法保存</source>
         <translation>无法保存</translation>
     </message>
@@ -137,7 +280,7 @@
         <translation>复制{kind}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>删除{n}条{kind}</source>
         <translation>删除{n}条{kind}</translation>
     </message>
@@ -206,7 +349,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+21"/>
+        <location filename="../../src/panelapp/ui/forms/evidence_form.py" line="+31"/>
         <source>修改{kind}</source>
         <translation>修改{kind}</translation>
     </message>
@@ -216,7 +359,7 @@
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
@@ -226,17 +369,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>请填写“{label}”</source>
-        <translation>请填写“{label}”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“{label}”须在 {range} 之间</source>
-        <translation>“{label}”须在 {range} 之间</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+83"/>
         <source>请先改正标红的项目；未保存任何内容。</source>
         <translation>请先改正标红的项目；未保存任何内容。</translation>
     </message>
@@ -317,7 +450,7 @@
 <context>
     <name>EvidenceTable</name>
     <message>
-        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+86"/>
+        <location filename="../../src/panelapp/ui/widgets/evidence_table.py" line="+101"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
@@ -342,7 +475,17 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+11"/>
+        <source>筛选（Ctrl+F）</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>（筛选：{shown} / {n} 条）</source>
+        <translation>（筛选：{shown} / {n} 条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>（{n} 条）&#x3000;可把文件拖到某一行上作为附件</source>
         <translation>（{n} 条）&#x3000;可把文件拖到某一行上作为附件</translation>
     </message>
@@ -373,6 +516,11 @@
         <location line="+1"/>
         <source>影响类型</source>
         <translation>影响类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -450,7 +598,7 @@
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>恢复时间不得早于开始时间</source>
         <translation>恢复时间不得早于开始时间</translation>
     </message>
@@ -465,7 +613,7 @@
         <translation>到场时间不得早于报修时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>恢复时限不得早于报修时间</source>
         <translation>恢复时限不得早于报修时间</translation>
     </message>
@@ -485,7 +633,12 @@
         <translation>故障编号“{id}”已存在</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>填写影响类型、开始、恢复和报修时间后，这里显示等级与扣分。</source>
+        <translation>填写影响类型、开始、恢复和报修时间后，这里显示等级与扣分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>时间有误：恢复时间早于开始时间，或响应/到场早于报修。</source>
         <translation>时间有误：恢复时间早于开始时间，或响应/到场早于报修。</translation>
     </message>
@@ -553,7 +706,12 @@
 <context>
     <name>FieldSpecs</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/specs.py" line="+79"/>
+        <location filename="../../src/panelapp/ui/forms/specs.py" line="+57"/>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -566,7 +724,7 @@
 <context>
     <name>FileOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/file_ops.py" line="+51"/>
+        <location filename="../../src/panelapp/ui/file_ops.py" line="+52"/>
         <source>已导入。</source>
         <translation>已导入。</translation>
     </message>
@@ -596,7 +754,7 @@
         <translation>周期文件 (*.json *.zip)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>正在导入周期文件…</source>
         <translation>正在导入周期文件…</translation>
     </message>
@@ -638,17 +796,17 @@
         <translation>含附件的周期文件 (*.zip);;仅数据 (*.json)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>正在导出周期文件…</source>
         <translation>正在导出周期文件…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>无法导出周期文件</source>
         <translation>无法导出周期文件</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-4"/>
         <source>导出完成</source>
         <translation>导出完成</translation>
     </message>
@@ -660,7 +818,7 @@
 {path}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>正在载入演示数据…</source>
         <translation>正在载入演示数据…</translation>
     </message>
@@ -670,9 +828,27 @@
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+67"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+69"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/panelapp/ui/help.py" line="+17"/>
+        <source>使用说明</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>找不到使用说明文件：{path}</source>
+        <translation>找不到使用说明文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1175,110 @@
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <location filename="../../src/panelapp/ui/housekeeping.py" line="+39"/>
+        <source>数据库完好：{path}
+SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{rows} 条记录与审计记录一致。</source>
+        <translation>数据库完好：{path}
+SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{rows} 条记录与审计记录一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库检查发现 {n} 个问题：{path}</source>
+        <translation>数据库检查发现 {n} 个问题：{path}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>备份失败</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已备份到 {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份完成</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已备份到：
+{path}</source>
+        <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>检查数据库</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</source>
+        <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>用备份
+{backup}
+替换当前数据库
+{db}？
+
+当前文件会先另存一份（不会删除）。</source>
+        <translation>用备份
+{backup}
+替换当前数据库
+{db}？
+
+当前文件会先另存一份（不会删除）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>恢复失败</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>恢复完成</source>
+        <translation>恢复完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已从备份恢复：
+{backup}
+恢复前的文件另存为：
+{safety}</source>
+        <translation>已从备份恢复：
+{backup}
+恢复前的文件另存为：
+{safety}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打开其他数据库</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>panelapp 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</source>
+        <translation>panelapp 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>ImagePreview</name>
     <message>
         <location filename="../../src/panelapp/ui/widgets/attachments.py" line="-67"/>
@@ -1084,24 +1364,24 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+62"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+73"/>
         <source>考核组评分台</source>
         <extracomment>menu actions that start a task or write outside the undo stack: disabled while a task runs</extracomment>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+67"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+77"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>无法打开考核周期</source>
         <translation>无法打开考核周期</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>（已定稿，只读）</source>
         <translation>（已定稿，只读）</translation>
     </message>
@@ -1123,27 +1403,47 @@
         <translation>已保存：{action}（Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>无法撤销</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>已撤销：{action}（Ctrl+Y 重做）</source>
+        <translation>已撤销：{action}（Ctrl+Y 重做）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>无法重做</source>
         <translation>无法重做</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>已重做：{action}（Ctrl+Z 撤销）</source>
+        <translation>已重做：{action}（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已自动保存：每次修改完成即写入数据库，无需手动保存。导出周期文件请用 Ctrl+Shift+S。</source>
+        <translation>已自动保存：每次修改完成即写入数据库，无需手动保存。导出周期文件请用 Ctrl+Shift+S。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>数据库：{name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>请先在表格中选择一行</source>
         <translation>请先在表格中选择一行</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>字号 {percent}%</source>
         <translation>字号 {percent}%</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>{task}完成后关闭窗口</source>
         <translation>{task}完成后关闭窗口</translation>
     </message>
@@ -1159,7 +1459,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../src/panelapp/ui/menus.py" line="+74"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="+92"/>
         <source>关于</source>
         <translation>关于</translation>
     </message>
@@ -1171,7 +1471,7 @@
 按合同附件2、附件3的考核办法评分。</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/menus.py" line="-47"/>
+        <location filename="../../src/panelapp/ui/menus.py" line="-64"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1184,6 +1484,11 @@
         <location line="+1"/>
         <source>导出周期文件…</source>
         <translation>导出周期文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1222,6 +1527,31 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>备份…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查数据库</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开其他数据库…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近打开的数据库</source>
+        <translation>最近打开的数据库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>切换操作人…</source>
         <translation>切换操作人…</translation>
     </message>
@@ -1271,6 +1601,11 @@
         <translation>删除记录</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>筛选当前表格</source>
+        <translation>筛选当前表格</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>调整本项扣分…</source>
         <translation>调整本项扣分…</translation>
@@ -1301,12 +1636,32 @@
         <translation>原始大小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>第{n}个标签页</source>
+        <translation>第{n}个标签页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>使用说明</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开数据文件夹</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开日志文件夹</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>载入演示数据</source>
         <translation>载入演示数据</translation>
     </message>
@@ -1390,6 +1745,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>补录第{n}周巡检报告（{monday} 起）</source>
+        <translation>补录第{n}周巡检报告（{monday} 起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>标记为免报周…</source>
         <translation>标记为免报周…</translation>
     </message>
@@ -1404,7 +1764,12 @@
         <translation>再录一份本周报告…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>再录一份第{n}周巡检报告</source>
+        <translation>再录一份第{n}周巡检报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>标记免报周</source>
         <translation>标记免报周</translation>
     </message>
@@ -1453,6 +1818,16 @@
         <source>第{n}考核周期：{start} 至 {end}</source>
         <translation>第{n}考核周期：{start} 至 {end}</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>未录入</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚未录入任何材料</source>
+        <translation>尚未录入任何材料</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -1470,7 +1845,7 @@
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/operator.py" line="+13"/>
+        <location filename="../../src/panelapp/ui/forms/operator.py" line="+26"/>
         <source>选择操作人</source>
         <translation>选择操作人</translation>
     </message>
@@ -1480,7 +1855,17 @@
         <translation>请选择本次操作的考核组成员，所有修改将以此姓名记入操作记录。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>考核组成员还是示例名（组员甲、组员乙）：请点“编辑考核组成员…”填写本组的姓名和职务。</source>
+        <translation>考核组成员还是示例名（组员甲、组员乙）：请点“编辑考核组成员…”填写本组的姓名和职务。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>编辑考核组成员…</source>
+        <translation>编辑考核组成员…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>确定</source>
         <translation>确定</translation>
     </message>
@@ -1546,7 +1931,7 @@
 <context>
     <name>OverrideField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-137"/>
+        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-149"/>
         <source>改定等级</source>
         <translation>改定等级</translation>
     </message>
@@ -1640,7 +2025,17 @@
         <translation>{total} 分 · 不扣减 · {amount}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+77"/>
+        <source>尚未录入</source>
+        <translation>尚未录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本周期还没有录入材料：录入后显示得分</source>
+        <translation>本周期还没有录入材料：录入后显示得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>— 分</source>
         <translation>— 分</translation>
     </message>
@@ -1678,7 +2073,7 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../src/panelapp/ui/selftest.py" line="+116"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-164"/>
         <source>载入演示数据（{detail}）</source>
         <translation>载入演示数据（{detail}）</translation>
     </message>
@@ -1723,7 +2118,27 @@
         <translation>核验刚导出的评分表（{detail}）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+80"/>
+        <source>键盘输入日期：“{typed}”读作 {day}</source>
+        <translation>键盘输入日期：“{typed}”读作 {day}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未保存：Esc 关闭填了一半的表单先询问（保存/放弃/取消）；取消后内容仍在，放弃后未写入</source>
+        <translation>未保存：Esc 关闭填了一半的表单先询问（保存/放弃/取消）；取消后内容仍在，放弃后未写入</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>150%：故障表单 {w}×{h}、主窗口最小 {mw}×{mh} 都在 1366×768 内，保存按钮可见</source>
+        <translation>150%：故障表单 {w}×{h}、主窗口最小 {mw}×{mh} 都在 1366×768 内，保存按钮可见</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>日志：意外错误弹出中文对话框（可复制详情）并写入日志 {path}</source>
+        <translation>日志：意外错误弹出中文对话框（可复制详情）并写入日志 {path}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>截图 {path}</source>
         <translation>截图 {path}</translation>
     </message>
@@ -1736,7 +2151,7 @@
 <context>
     <name>Settlement</name>
     <message>
-        <location filename="../../src/panelapp/ui/settlement.py" line="+64"/>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+65"/>
         <source>登记通报批评</source>
         <translation>登记通报批评</translation>
     </message>
@@ -1824,7 +2239,12 @@
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>如 2025-01-15 或 1-15</source>
+        <translation>如 2025-01-15 或 1-15</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>承诺内容，或通报事由</source>
         <translation>承诺内容，或通报事由</translation>
     </message>
@@ -1906,22 +2326,17 @@
         <translation>两期付款不足扣减，应向乙方追回 ¥{a}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>请填写日期（如 2025-01-15 或 1-15）</source>
+        <translation>请填写日期（如 2025-01-15 或 1-15）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>请选择类别</source>
         <translation>请选择类别</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>请填写日期（YYYY-MM-DD）</source>
-        <translation>请填写日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>“{t}”不是 YYYY-MM-DD 格式的日期</source>
-        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>该承诺已在第{n}周期登记为未完成</source>
         <translation>该承诺已在第{n}周期登记为未完成</translation>
     </message>
@@ -1944,12 +2359,12 @@
 <context>
     <name>SheetOps</name>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="-26"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="-27"/>
         <source>{contract}-第{n}周期评分表.pdf</source>
         <translation>{contract}-第{n}周期评分表.pdf</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>已导出评分表：{path}</source>
         <translation>已导出评分表：{path}</translation>
     </message>
@@ -2008,7 +2423,7 @@
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>正在导出年度汇总…</source>
         <translation>正在导出年度汇总…</translation>
     </message>
@@ -2317,6 +2732,14 @@
     </message>
 </context>
 <context>
+    <name>TextField</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="-206"/>
+        <source>请填写“{label}”</source>
+        <translation>请填写“{label}”</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommand</name>
     <message>
         <location filename="../../src/panelapp/ui/commands.py" line="+82"/>
@@ -2362,6 +2785,38 @@
         <location line="+70"/>
         <source>修改评定日期</source>
         <translation>修改评定日期</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <location filename="../../src/panelapp/ui/forms/unsaved.py" line="+26"/>
+        <source>未保存的输入</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{what}”中已填写的内容尚未保存。
+保存、放弃，还是回到表单继续填写？</source>
+        <translation>“{what}”中已填写的内容尚未保存。
+保存、放弃，还是回到表单继续填写？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-102"/>
+        <source>放弃</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/panelapp/ui/selftest.py" line="-3"/>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

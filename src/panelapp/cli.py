@@ -7,13 +7,15 @@ import importlib
 import sys
 
 from panelapp import __version__
+from panelapp.argparse_zh import ChineseArgumentParser
+from panelapp.brokenpipe import quiet_broken_pipe
 
 #: Modules under panelapp.commands, each contributing sub-commands.
 COMMAND_MODULES: tuple[str, ...] = ("score", "db", "sheet", "settle")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="panelapp", description="考核组评分台")
+    parser = ChineseArgumentParser(prog="panelapp", description="考核组评分台")
     parser.add_argument("--version", action="version", version=f"panelapp {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录）")
     parser.add_argument("--self-test", action="store_true", help="打开主窗口自检后退出")
@@ -36,6 +38,7 @@ def _bad_argument(args: argparse.Namespace) -> str | None:
     return None
 
 
+@quiet_broken_pipe
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

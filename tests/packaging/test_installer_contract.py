@@ -79,10 +79,21 @@ def test_data_is_removed_only_when_asked():
     assert '${GetOptions} $R0 "/REMOVEDATA"' in NSI
 
 
-def test_installer_is_x64_unicode_and_per_user():
-    # An x86 stub does nothing under wine64 yet exits 0: the Wine check would pass falsely.
-    assert re.search(r"^Target amd64-unicode", NSI, re.M)
+def test_installer_is_unicode_per_user_and_picks_its_stub():
+    # amd64-unicode when this NSIS has its stubs and plug-ins, else x86-unicode; never ANSI
+    # (DisplayName and the shortcuts are Chinese: the registry gets UTF-16 only from Unicode NSIS).
     assert re.search(r"^Unicode true", NSI, re.M)
+    assert NSI.index("Unicode true") < NSI.index("WriteRegStr")
+    assert re.search(r"^Target \$\{TARGET\}", NSI, re.M)
+    picks = re.findall(r'!define TARGET "([\w-]+)"', NSI)
+    assert picks == ["amd64-unicode", "x86-unicode"]
+    assert '!if /FileExists "${NSISDIR}/Stubs/lzma_solid-amd64-unicode"' in NSI
+    assert '!if /FileExists "${NSISDIR}/Plugins/amd64-unicode/nsDialogs.dll"' in NSI
+    # a 32-bit stub may carry the x64 program only onto a 64-bit Windows
+    on_init = NSI[NSI.index("Function .onInit") : NSI.index("FunctionEnd", NSI.index("Function .onInit"))]
+    assert "${IfNot} ${RunningX64}" in on_init and "Quit" in on_init
+    assert re.search(r'WriteRegStr HKCU "\$\{UNINST_KEY\}" "DisplayName" "\$\{APP_ZH\}', NSI)
+    assert nsis_define("APP_ZH") == "考核组评分台"
     assert re.search(r"^RequestExecutionLevel user", NSI, re.M)
     assert '!insertmacro MUI_LANGUAGE "SimpChinese"' in NSI
     for value in ("DisplayName", "DisplayVersion", "UninstallString", "QuietUninstallString"):
@@ -96,3 +107,28 @@ def test_icon_has_every_size_windows_asks_for():
     ico = Image.open(ROOT / "resources" / "icons" / "panelapp.ico")
     assert {16, 24, 32, 48, 256} <= {w for w, h in ico.info["sizes"]}
     assert Image.open(ROOT / "resources" / "icons" / "panelapp.png").size == (256, 256)
+
+
+def test_every_makensis_call_reads_the_script_as_utf8():
+    # Without a BOM, makensis on Windows reads the script in the ANSI code page (cp1252 on the
+    # runners): the Chinese DisplayName, captions and shortcuts would be mojibake.
+    calls = {
+        name: (ROOT / name).read_text("utf-8")
+        for name in (".github/workflows/windows-installer.yml", "packaging/build-windows-on-linux.sh",
+                     "docs/install.md")
+    }
+    for name, text in calls.items():
+        lines = [line for line in text.splitlines() if re.search(r"makensis.*-DVERSION", line)]
+        assert lines, name
+        for line in lines:
+            assert "-INPUTCHARSET UTF8" in line, f"{name}: {line.strip()}"
+
+
+def test_console_twin_is_installed_and_removed():
+    assert nsis_define("CLI_EXE") == "panelapp-cli.exe"
+    install = NSI[NSI.index('Section "!') : NSI.index("SectionEnd")]
+    uninstall = NSI[NSI.index('Section "Uninstall"') :]
+    assert 'File "${SRCDIR}\\${CLI_EXE}"' in install
+    assert 'Delete "$INSTDIR\\${CLI_EXE}"' in uninstall and 'Delete "$SMPROGRAMS\\${CLI_LNK}"' in uninstall
+    spec = (ROOT / "packaging" / "panelapp.spec").read_text("utf-8")
+    assert '_exe("panelapp-cli", console=True)' in spec and '_exe("panelapp", console=False)' in spec

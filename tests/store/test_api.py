@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -245,7 +246,19 @@ def test_default_location_uses_the_user_data_folder(tmp_path, monkeypatch):
     from panelapp.store import default_db_path
 
     monkeypatch.delenv("PANELAPP_DB", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    if sys.platform == "win32":
+        # platformdirs ignores XDG_* on Windows: it asks the shell for the local AppData folder.
+        import platformdirs.windows
+
+        real = platformdirs.windows.get_win_folder
+        local = str(tmp_path / "data")
+        monkeypatch.setattr(
+            platformdirs.windows,
+            "get_win_folder",
+            lambda csidl: local if csidl == "CSIDL_LOCAL_APPDATA" else real(csidl),
+        )
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = default_db_path()
     assert path == tmp_path / "data" / "panelapp" / "panelapp.db"
     db = open_database()

@@ -48,7 +48,7 @@ class Env:
         if self.window is not None:
             window, self.window = self.window, None
             for dialog in self.notifier.dialogs:
-                dialog.close()
+                dialog.done(0)  # closes without the 保存/放弃/取消 prompt of a changed form
             window.close()
             assert window.runner.settle(), "the window's task did not finish"
             window.deleteLater()

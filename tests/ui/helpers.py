@@ -31,6 +31,34 @@ def engine_total(window) -> int:
     return score_cycle(window.db.cycles.data(window.session.cycle_id)[0]).total
 
 
+def answer_next_box(button_text: str) -> list[str]:
+    """Click ``button_text`` (with the mouse) on the next modal message box; returns [its text] once shown."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def discard(dlg) -> None:
+    """Close a form, answering 放弃 if it asks about unsaved input."""
+    if getattr(dlg, "is_dirty", lambda: False)():
+        answer_next_box("放弃")
+    dlg.reject()
+
+
 def settle(window) -> None:
     """Wait, processing events, until the window's task (export, import, attach…) is done."""
     assert window.runner.settle(), "the window's task did not finish"

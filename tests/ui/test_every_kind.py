@@ -6,7 +6,7 @@ import pytest
 
 from panelapp.core.evidence import EVIDENCE_KINDS
 from panelapp.ui.context import RULE_EVIDENCE
-from panelapp.ui.forms.fields import TextField
+from panelapp.ui.forms.fields import ChoiceField, DateField, DateTimeField, TextField
 
 from .helpers import engine_total, save, table_of, total
 
@@ -25,6 +25,12 @@ def test_add_duplicate_delete(blank_window, kind):
     for field in dlg.fields.values():
         if isinstance(field, TextField) and not field.value():
             field.edit.setText(f"测试{field.label}")
+        elif isinstance(field, DateTimeField):  # typed as people do: month-day, the year from the cycle
+            field.edit.setText(f"{field.lo.month}-{field.lo.day} 9:00")
+        elif isinstance(field, DateField):
+            field.edit.setText(f"{field.lo.month}-{field.lo.day}")
+        elif isinstance(field, ChoiceField) and field.value() is None:
+            field.combo.setCurrentIndex(1)
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
     stored = w.db.cycles.data(w.session.cycle_id)[0]

@@ -32,12 +32,17 @@ ALLOWED = {
     # The store's default operator name (store.open_database(operator="系统")): a value
     # written to the audit trail and compared with it, not a label.
     ("forms/operator.py", "系统"),
+    # The store's seeded sample panel (store/seed.py DEFAULT_PANEL), recognised to ask for real names.
+    ("forms/operator.py", "组员甲"),
+    ("forms/operator.py", "组员乙"),
     # The self-test types these into the fault form as the record's content (data), and
     # compares the form's live text with the core's level name LEVEL_NAMES[2].
     ("selftest.py", "统一受理平台"),
     ("selftest.py", "自检：数据库连接池耗尽"),
     ("selftest.py", "二级较大故障"),
     ("selftest.py", "自检"),
+    # The message of the exception the self-test raises, then looks for in the log file.
+    ("selftest.py", "自检：模拟的意外错误"),
 }
 
 

@@ -38,13 +38,14 @@ def test_enter_undo_and_withdraw(env, qtbot):
     _type(dlg.date, "2025-13-01")
     _type(dlg.description, "省平台通报数据共享超时")
     QTest.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
-    assert "2025-13-01" in dlg.errors["date"].text() and dlg.errors["description"].isHidden()
+    assert "13 月" in dlg.errors["date"].text() and dlg.errors["description"].isHidden()
     dlg.date.clear()
-    _type(dlg.date, "2025-05-12")
+    _type(dlg.date, "5-12")  # typed as in an office: the year follows the service period
     QTest.keyClick(dlg.add_button, Qt.Key.Key_Space)
     after = annual_summary(env.db, contract_id)
     assert after.deductions_total == before.deductions_total + Decimal("10000.00")
-    assert any(d.kind == "criticism" and d.description == "省平台通报数据共享超时" for d in after.deductions)
+    assert any(d.kind == "criticism" and d.description == "省平台通报数据共享超时"
+               and d.occurred_on.isoformat() == "2025-05-12" for d in after.deductions)
     assert "10,000.00" in " ".join(dlg.deductions.model().item(r, 5).text()
                                    for r in range(dlg.deductions.model().rowCount()))
     # undo from the main window's stack takes it out again; redo puts it back

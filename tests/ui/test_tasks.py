@@ -6,7 +6,7 @@ from datetime import datetime
 
 from panelapp.core.cyclefile import fingerprint
 
-from .helpers import save, set_fault_fields, settle, table_of, total
+from .helpers import discard, save, set_fault_fields, settle, table_of, total
 
 
 def add_fault(window):
@@ -37,7 +37,7 @@ def test_attaching_runs_on_the_worker_with_progress_and_guards(window, tmp_path)
     dlg = add_fault(w)
     save(dlg)
     assert dlg.isVisible() and "请稍候" in dlg.message.text()
-    dlg.reject()
+    discard(dlg)
     settle(w)
     assert not w.task_bar.isVisibleTo(w) and w.menu_actions["pdf"].isEnabled()
     assert [f.name for f in w.db.attachments.of_record("trainings", rid)] == ["现场录像.bin"]

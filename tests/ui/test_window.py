@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from panelapp.ui.forms.fields import to_qdate
-
-from .helpers import engine_total, export_sheet, save, set_fault_fields, settle, table_of, total
+from .helpers import discard, engine_total, export_sheet, save, set_fault_fields, settle, table_of, total
 
 
 def add_fault(window, minutes=95, fault_id="F-09", **kw):
@@ -39,11 +37,12 @@ def test_fault_1h35_full_interruption_serious_is_level_ii_and_costs_15(blank_win
 def test_fault_form_level_changes_live_as_you_type(blank_window):
     dlg = add_fault(blank_window, minutes=20)
     assert "四级其它故障" in dlg.live.text()  # exactly 20 min is not "超过"
-    dlg.fields["restored_at"].edit.setDateTime(dlg.fields["restored_at"].edit.dateTime().addSecs(60))
+    restored = dlg.fields["restored_at"]
+    restored.set_value(restored.value() + timedelta(minutes=1))
     assert "三级一般故障" in dlg.live.text()
     dlg.fields["serious_impact"].box.setChecked(False)
     assert "四级其它故障" in dlg.live.text()
-    dlg.reject()
+    discard(dlg)
 
 
 def test_mark_week_exempt_with_reason_recovers_1_1(window):
@@ -150,12 +149,13 @@ def test_invalid_date_refused_with_message(blank_window, case):
         dlg = table_of(w, "1.2").do_add()
         dlg.fields["name"].edit.setText("两会特巡")
         dlg.fields["requested_by"].edit.setText("办公室")
-        dlg.fields["start"].edit.setDate(to_qdate(date(2025, 3, 10)))
-        dlg.fields["end"].edit.setDate(to_qdate(date(2025, 3, 4)))
+        dlg.fields["start"].set_value(date(2025, 3, 10))
+        dlg.fields["end"].set_value(date(2025, 3, 4))
+        dlg.fields["report_date"].set_value(None)
         field, kind = dlg.fields["end"], "special_periods"
     else:
         dlg = add_fault(w)
-        dlg.fields["restored_at"].edit.setDateTime(dlg.fields["started_at"].edit.dateTime().addSecs(-3600))
+        dlg.fields["restored_at"].set_value(dlg.fields["started_at"].value() - timedelta(hours=1))
         field, kind = dlg.fields["restored_at"], "faults"
         assert "时间有误" in dlg.live.text()
     save(dlg)
@@ -163,18 +163,20 @@ def test_invalid_date_refused_with_message(blank_window, case):
     assert field.error_label.isVisibleTo(dlg) and "不得早于" in field.error_label.text()
     assert "未保存" in dlg.message.text()
     assert w.session.records(kind) == () and w.db.cycles.data(w.session.cycle_id)[0].evidence.count() == 0
-    dlg.reject()
+    discard(dlg)
 
 
 def test_date_pickers_are_bounded_to_the_cycle_and_half_year(blank_window):
     w = blank_window
     dlg = table_of(w, "1.3").do_add()
-    edit = dlg.fields["date"].edit
-    assert edit.minimumDate() == to_qdate(date(2024, 12, 30)) and edit.maximumDate() == to_qdate(date(2025, 3, 29))
-    dlg.reject()
+    field = dlg.fields["date"]
+    assert (field.lo, field.hi) == (date(2024, 12, 30), date(2025, 3, 29))
+    field.edit.setText("3-30")  # the year comes from the cycle: 2025-03-30, a day after its end
+    assert "须在 2024-12-30 至 2025-03-29 之间（填写的是 2025-03-30）" in field.check()
+    discard(dlg)
     dlg = table_of(w, "1.4").do_add()
-    assert dlg.fields["date"].edit.minimumDate() == to_qdate(date(2024, 9, 30))  # half-year H1
-    dlg.reject()
+    assert dlg.fields["date"].lo == date(2024, 9, 30)  # half-year H1
+    discard(dlg)
 
 
 def test_required_text_refused_next_to_field(blank_window):
@@ -182,7 +184,7 @@ def test_required_text_refused_next_to_field(blank_window):
     save(dlg)
     assert "请填写" in dlg.fields["commitment"].error_label.text()
     assert dlg.isVisible() and blank_window.session.records("unfulfilled_commitments") == ()
-    dlg.reject()
+    discard(dlg)
 
 
 def test_close_and_reopen_keeps_everything(env, qtbot):
@@ -213,7 +215,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     existing = w.db.attachments.of_record("defect_reports", rid)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pdf))])
-    pos = table.view.visualRect(table.model.index(0, 0)).center()
+    pos = table.view.visualRect(table.proxy.index(0, 0)).center()
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     table.view.dropEvent(event)
@@ -239,14 +241,15 @@ def test_history_shows_who_changed_what(window):
     model = dlg.model
     rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
     assert any(r[1] == "组员甲" and r[2] == "新增" and "F-09" in r[4] for r in rows)
-    dlg.reject()
+    discard(dlg)
 
 
 def test_shortcuts_and_zoom(window, qtbot):
     w = window
     keys = {name: a.shortcut().toString() for name, a in w.menu_actions.items()}
     assert keys["add"] == "Ctrl+N" and keys["duplicate"] == "Ctrl+D" and keys["delete"] == "Del"
-    assert keys["undo"] == "Ctrl+Z" and keys["redo"] == "Ctrl+Y" and keys["export"] == "Ctrl+S"
+    assert keys["undo"] == "Ctrl+Z" and keys["redo"] == "Ctrl+Y" and keys["export"] == "Ctrl+Shift+S"
+    assert keys["save"] == "Ctrl+S" and keys["help"] == "F1" and keys["tab3"] == "Ctrl+4"
     size = QApplication.font().pointSizeF()
     table = table_of(w, "2.1")
     panel = w.section_tabs[1].panel("2.1")
@@ -329,7 +332,7 @@ def test_image_attachment_previews(window, tmp_path):
     strip.list.setCurrentRow(row)
     dlg = strip.open_current()
     assert isinstance(dlg, ImagePreview)
-    dlg.reject()
+    discard(dlg)
 
 
 def test_final_cycle_refuses_edits_with_the_store_message(window):
@@ -343,7 +346,7 @@ def test_final_cycle_refuses_edits_with_the_store_message(window):
     assert dlg.isVisible() and "定稿" in dlg.message.text()
     assert len(w.db.cycles.data(w.session.cycle_id)[0].evidence.faults) == 2
     assert w.editor.stack.count() == 0
-    dlg.reject()
+    discard(dlg)
     assert "定稿" in w.score_bar.cycle_label.text()
 
 
@@ -379,7 +382,7 @@ def test_switching_on_a_time_starts_from_the_report_time(blank_window):
     deadline = dlg.fields["restore_deadline_at"]
     deadline.none_box.setChecked(False)
     assert (deadline.raw() - dlg.fields["reported_at"].raw()).total_seconds() == 8 * 3600
-    dlg.reject()
+    discard(dlg)
 
 
 def test_window_state_is_remembered(env, qtbot):
@@ -480,12 +483,13 @@ def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypa
 
     monkeypatch.setattr(w.db.evidence, "add", refuse)
     dlg = table_of(w, "1.3").do_add()
+    dlg.fields["date"].set_value(date(2025, 1, 15))
     dlg.fields["title"].edit.setText("第一季度缺陷分析")
     save(dlg)
     assert dlg.isVisible() and "未保存" in dlg.message.text()
     assert dlg.fields["title"].error_label.text() == "标题与已有报告重复"
     assert w.session.records("defect_reports") == () and w.editor.stack.count() == 0
-    dlg.reject()
+    discard(dlg)
 
 
 def test_export_score_sheet_pdf_from_the_window(window, tmp_path):

@@ -125,7 +125,7 @@ class Fault:
                                                 help="不得早于开始时间"))
     serious_impact: bool = field(metadata=meta("严重影响", check="造成严重影响（考核组判断）",
                                                sheet=("严重影响", "无严重影响")))
-    vendor_caused: bool = field(metadata=meta("原因", column="运维原因", check="运维单位原因", initial=True,
+    vendor_caused: bool = field(metadata=meta("原因", column="运维原因", check="运维单位原因",
                                               sheet=("运维单位原因", "非运维单位原因")))
     reported_at: datetime = field(metadata=meta("报修时间", column="报修", span="follow_up"))
     responded_at: datetime | None = field(metadata=meta("响应时间", column="响应", span="follow_up",
@@ -154,7 +154,7 @@ class Fault:
 class SecurityEvent:
     date: date = field(metadata=meta("日期", span="cycle"))
     kind: SecurityKind = field(metadata=meta("事件类型", column="类型", names=SECURITY_KIND_NAMES))
-    vendor_caused: bool = field(metadata=meta("原因", column="运维原因", check="运维单位原因", initial=True,
+    vendor_caused: bool = field(metadata=meta("原因", column="运维原因", check="运维单位原因",
                                               sheet=("", "，非运维单位原因")))
     description: str = field(metadata=meta("说明", required=False))
     files: tuple[FileRef, ...] = field(default=(), metadata=_FILES)

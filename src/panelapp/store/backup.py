@@ -108,6 +108,14 @@ def rotate(db_path: Path, keep: int) -> Path:
     return made
 
 
+def _copy_bytes(src: Path, dst: Path) -> None:
+    """shutil.copy2 without CopyFile2: on Windows, Python 3.12's copy2 calls CopyFile2, which
+    Wine 8 lacks (the Wine build route would crash here); copyfile + copystat is the same
+    copy (bytes, then times and mode) through plain reads and writes on every system."""
+    shutil.copyfile(src, dst)
+    shutil.copystat(src, dst)
+
+
 def replace_with(backup: Path, db_path: Path) -> Path:
     """Replace ``db_path`` with ``backup`` (already checked: store.restore_check.restore); the
     current file is first kept as a safety copy. Returns the safety copy's path."""
@@ -122,11 +130,11 @@ def replace_with(backup: Path, db_path: Path) -> Path:
             if is_good(db_path):
                 copy_database(db_path, safety)
             else:  # keep the damaged file byte for byte, with its WAL
-                shutil.copy2(db_path, safety)
+                _copy_bytes(db_path, safety)
                 for ext in ("-wal", "-shm"):
                     side = db_path.with_name(db_path.name + ext)
                     if side.exists():
-                        shutil.copy2(side, safety.with_name(safety.name + ext))
+                        _copy_bytes(side, safety.with_name(safety.name + ext))
         tmp = db_path.with_name(db_path.name + ".restoring")
         copy_database(backup, tmp)
         from panelapp.store import shared_blobs

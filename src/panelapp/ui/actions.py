@@ -26,6 +26,7 @@ from panelapp.ui.forms.evidence_form import EvidenceDialog
 from panelapp.ui.forms.fault_form import FaultContext, FaultDialog
 from panelapp.ui.forms.override import OverrideDialog
 from panelapp.ui.forms.specs import Bounds
+from panelapp.ui.forms.unsaved import snapshot
 from panelapp.ui.notify import notifier_of
 from panelapp.ui.ops import TaskRunner
 from panelapp.ui.session import CycleSession
@@ -79,19 +80,20 @@ class EvidenceActions(QObject):
         return notifier_of(self.parent_widget).run(dlg)
 
     # -- evidence -----------------------------------------------------------------------------
-    def add(self, kind: str, template=None) -> QDialog:
-        """Open the form; on 保存 the record is added (one undo step)."""
-        return self._open(self.add_form(kind, template))
+    def add(self, kind: str, template=None, title: str | None = None) -> QDialog:
+        """Open the form; on 保存 the record is added (one undo step). ``title`` says what it is for."""
+        return self._open(self.add_form(kind, template, title))
 
-    def add_form(self, kind: str, template=None) -> QDialog:
+    def add_form(self, kind: str, template=None, title: str | None = None) -> QDialog:
         """The form ``add`` opens, not shown yet."""
         def submit(obj):
             self.editor.run(AddEvidence(self.session, kind, obj))
 
         dlg = self.dialog(kind, template, submit)
         if template is not None:
-            dlg.setWindowTitle(self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
+            dlg.setWindowTitle(title or self.tr("复制{kind}").format(kind=EVIDENCE_LABELS[kind]))
             dlg.original = None
+            dlg.pristine = snapshot(dlg)  # the template is what it starts from, not an edit to ask about
         return dlg
 
     def edit(self, kind: str, record_id: int) -> QDialog:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -60,15 +61,43 @@ def pick_operator(window) -> None:
     window.people.choose_operator(window.settings)
 
 
+def display_problem() -> str | None:
+    """Why no window can be shown here (Linux without a display), or None.
+
+    An explicit ``QT_QPA_PLATFORM`` (offscreen, vnc, eglfs…) is the user's choice and is honoured.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return QCoreApplication.translate(
+        "App", "panelapp：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
+               "请在桌面会话中启动；无界面时可用子命令（panelapp score / export-pdf / verify-db …，见 panelapp --help），"
+               "或用 panelapp --self-test 在后台自检。")
+
+
 def run(args) -> int:
     if getattr(args, "self_test", False):
         from panelapp.ui.selftest import self_test
 
         return self_test(getattr(args, "screenshot", None))
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    from panelapp.logsetup import record, setup_logging
+    from panelapp.ui import crash
+
+    try:
+        setup_logging()
+    except OSError as exc:  # a read-only profile still gets the window, without a log file
+        print(QCoreApplication.translate("App", "panelapp：无法写日志：{error}").format(error=exc), file=sys.stderr)
+    crash.install()
     app = make_application()
     db = open_db(getattr(args, "db", None))
     if db is None:
         return 2
+    record("open", db=db.path if hasattr(db, "path") else getattr(args, "db", None))
     from panelapp.ui.main_window import MainWindow
 
     window = MainWindow(db)
@@ -79,7 +108,7 @@ def run(args) -> int:
     try:
         return app.exec()
     finally:
-        db.close()
+        window.db.close()  # the window may have switched to another database
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from panelapp.logsetup import record
 from panelapp.paths import resource
 from panelapp.ui.notify import notifier_of
 from panelapp.ui.ops import TaskRunner
@@ -79,6 +80,7 @@ class FileOps:
 
         def finished(result) -> None:
             report, number = result
+            record("import", file=path, cycle_id=report.cycle_id)
             self.after_import(report.cycle_id)
             self._info(translate("FileOps", "导入完成"),
                        translate("FileOps", "已导入第{n}考核周期。").format(n=number) + report_text(report)
@@ -99,9 +101,13 @@ class FileOps:
             if not path:
                 return False
         cycle_id = self.session.cycle_id
+
+        def exported(out) -> None:
+            record("export-cycle", cycle_id=cycle_id, file=out)
+            self._info(translate("FileOps", "导出完成"), translate("FileOps", "已导出到：\n{path}").format(path=out))
+
         return self.runner.run(
-            translate("FileOps", "正在导出周期文件…"), lambda db: db.transfer.export(cycle_id, Path(path)),
-            lambda out: self._info(translate("FileOps", "导出完成"), translate("FileOps", "已导出到：\n{path}").format(path=out)),
+            translate("FileOps", "正在导出周期文件…"), lambda db: db.transfer.export(cycle_id, Path(path)), exported,
             error_title=translate("FileOps", "无法导出周期文件"))
 
     def load_demo(self) -> bool:

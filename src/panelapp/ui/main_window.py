@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +26,8 @@ from panelapp.ui.commands import Editor
 from panelapp.ui.context import WindowContext
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.file_ops import FileOps
+from panelapp.ui.forms.evidence_form import EvidenceDialog
+from panelapp.ui.housekeeping import Housekeeping, remember
 from panelapp.ui.menus import build_menus
 from panelapp.ui.notify import Notifier
 from panelapp.ui.ops import TaskRunner
@@ -48,6 +54,11 @@ def _close_database(db) -> BaseException | None:
     except Exception as exc:  # the lock is released and the file closed even then (store.close)
         return exc
     return None
+
+
+def is_empty(data) -> bool:
+    """Nothing entered for the cycle yet (no evidence, no item override)."""
+    return data.evidence.count() == 0 and not data.item_overrides
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +95,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([265, 1100])
+        self.splitter.setSizes([225, 1140])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.task_label = QLabel(self)
@@ -100,6 +111,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         self._close_pending = False
         self.people = People(self, self.session, self.operator_label)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databasePath")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.housekeeping = Housekeeping(self)
         self.state = WindowState(self, self.splitter, self.settings)
         self.navigator.cycleChosen.connect(self.open_cycle)
         self.session.scored.connect(self.on_scored)
@@ -110,6 +125,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.state.restore()
         self.set_operator(db.operator)
+        self.show_database_path()
+        remember(self.settings, Path(db.path))
 
     # -- building -----------------------------------------------------------------------------
     def build_tabs(self) -> None:
@@ -126,8 +143,14 @@ class MainWindow(QMainWindow):
             self.tab_titles.append(title)
             self.section_tabs.append(tab)
         self.summary_tab = SummaryTab(self.ctx, self.tabs)
-        self.tabs.addTab(self.summary_tab, self.tr("汇总"))
+        summary_scroll = QScrollArea(self.tabs)  # at 150 % on 1366×768 the summary scrolls, the window still fits
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        summary_scroll.setWidget(self.summary_tab)
+        self.tabs.addTab(summary_scroll, self.tr("汇总"))
         self.tab_titles.append(self.tr("汇总"))
+        for action, title in zip(self.tab_actions, self.tab_titles, strict=False):
+            action.setText(title)
 
     def load_navigator(self) -> None:
         contracts = [(crow, self.db.cycles.of_contract(crow.id)) for crow in self.db.cycles.contracts()]
@@ -171,26 +194,27 @@ class MainWindow(QMainWindow):
         cycle_id = self._to_score.pop(0)
         try:
             data, _ids = self.db.cycles.data(cycle_id)
-            self.navigator.set_score(cycle_id, score_cycle(data).total)
+            self.navigator.set_score(cycle_id, score_cycle(data).total, empty=is_empty(data))
         except user_errors():
             self.navigator.set_score(cycle_id, None)
         QTimer.singleShot(0, self._score_next)
 
     def on_scored(self) -> None:
         result, row = self.session.result, self.session.row
-        self.score_bar.set_result(result)
+        empty = self.session.data is not None and is_empty(self.session.data)
+        self.score_bar.set_result(result, empty=empty)
         if result is not None:
             state = self.tr("（已定稿，只读）") if self.session.is_final else ""
             self.score_bar.set_context(self.tr("{contract}{state}\n第{cycle}周期 {start}～{end}").format(
                 contract=self.session.data.contract.number, state=state, cycle=result.cycle,
                 start=result.start, end=result.end))
-            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None)
+            self.navigator.set_score(self.session.cycle_id, result.total, row.status if row else None, empty=empty)
             self.setWindowTitle(self.tr("考核组评分台 — {contract} 第{cycle}周期").format(
                 contract=result.contract, cycle=result.cycle))
 
     def _on_stack_index(self, _index: int) -> None:
         text = self.editor.stack.undoText()
-        if text:
+        if text and not self._narrating:
             self.statusBar().showMessage(self.tr("已保存：{action}（Ctrl+Z 撤销）").format(action=text), 4000)
 
     # -- tasks, undo and redo ------------------------------------------------------------------
@@ -209,17 +233,64 @@ class MainWindow(QMainWindow):
             self._close_pending = False
             QTimer.singleShot(0, self.close)
 
+    _narrating = False
+
     def undo(self) -> None:
+        """Ctrl+Z through the editor; the status line says what was undone."""
+        text = self.editor.stack.undoText()
+        self._narrating = True
         try:
             self.editor.undo()
         except user_errors() as exc:
             show_error(self, self.tr("无法撤销"), exc)
+            return
+        finally:
+            self._narrating = False
+        if text:
+            self.statusBar().showMessage(self.tr("已撤销：{action}（Ctrl+Y 重做）").format(action=text), 6000)
 
     def redo(self) -> None:
+        text = self.editor.stack.redoText()
+        self._narrating = True
         try:
             self.editor.redo()
         except user_errors() as exc:
             show_error(self, self.tr("无法重做"), exc)
+            return
+        finally:
+            self._narrating = False
+        if text:
+            self.statusBar().showMessage(self.tr("已重做：{action}（Ctrl+Z 撤销）").format(action=text), 6000)
+
+    def say_autosaved(self) -> None:
+        """Ctrl+S: every edit is already in the database; say so (export is Ctrl+Shift+S)."""
+        self.statusBar().showMessage(self.tr("已自动保存：每次修改完成即写入数据库，无需手动保存。"
+                                             "导出周期文件请用 Ctrl+Shift+S。"), 6000)
+
+    def go_to_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def show_database_path(self) -> None:
+        path = str(self.db.path)
+        self.db_label.setText(self.tr("数据库：{name}").format(name=Path(path).name))
+        self.db_label.setToolTip(path)
+        self.db_label.setStatusTip(path)
+
+    def show_help(self) -> None:
+        from panelapp.ui.help import show_help
+
+        show_help(self)
+
+    def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from panelapp.logsetup import default_log_dir, log_path
+
+        folder = log_path().parent if log_path() is not None else default_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # -- people -----------------------------------------------------------------------------
     def set_operator(self, name: str) -> None:
@@ -245,6 +316,12 @@ class MainWindow(QMainWindow):
         if what in ("add", "edit", "duplicate") and what not in table.buttons:
             return None
         return getattr(table, f"do_{what}")()
+
+    def focus_filter(self) -> None:
+        tab = self.current_section_tab()
+        table = tab.current_table() if tab else None
+        if table is not None:
+            table.focus_filter()
 
     def override_current(self) -> None:
         tab = self.current_section_tab()
@@ -272,9 +349,11 @@ class MainWindow(QMainWindow):
         return self.state.factor
 
     def start(self, cycle_id: int | None = None) -> None:
-        """Open the remembered (or given, or first) cycle."""
+        """Open the given cycle, else the one containing today, else the last one used, else the latest started."""
         ids = self.navigator.cycle_ids()
         remembered = self.settings.value("cycle_id")
+        if cycle_id is None and ids:
+            cycle_id = self.cycle_of_today(ids)
         if cycle_id is None and remembered is not None and int(remembered) in ids:
             cycle_id = int(remembered)
         if cycle_id is None and ids:
@@ -284,20 +363,29 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(self.settings.value("tab", 0) or 0))
         QTimer.singleShot(50, self.score_other_cycles)
 
+    def cycle_of_today(self, ids: list[int]) -> int | None:
+        from datetime import date
+
+        today = date.today()
+        return next((i for i in ids if (p := self.db.cycles.row(i).period).start <= today <= p.end), None)
+
     def current_cycle_guess(self, ids: list[int]) -> int:
-        """The open cycle running today, else the latest open cycle that has started, else the first."""
+        """The latest open cycle that has started, else the first."""
         from datetime import date
 
         today = date.today()
         rows = [self.db.cycles.row(i) for i in ids]
-        for row in rows:
-            if row.period.start <= today <= row.period.end:
-                return row.id
         started = [r for r in rows if r.period.start <= today and r.status == "open"]
         return started[-1].id if started else ids[0]
 
     def closeEvent(self, event) -> None:
         """Close once the running task is done; the database is closed (and backed up) on a worker."""
+        for dlg in self.findChildren(EvidenceDialog):  # a half-filled form asks before it is dropped
+            if dlg.isVisible():
+                dlg.reject()
+                if dlg.isVisible():
+                    event.ignore()
+                    return
         if self.runner.busy:
             self._close_pending = True  # _on_busy closes when the task is done
             self.statusBar().showMessage(self.tr("{task}完成后关闭窗口").format(task=self.runner.label.rstrip("…")))

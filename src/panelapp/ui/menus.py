@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from panelapp.ui.about import show_about
 from panelapp.ui.settlement import open_settlement
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
@@ -26,7 +27,8 @@ def build_menus(w) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(translate("MainWindow", "文件(&F)"))
     _act(w, file_menu, translate("MainWindow", "导入周期文件…"), w.files.import_cycle, "Ctrl+O", "import")
-    _act(w, file_menu, translate("MainWindow", "导出周期文件…"), w.files.export_cycle, "Ctrl+S", "export")
+    _act(w, file_menu, translate("MainWindow", "导出周期文件…"), w.files.export_cycle, "Ctrl+Shift+S", "export")
+    _act(w, file_menu, translate("MainWindow", "保存"), w.say_autosaved, "Ctrl+S", "save")
     file_menu.addSeparator()
     _act(w, file_menu, translate("MainWindow", "签字导出评分表 PDF…"), w.sheets.sign_export, "Ctrl+Shift+P", "pdf")
     _act(w, file_menu, translate("MainWindow", "打印评分表…"), w.sheets.print_sheet, "Ctrl+P", "print")
@@ -36,6 +38,14 @@ def build_menus(w) -> None:
     file_menu.addSeparator()
     _act(w, file_menu, translate("MainWindow", "定稿…"), w.signoff.finalise, None, "finalise")
     _act(w, file_menu, translate("MainWindow", "撤销定稿…"), w.signoff.reopen, None, "reopen")
+    file_menu.addSeparator()
+    _act(w, file_menu, translate("MainWindow", "备份…"), w.housekeeping.backup, None, "backup")
+    _act(w, file_menu, translate("MainWindow", "从备份恢复…"), w.housekeeping.restore, None, "restore")
+    _act(w, file_menu, translate("MainWindow", "检查数据库"), w.housekeeping.check, None, "check_db")
+    _act(w, file_menu, translate("MainWindow", "打开其他数据库…"), w.housekeeping.open_other, None, "open_db")
+    recent = file_menu.addMenu(translate("MainWindow", "最近打开的数据库"))
+    recent.aboutToShow.connect(lambda: w.housekeeping.fill_recent(recent))
+    w.recent_menu = recent
     file_menu.addSeparator()
     _act(w, file_menu, translate("MainWindow", "切换操作人…"), w.choose_operator, None, "operator")
     _act(w, file_menu, translate("MainWindow", "考核组成员…"), w.edit_panel, None, "panel")
@@ -57,6 +67,7 @@ def build_menus(w) -> None:
     _act(w, edit, translate("MainWindow", "编辑记录"), lambda: w.table_action("edit"), "Ctrl+E", "edit")
     _act(w, edit, translate("MainWindow", "复制记录"), lambda: w.table_action("duplicate"), "Ctrl+D", "duplicate")
     _act(w, edit, translate("MainWindow", "删除记录"), lambda: w.table_action("delete"), "Delete", "delete")
+    _act(w, edit, translate("MainWindow", "筛选当前表格"), w.focus_filter, "Ctrl+F", "filter")
     edit.addSeparator()
     _act(w, edit, translate("MainWindow", "调整本项扣分…"), w.override_current, None, "override")
     _act(w, edit, translate("MainWindow", "本项操作记录…"), w.history_current, "Ctrl+H", "history")
@@ -66,9 +77,16 @@ def build_menus(w) -> None:
     _act(w, view, translate("MainWindow", "缩小"), lambda: w.zoom(-1), "Ctrl+-", "zoom_out")
     _act(w, view, translate("MainWindow", "原始大小"), lambda: w.zoom(0), "Ctrl+0", "zoom_reset")
     view.addSeparator()
-    for i, title in enumerate(w.tab_titles):
-        _act(w, view, title, lambda i=i: w.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}", f"tab{i}")
+    # the tabs follow the first cycle's scheme and are built after the menus: named when they exist
+    w.tab_actions = [
+        _act(w, view, translate("MainWindow", "第{n}个标签页").format(n=i + 1), lambda i=i: w.go_to_tab(i), f"Ctrl+{i + 1}", f"tab{i}")
+        for i in range(4)
+    ]
 
     help_menu = bar.addMenu(translate("MainWindow", "帮助(&H)"))
+    _act(w, help_menu, translate("MainWindow", "使用说明"), w.show_help, "F1", "help")
+    _act(w, help_menu, translate("MainWindow", "打开数据文件夹"), w.housekeeping.open_data_folder, None, "data_folder")
+    _act(w, help_menu, translate("MainWindow", "打开日志文件夹"), w.open_log_folder, None, "log_folder")
+    help_menu.addSeparator()
     _act(w, help_menu, translate("MainWindow", "载入演示数据"), w.files.load_demo, None, "demo")
-    _act(w, help_menu, translate("MainWindow", "关于"), w.about, None, "about")
+    _act(w, help_menu, translate("MainWindow", "关于"), lambda: show_about(w), None, "about")

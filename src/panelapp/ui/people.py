@@ -31,11 +31,27 @@ class People:
         if not members:
             return
         current = settings.value("operator") if settings is not None else self.db.operator
-        dlg = notifier_of(self.window).run(OperatorDialog(members, current, self.window))
+        dlg = notifier_of(self.window).run(OperatorDialog(members, current, self.window,
+                                                         edit_panel=self.edit_contract_panel))
         if dlg.result() == QDialog.DialogCode.Accepted:
             self.set_operator(dlg.name())
             if settings is not None:
                 settings.setValue("operator", dlg.name())
+
+    def edit_contract_panel(self):
+        """The panel of every open cycle of the contract (from the operator chooser); the new list, or None."""
+        from panelapp.ui.forms.panel import PanelDialog
+
+        saved = []
+
+        def save(new):
+            self.db.standing.set_panel_members(self.contract_id, new)
+            saved.append(list(new))
+            if self.session.cycle_id is not None:
+                self.session.reload()
+
+        notifier_of(self.window).run(PanelDialog(self.members(), save, self.window))
+        return self.members() if saved else None
 
     def edit_panel(self):
         """考核组成员 of the open cycle (not undoable: it is not evidence; the audit trail keeps it)."""

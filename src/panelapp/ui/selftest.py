@@ -23,30 +23,51 @@ from panelapp.ui.notify import Notifier
 translate = QCoreApplication.translate  # lupdate extracts translate("SelfTest", "…")
 
 
+def type_into(edit, text: str) -> None:
+    """Select all, type ``text`` key by key (Chinese as an input method commits it), then Tab away."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Backspace)
+    if text.isascii():
+        QTest.keyClicks(edit, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(edit, event)
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def typed(value: datetime) -> str:
+    """How people type a time: month-day without the year, hour without a leading zero."""
+    return f"{value.month}-{value.day} {value.hour}:{value.minute:02d}"
+
+
 def set_fault_fields(dlg, *, fault_id: str, start: datetime, minutes: int, effect="interruption",
                      serious=True, vendor=True, responded_after=5, report_on=None) -> None:
     """Type a fault into the form's widgets as a user would."""
     from datetime import timedelta
 
-    from panelapp.ui.forms.fields import to_qdate, to_qdt
-
     f = dlg.fields
-    f["id"].edit.setText(fault_id)
-    f["business"].edit.setText("统一受理平台")
-    f["description"].edit.setText("自检：数据库连接池耗尽")
+    type_into(f["id"].edit, fault_id)
+    type_into(f["business"].edit, "统一受理平台")
+    type_into(f["description"].edit, "自检：数据库连接池耗尽")
     f["effect"].combo.setCurrentIndex(f["effect"].combo.findData(effect))
-    f["started_at"].edit.setDateTime(to_qdt(start))
-    f["restored_at"].edit.setDateTime(to_qdt(start + timedelta(minutes=minutes)))
+    type_into(f["started_at"].edit, typed(start))
+    type_into(f["restored_at"].edit, typed(start + timedelta(minutes=minutes)))
     f["serious_impact"].box.setChecked(serious)
     f["vendor_caused"].box.setChecked(vendor)
-    f["reported_at"].edit.setDateTime(to_qdt(start))
+    type_into(f["reported_at"].edit, typed(start))
     f["responded_at"].none_box.setChecked(False)
-    f["responded_at"].edit.setDateTime(to_qdt(start + timedelta(minutes=responded_after)))
+    type_into(f["responded_at"].edit, typed(start + timedelta(minutes=responded_after)))
     f["onsite_at"].none_box.setChecked(True)
     f["restore_deadline_at"].none_box.setChecked(True)
     day = report_on or (start + timedelta(minutes=minutes)).date()
     f["report_submitted_on"].none_box.setChecked(False)
-    f["report_submitted_on"].edit.setDate(to_qdate(day))
+    type_into(f["report_submitted_on"].edit, f"{day.month}-{day.day}")
 
 
 class RecordingNotifier(Notifier):
@@ -153,6 +174,141 @@ def run_checks(window, check: Check, out_dir: Path) -> None:
             dlg.close()
 
 
+def _click_on_next_box(button_text: str, seen: list[str]) -> None:
+    """Answer the next modal message box by clicking ``button_text`` with the mouse."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, (QMessageBox, QDialog)) or box.objectName() not in ("unsavedPrompt", "crashDialog"):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.objectName())
+        if box.objectName() == "crashDialog":
+            QTest.mouseClick(box.copy_button, Qt.MouseButton.LeftButton)
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == button_text)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    from PySide6.QtWidgets import QPushButton
+
+    QTimer.singleShot(0, click)
+
+
+def _when_modal(test, fn) -> None:
+    """Run ``fn(widget)`` once a modal widget satisfying ``test`` is up (inside its event loop)."""
+    from PySide6.QtCore import QTimer
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or not test(widget):
+            QTimer.singleShot(20, poll)
+            return
+        fn(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def _press(window, key, modifier=None) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(QApplication.focusWidget() or window, key, modifier or Qt.KeyboardModifier.NoModifier)
+
+
+def room_checks(window, check: Check, log_file: Path) -> None:
+    """The meeting room's traps, driven with keys and the mouse (QTest), not by calling handlers."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    app = QApplication.instance()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 1000)
+    window.show_item("1.3")
+    window.section_tabs[0].panels["1.3"].tables[0].view.setFocus()
+    period = window.session.data.contract.cycle(window.session.data.cycle)
+    target = period.start + timedelta(days=16)
+    typed_text = f"{target.month}-{target.day}"
+    before = len(window.session.records("defect_reports"))
+    seen: list[str] = []
+    result: dict[str, object] = {}
+
+    def in_form(dlg) -> None:
+        type_into(dlg.fields["date"].edit, typed_text)  # no year: it comes from the cycle
+        result["typed"] = dlg.fields["date"].value() == target and not dlg.fields["date"].check()
+        _click_on_next_box(translate("Unsaved", "取消"), seen)  # 未保存: Escape asks; 取消 keeps the form and what was typed
+        QTest.keyClick(dlg, Qt.Key.Key_Escape)
+        result["kept"] = dlg.isVisible() and dlg.fields["date"].value() == target
+        _click_on_next_box(translate("Unsaved", "放弃"), seen)
+        QTest.keyClick(dlg, Qt.Key.Key_Escape)
+
+    _when_modal(lambda w: hasattr(w, "fields"), in_form)
+    _press(window, Qt.Key.Key_N, ctrl)  # Ctrl+N opens the form (modal until it closes)
+    app.processEvents()
+    check(bool(result.get("typed")), translate("SelfTest", "键盘输入日期：“{typed}”读作 {day}").format(
+        typed=typed_text, day=target.isoformat()))
+    check(seen == ["unsavedPrompt", "unsavedPrompt"] and bool(result.get("kept"))
+          and len(window.session.records("defect_reports")) == before,
+          translate("SelfTest", "未保存：Esc 关闭填了一半的表单先询问（保存/放弃/取消）；取消后内容仍在，放弃后未写入"))
+
+    # 150%: Ctrl+= three times; the fault form opened with Ctrl+N fits 1366×768 with 保存 visible
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 1000)
+    for _ in range(3):
+        _press(window, Qt.Key.Key_Equal, ctrl)
+    app.processEvents()
+    window.show_item("2.1")
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 1000)
+    window.section_tabs[1].panels["2.1"].tables[0].view.setFocus()
+    size: dict[str, object] = {}
+
+    def in_fault_form(form) -> None:
+        app.processEvents()
+        frame = form.frameGeometry()
+        save = form.buttons.button(form.buttons.StandardButton.Ok)
+        corner = save.mapTo(form, save.rect().bottomRight())
+        size["wh"] = (frame.width(), frame.height())
+        size["fits"] = (frame.width() <= 1366 and frame.height() <= 768 and form.rect().contains(corner)
+                        and save.isVisible())
+        form.reject()  # untouched: closes without asking
+
+    _when_modal(lambda w: hasattr(w, "live"), in_fault_form)
+    _press(window, Qt.Key.Key_N, ctrl)
+    app.processEvents()
+    w, h = size.get("wh", (0, 0))
+    win = window.minimumSizeHint()
+    check(bool(size.get("fits")) and abs(window.zoom_factor - 1.5) < 0.01 and win.width() <= 1366 and win.height() <= 768,
+          translate("SelfTest", "150%：故障表单 {w}×{h}、主窗口最小 {mw}×{mh} 都在 1366×768 内，保存按钮可见").format(
+              w=w, h=h, mw=win.width(), mh=win.height()))
+    _press(window, Qt.Key.Key_0, ctrl)
+
+    # 日志: an exception escaping a slot (a button clicked with the mouse) reaches the dialog and the log
+    from panelapp.ui import crash
+
+    crash.install()
+    button = QPushButton("selftest", window)
+
+    def boom() -> None:
+        raise RuntimeError("自检：模拟的意外错误")
+
+    button.clicked.connect(boom)
+    button.show()
+    seen.clear()
+    _click_on_next_box(translate("CrashDialog", "关闭"), seen)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    app.processEvents()
+    crash.uninstall()
+    button.deleteLater()
+    logged = log_file.is_file() and "自检：模拟的意外错误" in log_file.read_text(encoding="utf-8")
+    copied = "RuntimeError" in (QApplication.clipboard().text() or "")
+    check(seen == ["crashDialog"] and logged and copied,
+          translate("SelfTest", "日志：意外错误弹出中文对话框（可复制详情）并写入日志 {path}").format(path=log_file))
+
+
 def self_test(screenshot: str | None = None) -> int:
     ensure_platform()
     make_application()
@@ -175,6 +331,13 @@ def self_test(screenshot: str | None = None) -> int:
             window.show()
             QApplication.processEvents()
             run_checks(window, check, tmp_dir if not screenshot else Path(screenshot).resolve().parent)
+            from panelapp.logsetup import close_logging, setup_logging
+
+            log_file = setup_logging(tmp_dir / "log")
+            try:
+                room_checks(window, check, log_file)
+            finally:
+                close_logging()
             window.show_item("2.1")
             QApplication.processEvents()
             if screenshot:

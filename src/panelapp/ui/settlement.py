@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems
+from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems, service_period
+from panelapp.core.typed import TypedInputError, parse_date
 from panelapp.ui.commands import _Cmd
 from panelapp.ui.errors import message_text, user_errors
 
@@ -187,7 +188,7 @@ class SettlementDialog(QDialog):
         for key, label in DEDUCTION_KINDS.items():
             self.kind.addItem(label, key)
         self.date = QLineEdit(box)
-        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.date.setPlaceholderText(self.tr("如 2025-01-15 或 1-15"))
         self.description = QLineEdit(box)
         self.description.setPlaceholderText(self.tr("承诺内容，或通报事由"))
         self.errors: dict[str, QLabel] = {}
@@ -283,17 +284,19 @@ class SettlementDialog(QDialog):
     def add(self) -> None:
         kind = self.kind.currentData() or ""
         text = self.date.text().strip()
-        try:
-            on = dt.date.fromisoformat(text) if text.isascii() else None
-        except ValueError:
-            on = None
         contract = self.summary.contract
+        start, end = service_period(contract)
+        on, date_error = None, self.tr("请填写日期（如 2025-01-15 或 1-15）")
+        if text:
+            try:
+                on = parse_date(text, start, end)
+            except TypedInputError as exc:
+                date_error = str(exc)
         problems = deduction_problems(contract, kind or "?", on, self.description.text())
         if not kind:
             problems = [("kind", self.tr("请选择类别")) if f == "kind" else (f, m) for f, m in problems]
         if on is None:
-            message = self.tr("请填写日期（YYYY-MM-DD）") if not text else self.tr("“{t}”不是 YYYY-MM-DD 格式的日期").format(t=text)
-            problems = [(f, message) if f == "date" else (f, m) for f, m in problems]
+            problems = [(f, date_error) if f == "date" else (f, m) for f, m in problems]
         if problems:
             self._show(problems)
             return

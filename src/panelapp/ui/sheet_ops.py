@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from panelapp.logsetup import record
 from panelapp.report.annual import annual_summary
 from panelapp.report.audit_gate import require_audited_contract
 from panelapp.report.export import export_score_sheet
@@ -59,6 +60,7 @@ class SheetOps:
         def finished(result: tuple[Path, str]) -> None:
             written, fingerprint = result
             self.last_export = (cycle_id, written, fingerprint)
+            record("export-pdf", cycle_id=cycle_id, file=written, signed=bool(sign))
             self.window.statusBar().showMessage(translate("SheetOps", "已导出评分表：{path}").format(path=written), 8000)
             if done is not None:
                 done(written)
@@ -155,6 +157,7 @@ class SheetOps:
             return Path(write_annual_pdf(summary, pdf_path)), Path(write_annual_xlsx(summary, xlsx_path))
 
         def finished(paths: tuple[Path, Path]) -> None:
+            record("export-annual", contract_id=contract_id, pdf=paths[0], xlsx=paths[1])
             text = translate("SheetOps", "已导出年度汇总：\n{pdf}\n{xlsx}").format(pdf=paths[0], xlsx=paths[1])
             notifier_of(self.window).info(self.window, translate("SheetOps", "导出完成"), text)
 

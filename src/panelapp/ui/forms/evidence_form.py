@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.core.evidence import EVIDENCE_LABELS, EVIDENCE_TYPES
 from panelapp.ui.errors import message_text, user_errors
-from panelapp.ui.forms.fields import DateField, Field, TextField
+from panelapp.ui.forms.fields import Field
 from panelapp.ui.forms.specs import Bounds, cross_check, fields_for
+from panelapp.ui.forms.unsaved import ask_unsaved, snapshot
 
 
 class EvidenceDialog(QDialog):
@@ -23,10 +33,16 @@ class EvidenceDialog(QDialog):
         self.fields: dict[str, Field] = {}
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
-        self.form = QFormLayout()
+        # the fields scroll inside the form; the live read-out and 保存 stay below, always on screen
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll)
+        self.form = QFormLayout(body)
         self.form.setVerticalSpacing(10)
         self.form.setHorizontalSpacing(16)
-        outer.addLayout(self.form)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
         self.build()
         self.extra(outer)
         self.message = QLabel(self)
@@ -42,6 +58,27 @@ class EvidenceDialog(QDialog):
         outer.addWidget(self.buttons)
         if obj is not None:
             self.load(obj)
+        self.pristine = snapshot(self)  # what "unchanged" looks like (after the record is loaded)
+
+    def fit_to_screen(self) -> None:
+        """As tall as the fields need, but never taller than the screen (at 150 % on 1366×768 the fields scroll)."""
+        screen = (self.parentWidget() or self).screen() if (self.parentWidget() or self).screen() else None
+        avail = screen.availableGeometry() if screen is not None else None
+        body = self.scroll.widget()
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        want_h = body.sizeHint().height() + chrome + 8
+        want_w = max(self.sizeHint().width(), body.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 40)
+        if avail is not None:
+            want_h = min(want_h, avail.height() - 48)  # the title bar and a margin
+            want_w = min(want_w, avail.width() - 24)
+        self.scroll.setMinimumHeight(min(body.sizeHint().height(), 160))
+        self.resize(want_w, want_h)
+
+    def showEvent(self, event) -> None:
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            self.fit_to_screen()
+        super().showEvent(event)
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -51,6 +88,19 @@ class EvidenceDialog(QDialog):
     def add_field(self, field: Field) -> None:
         self.fields[field.key] = field
         self.form.addRow(field.label, field)
+        field.changed.connect(lambda *_args: self.recheck())
+
+    def recheck(self) -> None:
+        """Messages already shown follow the input: a fixed field's message goes, the summary with the last one."""
+        message = getattr(self, "message", None)
+        if message is None or (message.isHidden() and not any(f.showing_error() for f in self.fields.values())):
+            return
+        _values, errors = self.values()
+        for key, field in self.fields.items():
+            if field.showing_error():
+                field.error(errors.get(key))
+        if not errors:
+            message.hide()
 
     def extra(self, layout: QVBoxLayout) -> None:
         """Subclasses add live read-outs here."""
@@ -64,14 +114,12 @@ class EvidenceDialog(QDialog):
     def values(self) -> tuple[dict, dict[str, str]]:
         values, errors = {}, {}
         for key, field in self.fields.items():
-            value = field.value()
-            values[key] = value
-            if isinstance(field, TextField) and field.required and not value:
-                errors[key] = self.tr("请填写“{label}”").format(label=field.label)
-            elif isinstance(field, DateField) and value is not None and not field.in_range(value):
-                errors[key] = self.tr("“{label}”须在 {range} 之间").format(label=field.label, range=field.range_text())
-        if not errors:
-            errors.update(cross_check(self.kind, values))
+            values[key] = field.value()
+            problem = field.check()
+            if problem:
+                errors[key] = problem
+        for key, problem in cross_check(self.kind, values).items():
+            errors.setdefault(key, problem)
         return values, errors
 
     def build_obj(self, values: dict):
@@ -106,6 +154,20 @@ class EvidenceDialog(QDialog):
                 return
         self.result_obj = obj
         super().accept()
+
+    def is_dirty(self) -> bool:
+        return snapshot(self) != self.pristine
+
+    def reject(self) -> None:
+        """Escape, 取消 and closing the window: a changed form asks 保存 / 放弃 / 取消 first."""
+        if self.is_dirty():
+            answer = ask_unsaved(self, self.windowTitle())
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
 
     def show_field_errors(self, exc: BaseException) -> None:
         """A store refusal that names fields ((field, message) pairs) is shown next to each field."""

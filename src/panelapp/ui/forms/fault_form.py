@@ -68,11 +68,11 @@ class FaultDialog(EvidenceDialog):
             TextField("id", self.tr("故障编号")),
             TextField("business", self.tr("受影响业务")),
             TextField("description", self.tr("故障描述")),
-            ChoiceField("effect", self.tr("影响类型"), EFFECT_NAMES),
+            ChoiceField("effect", self.tr("影响类型"), EFFECT_NAMES, placeholder=self.tr("（请选择）")),
             DateTimeField("started_at", self.tr("开始时间"), c.start, c.end),
             DateTimeField("restored_at", self.tr("恢复时间"), c.start, after),
             BoolField("serious_impact", self.tr("严重影响"), self.tr("造成严重影响（考核组判断）")),
-            BoolField("vendor_caused", self.tr("原因"), self.tr("运维单位原因"), default=True),
+            BoolField("vendor_caused", self.tr("原因"), self.tr("运维单位原因")),
             DateTimeField("reported_at", self.tr("报修时间"), c.start, after),
             DateTimeField("responded_at", self.tr("响应时间"), c.start, after, optional=True, none_text=self.tr("未响应")),
             DateTimeField("onsite_at", self.tr("到场时间"), c.start, after, optional=True, none_text=self.tr("无需到场")),
@@ -84,6 +84,10 @@ class FaultDialog(EvidenceDialog):
         ]
         for field in fields:
             self.add_field(field)
+        started = self.fields["started_at"]
+        for key in ("restored_at", "reported_at", "responded_at", "onsite_at", "restore_deadline_at"):
+            # "10:30" typed alone falls on the start day (or this field's own day once it has one)
+            self.fields[key].default_day = lambda s=started: s.value().date() if s.value() else None
         if self.original is None:
             self.fields["id"].set_value(self._next_id)
             self.fields["onsite_at"].set_value(None)
@@ -94,7 +98,9 @@ class FaultDialog(EvidenceDialog):
         from datetime import timedelta
 
         field, reported = self.fields[key], self.fields["reported_at"].raw()
-        if field.raw() < reported:
+        if reported is None:
+            return
+        if field.raw() is None or field.raw() < reported:
             hours = self.ctx.settings.restore_deadline_hours if key == "restore_deadline_at" else 0
             field.set_raw(reported + timedelta(hours=hours))
 
@@ -108,33 +114,36 @@ class FaultDialog(EvidenceDialog):
 
     # -- checks -------------------------------------------------------------------------------
     def values(self) -> tuple[dict, dict[str, str]]:
+        """Each field's own error first; the checks between times once both times are there."""
         values, errors = super().values()
-        if errors:
-            return values, errors
-        if values["restored_at"] < values["started_at"]:
-            errors["restored_at"] = self.tr("恢复时间不得早于开始时间")
-        for key, message in (("responded_at", self.tr("响应时间不得早于报修时间")),
-                             ("onsite_at", self.tr("到场时间不得早于报修时间"))):
-            if values[key] is not None and values[key] < values["reported_at"]:
-                errors[key] = message
-        deadline = values["restore_deadline_at"]
-        if deadline is not None and deadline < values["reported_at"]:
-            errors["restore_deadline_at"] = self.tr("恢复时限不得早于报修时间")
-        sub = values["report_submitted_on"]
-        if sub is not None and sub < values["restored_at"].date():
-            errors["report_submitted_on"] = self.tr("故障报告提交日期不得早于恢复日期")
-        override = values["level_override"]
+        v = values
+
+        def later(key: str, than: str, message: str) -> None:
+            if v[key] is not None and v[than] is not None and v[key] < v[than]:
+                errors.setdefault(key, message)
+
+        later("restored_at", "started_at", self.tr("恢复时间不得早于开始时间"))
+        later("responded_at", "reported_at", self.tr("响应时间不得早于报修时间"))
+        later("onsite_at", "reported_at", self.tr("到场时间不得早于报修时间"))
+        later("restore_deadline_at", "reported_at", self.tr("恢复时限不得早于报修时间"))
+        sub, restored = v["report_submitted_on"], v["restored_at"]
+        if sub is not None and restored is not None and sub < restored.date():
+            errors.setdefault("report_submitted_on", self.tr("故障报告提交日期不得早于恢复日期"))
+        override = v["level_override"]
         if override is not None and not override.reason:
-            errors["level_override"] = self.tr("改定故障等级必须写明理由")
+            errors.setdefault("level_override", self.tr("改定故障等级必须写明理由"))
         own = self.original.id if self.original is not None else None
-        if values["id"] != own and values["id"] in self.ctx.taken_ids:
-            errors["id"] = self.tr("故障编号“{id}”已存在").format(id=values["id"])
+        if v["id"] != own and v["id"] in self.ctx.taken_ids:
+            errors.setdefault("id", self.tr("故障编号“{id}”已存在").format(id=v["id"]))
         return values, errors
 
     def tentative(self) -> Fault | None:
-        values, errors = self.values()
-        blocking = set(errors) - {"id", "business", "description", "level_override"}
-        if blocking:
+        """The fault as typed so far, for the live read-out: needs the effect and the three times."""
+        values = {key: field.value() for key, field in self.fields.items()}
+        if any(values[k] is None for k in ("effect", "started_at", "restored_at", "reported_at")):
+            return None
+        if values["restored_at"] < values["started_at"] or any(
+                values[k] is not None and values[k] < values["reported_at"] for k in ("responded_at", "onsite_at")):
             return None
         if values["level_override"] is not None and not values["level_override"].reason:
             values["level_override"] = LevelOverride(values["level_override"].level, "…")
@@ -143,7 +152,10 @@ class FaultDialog(EvidenceDialog):
     def refresh(self, *_args) -> None:
         fault = self.tentative()
         if fault is None:
-            self.live.setText(self.tr("时间有误：恢复时间早于开始时间，或响应/到场早于报修。"))
+            if any(self.fields[k].value() is None for k in ("started_at", "restored_at", "reported_at", "effect")):
+                self.live.setText(self.tr("填写影响类型、开始、恢复和报修时间后，这里显示等级与扣分。"))
+            else:
+                self.live.setText(self.tr("时间有误：恢复时间早于开始时间，或响应/到场早于报修。"))
             self.assessment = None
             return
         fa = assess_fault(0, fault, self.ctx.settings, self.ctx.params, self.ctx.assessed_on)

@@ -52,7 +52,9 @@ def _field(f: Declared, b: Bounds) -> Field:
     if f.format == "bool":
         return BoolField(f.key, spec.label, spec.check, default=spec.initial)
     if f.format == "choice":
-        return ChoiceField(f.key, spec.label, dict(spec.names or {v: v for v in f.choices}))
+        # nothing that costs points is preselected: a choice starts on （请选择） and must be made
+        return ChoiceField(f.key, spec.label, dict(spec.names or {v: v for v in f.choices}),
+                           placeholder=translate("FieldSpecs", "（请选择）"))
     return TextField(f.key, spec.label, required=spec.form_required)
 
 
@@ -72,11 +74,12 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
 
 
 def cross_check(kind: str, values: dict) -> dict[str, str]:
-    """Errors between fields, keyed by the field to show them under."""
+    """Errors between fields, keyed by the field to show them under (fields not filled in yet are skipped)."""
     errors: dict[str, str] = {}
     if kind == "special_periods":
-        if values["end"] < values["start"]:
+        start, end, report = values.get("start"), values.get("end"), values.get("report_date")
+        if start is not None and end is not None and end < start:
             errors["end"] = translate("FieldSpecs", "结束日期不得早于开始日期")
-        if values["report_date"] is not None and values["report_date"] < values["start"]:
+        if start is not None and report is not None and report < start:
             errors["report_date"] = translate("FieldSpecs", "报告日期不得早于特殊时期开始日期")
     return errors

@@ -41,7 +41,7 @@ class SectionTab(QWidget):
         self.splitter.addWidget(self.items)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 900])
+        self.splitter.setSizes([200, 930])
         layout.addWidget(self.splitter)
         self._scrolls: dict[str, QScrollArea] = {}
         for item in self.session.scheme.items:

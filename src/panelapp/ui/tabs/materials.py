@@ -47,13 +47,15 @@ class MaterialsTab(SectionTab):
         menu = QMenu(self)
         if state == "missing":
             menu.addAction(self.tr("补录本周巡检报告…"), lambda: self.ctx.actions.add(
-                "weekly_reports", self.ctx.actions.report_template(week)))
+                "weekly_reports", self.ctx.actions.report_template(week), title=self.tr(
+                    "补录第{n}周巡检报告（{monday} 起）").format(n=week.number, monday=week.monday.isoformat())))
             menu.addAction(self.tr("标记为免报周…"), lambda: self.ask_exempt(week))
         elif state == "exempt":
             menu.addAction(self.tr("取消免报"), lambda: self.ctx.actions.unexempt_week(week.monday))
         else:
             menu.addAction(self.tr("再录一份本周报告…"), lambda: self.ctx.actions.add(
-                "weekly_reports", self.ctx.actions.report_template(week)))
+                "weekly_reports", self.ctx.actions.report_template(week), title=self.tr(
+                    "再录一份第{n}周巡检报告").format(n=week.number)))
         menu.popup(QCursor.pos())
         self._menu = menu
 

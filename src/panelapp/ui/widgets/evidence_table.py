@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -51,6 +52,10 @@ class DropTable(QTableView):
         else:
             super().dragMoveEvent(event)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.owner.fit_columns()
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.owner.do_edit()
@@ -61,10 +66,20 @@ class DropTable(QTableView):
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         row = self.indexAt(event.position().toPoint()).row()
         if urls and row >= 0:
-            self.owner.attach_files(row, [Path(u) for u in urls])
+            self.owner.attach_files(self.owner.source_row(row), [Path(u) for u in urls])
             event.acceptProposedAction()
         else:
             event.ignore()
+
+
+class TableProxy(QSortFilterProxyModel):
+    """Sort and filter; a cell without its own tooltip shows its full text (columns may be elided)."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and not value:
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return value
 
 
 class EvidenceTable(QWidget):
@@ -93,9 +108,25 @@ class EvidenceTable(QWidget):
             b.clicked.connect(getattr(self, f"do_{key}"))
             bar.addWidget(b)
             self.buttons[key] = b
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("tableFilter")
+        self.filter.setPlaceholderText(self.tr("筛选（Ctrl+F）"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(200)
+        bar.insertWidget(3, self.filter)
         layout.addLayout(bar)
+        # sort by any column (click its header; a third click restores the entry order) and filter
+        self.proxy = TableProxy(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortLocaleAware(True)
+        self.filter.textChanged.connect(self._filter)
         self.view = DropTable(self)
-        self.view.setModel(model)
+        self.view.setModel(self.proxy)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
@@ -118,16 +149,47 @@ class EvidenceTable(QWidget):
         if event.type() == QEvent.Type.FontChange:  # zoom: taller rows, re-fit the view
             self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
             self._fit()
+            self.fit_columns()
         super().changeEvent(event)
 
     # -- state --------------------------------------------------------------------------------
     def _after_reset(self) -> None:
         self._fit()
+        self.fit_columns()
         self.update_strip()
 
+    def fit_columns(self) -> None:
+        """Every column visible without scrolling sideways: when the contents are wider than the view,
+        the widest columns are narrowed to a common cap (elided, full text in the tooltip) — never below
+        their header, so 等级 and 附件 stay on screen at 1366×768."""
+        header, view = self.view.horizontalHeader(), self.view
+        n = self.proxy.columnCount()
+        avail = view.viewport().width() - 2
+        if n == 0 or avail <= 0:
+            return
+        floor = [header.sectionSizeHint(c) for c in range(n)]
+        want = [max(view.sizeHintForColumn(c), floor[c]) for c in range(n)]
+        if sum(want) <= avail:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            return
+
+        def total(cap: int) -> int:
+            return sum(min(w, max(cap, f)) for w, f in zip(want, floor, strict=True))
+
+        lo, hi = 0, max(want)
+        while lo < hi:  # the largest cap that fits
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if total(mid) <= avail else (lo, mid - 1)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for c in range(n):
+            header.resizeSection(c, min(want[c], max(lo, floor[c])))
+
     def _fit(self) -> None:
-        n = self.model.rowCount()
-        self.count.setText(self.tr("（{n} 条）　可把文件拖到某一行上作为附件").format(n=n) if n else self.tr("（无记录）"))
+        n, shown = self.model.rowCount(), self.proxy.rowCount()
+        if n and shown < n:
+            self.count.setText(self.tr("（筛选：{shown} / {n} 条）").format(shown=shown, n=n))
+        else:
+            self.count.setText(self.tr("（{n} 条）　可把文件拖到某一行上作为附件").format(n=n) if n else self.tr("（无记录）"))
         rows = max(1, min(n, 10))
         h = self.view.verticalHeader().defaultSectionSize()
         height = h * rows + self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth() + 8
@@ -139,8 +201,28 @@ class EvidenceTable(QWidget):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, grow)
         self.updateGeometry()
 
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._fit()
+
+    def source_row(self, view_row: int) -> int:
+        return self.proxy.mapToSource(self.proxy.index(view_row, 0)).row()
+
+    def view_row(self, source_row: int) -> int:
+        return self.proxy.mapFromSource(self.model.index(source_row, 0)).row()
+
+    def select_source_row(self, source_row: int) -> None:
+        row = self.view_row(source_row)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
     def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        """Selected rows of the model (whatever the sort and filter shown)."""
+        return sorted({self.source_row(i.row()) for i in self.view.selectionModel().selectedRows()})
 
     def selected_ids(self) -> list[int]:
         return [self.model.record_id(r) for r in self.selected_rows()]
@@ -151,7 +233,7 @@ class EvidenceTable(QWidget):
 
     def select_id(self, record_id: int) -> None:
         if record_id in self.model._ids:
-            self.view.selectRow(self.model.row_of(record_id))
+            self.select_source_row(self.model.row_of(record_id))
 
     def update_strip(self) -> None:
         rid = self.current_id()
@@ -172,7 +254,7 @@ class EvidenceTable(QWidget):
 
     def _select_new(self, dlg) -> None:
         if dlg.result_obj is not None and self.model.rowCount():
-            self.view.selectRow(self.model.rowCount() - 1)
+            self.select_source_row(self.model.rowCount() - 1)
 
     def do_edit(self):
         rid = self.current_id()

@@ -50,12 +50,16 @@ class Navigator(QTreeWidget):
             top.setExpanded(True)
         self.blockSignals(False)
 
-    def set_score(self, cycle_id: int, total: int | None, status: str | None = None) -> None:
+    def set_score(self, cycle_id: int, total: int | None, status: str | None = None, empty: bool = False) -> None:
+        """``empty``: nothing entered yet — says so instead of a tier-coloured score that looks like a result."""
         item = self._cycle_items.get(cycle_id)
         if item is None:
             return
-        item.setText(2, "—" if total is None else str(total))
-        if total is not None:
+        item.setText(2, self.tr("未录入") if empty else "—" if total is None else str(total))
+        item.setToolTip(2, self.tr("尚未录入任何材料") if empty else "")
+        if empty:
+            item.setForeground(2, QBrush(QColor("#7a828e")))
+        elif total is not None:
             bg, _fg = tier_colours(total)
             item.setForeground(2, QBrush(QColor(bg).darker(115)))
             font = item.font(2)

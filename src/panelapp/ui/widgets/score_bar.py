@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -64,6 +64,25 @@ class ScoreBar(QFrame):
 
     def refit_fonts(self) -> None:
         self._apply_fonts()
+        self._fit_width()
+
+    def minimumSizeHint(self):
+        """Narrow enough for 1366 px at 150 %: the subtotals give way (they are on the tabs too)."""
+        hint = super().minimumSizeHint()
+        essential = sum(w.sizeHint().width() for w in (self.cycle_label, self.total_label, self.money_label)) + 80
+        return QSize(min(hint.width(), essential), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Hide the three subtotals when the bar is too narrow to show them with the total."""
+        essential = sum(w.sizeHint().width() for w in (self.cycle_label, self.total_label, self.money_label)) + 80
+        sections = sum(w.sizeHint().width() + 22 for w in self.section_labels)
+        show = self.width() >= essential + sections
+        for label in self.section_labels:
+            label.setVisible(show and bool(label.text()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -73,9 +92,17 @@ class ScoreBar(QFrame):
     def set_context(self, text: str) -> None:
         self.cycle_label.setText(text)
 
-    def set_result(self, result: CycleResult | None) -> None:
+    def set_result(self, result: CycleResult | None, empty: bool = False) -> None:
+        """``empty``: the cycle has nothing entered yet; the bar says so rather than show 100 in a tier colour."""
         self.result = result
-        if result is None:
+        self.empty = empty and result is not None
+        if self.empty:
+            bg, fg = "#5b6574", "#ffffff"
+            self.total_label.setText(self.tr("尚未录入"))
+            self.money_label.setText(self.tr("本周期还没有录入材料：录入后显示得分"))
+            for label in self.section_labels:
+                label.setText("")
+        elif result is None:
             bg, fg = "#5b6574", "#ffffff"
             self.total_label.setText(self.tr("— 分"))
             self.money_label.setText(self.tr("请选择考核周期"))
@@ -92,7 +119,8 @@ class ScoreBar(QFrame):
             for label, section in zip(self.section_labels, result.sections, strict=False):
                 label.setText(f"{section.name} <b>{section.score}</b>/{section.points}")
         self.setStyleSheet(f"QFrame#scoreBar {{ background: {bg}; }} QFrame#scoreBar QLabel {{ color: {fg}; }}")
-        self.setToolTip(headline(result) if result else "")
+        self.setToolTip(headline(result) if result and not self.empty else "")
+        self._fit_width()
 
     def text(self) -> str:
         return headline(self.result) if self.result else ""
