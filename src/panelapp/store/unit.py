@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -24,6 +25,7 @@ class UnitOfWork:
         self.session = Session(engine, expire_on_commit=False, autoflush=False)
         audit.install(self.session)
         self._depth = 0
+        self._mutex = threading.RLock()
         self.closed = False
         self.operator = operator
         #: the unit this one was forked from: it owns the engine, and learns of our writes
@@ -49,38 +51,42 @@ class UnitOfWork:
 
     @contextmanager
     def tx(self) -> Iterator[Session]:
-        if self.closed:
-            raise StoreError("数据库已关闭。")
-        if self._depth:
-            self._depth += 1
+        # One thread at a time: the window closes the file on a worker thread while its main
+        # thread may still be asking; the other waits for the transaction, then sees ``closed``.
+        with self._mutex:
+            if self.closed:
+                raise StoreError("数据库已关闭。")
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.session
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
             try:
                 yield self.session
+                self.session.commit()
+            except StoreError:
+                self.session.rollback()
+                raise
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                self.session.rollback()
+                raise StoreError(sqlite_message(exc), path=self.path) from exc
+            except BaseException:
+                self.session.rollback()
+                raise
             finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            yield self.session
-            self.session.commit()
-        except StoreError:
-            self.session.rollback()
-            raise
-        except (SQLAlchemyError, sqlite3.Error) as exc:
-            self.session.rollback()
-            raise StoreError(sqlite_message(exc), path=self.path) from exc
-        except BaseException:
-            self.session.rollback()
-            raise
-        finally:
-            self._depth = 0
+                self._depth = 0
 
     def close(self, dispose: bool = True) -> None:
         """End the session (refusing further calls); ``dispose`` also closes the engine's
         connections, the last of which makes SQLite fold the WAL into the file and delete it."""
-        if not self.closed:
-            self.closed = True
-            if self._parent is not None and self.written:
-                self._parent.session.info["wrote"] = True
-            self.session.close()
-        if dispose and self._parent is None:
-            self.engine.dispose()
+        with self._mutex:
+            if not self.closed:
+                self.closed = True
+                if self._parent is not None and self.written:
+                    self._parent.session.info["wrote"] = True
+                self.session.close()
+            if dispose and self._parent is None:
+                self.engine.dispose()
