@@ -43,7 +43,8 @@ def thousand_records() -> dict:
             "report_submitted_on": (restored + timedelta(days=i % 6)).date().isoformat(),
             "level_override": None, "files": [],
         })
-    ev["offhours_misses"] = [{"at": (base + timedelta(hours=5 * i)).strftime("%Y-%m-%dT%H:%M"),
+    # 3.2③ misses must be off-hours: nights (22:00-22:59) across the cycle
+    ev["offhours_misses"] = [{"at": (base + timedelta(days=i % 80, hours=14, minutes=i % 60)).strftime("%Y-%m-%dT%H:%M"),
                               "description": "夜间电话未接通"} for i in range(250)]
     ev["absences"] = [{"date": (base + timedelta(days=i % 80)).date().isoformat(), "person": f"驻场{i}",
                        "excused": i % 2 == 0, "note": ""} for i in range(250)]

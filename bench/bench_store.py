@@ -57,7 +57,7 @@ def records(period, n: int) -> list[tuple[str, object]]:
     for w in weeks:
         out.append(("weekly_reports", WeeklyReport(w.monday + timedelta(days=1), f"第{w.number}周巡检报告")))
     out.append(("defect_reports", DefectReport(period.start + timedelta(days=40), "缺陷分析")))
-    out.append(("drills", Drill(period.start + timedelta(days=20), "切换演练")))
+    out.append(("drills", Drill(period.start + timedelta(days=20), "切换演练", True)))
     out.append(("trainings", Training(period.start + timedelta(days=30), "系统操作", True, True, True)))
     i = 0
     while len(out) < n:

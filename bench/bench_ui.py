@@ -67,7 +67,9 @@ def build_db(path: Path, records: int) -> int:
     security = tuple(SecurityEvent(period.start + timedelta(days=i % 88), "reminder", i % 5 == 0, f"提醒{i}")
                      for i in range(extra // 8))
     rest = extra - len(weekly) - len(absences) - len(security)
-    offhours = tuple(OffhoursMiss(start + timedelta(hours=13 * i % (88 * 24)), f"夜间未接{i}") for i in range(rest))
+    # 3.2③ misses must be off-hours: nights (22:00-22:59) across the cycle
+    offhours = tuple(OffhoursMiss(start + timedelta(days=i % 88, hours=22, minutes=i % 60), f"夜间未接{i}")
+                     for i in range(rest))
     ev = dataclasses.replace(ev, weekly_reports=ev.weekly_reports + weekly, absences=ev.absences + absences,
                              security_events=ev.security_events + security,
                              offhours_misses=ev.offhours_misses + offhours)

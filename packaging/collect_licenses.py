@@ -38,6 +38,8 @@ BUILD_ONLY = {"altgraph", "pefile", "pip", "pyinstaller-hooks-contrib", "pywin32
 #: Qt for Python: the LGPL-3.0 option of its licence, with the GPL-3.0 it supplements.
 QT = {"pyside6-essentials", "shiboken6"}
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)[^/]*$", re.I)
+#: Licence texts of distributions whose wheels ship none, copied from their repositories.
+EXTRA_TEXTS = ROOT / "packaging" / "licence-texts"
 
 
 def norm(name: str) -> str:
@@ -135,7 +137,12 @@ def main() -> int:
         for name in sorted(shipped()):
             found = texts_from_venv(name)
             source = "dist-info of the installed package"
-            if found is None or not found[2]:
+            extra = EXTRA_TEXTS / f"{name}.txt"
+            if found is not None and not found[2] and extra.is_file():
+                lines = extra.read_text("utf-8").split("\n", 2)  # source line, blank, text
+                source = lines[0]
+                found = (found[0], found[1], [("LICENSE", lines[2])])
+            elif found is None or not found[2]:
                 source = "dist-info of the pinned Windows wheel"
                 found = texts_from_wheel(name, Path(tmp))
             title, licence, texts = found

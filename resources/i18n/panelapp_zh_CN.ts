@@ -140,7 +140,7 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fields.py" line="+149"/>
+        <location filename="../../src/panelapp/ui/forms/fields.py" line="+153"/>
         <source>请选择“{label}”</source>
         <translation>请选择“{label}”</translation>
     </message>
@@ -706,12 +706,14 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
 <context>
     <name>FieldSpecs</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/specs.py" line="+57"/>
+        <location filename="../../src/panelapp/ui/forms/specs.py" line="+58"/>
+        <location line="+6"/>
         <source>（请选择）</source>
+        <extracomment>the scheme&apos;s working hours (3.2③): an off-hours miss must lie outside them on a working day</extracomment>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>结束日期不得早于开始日期</source>
         <translation>结束日期不得早于开始日期</translation>
     </message>
@@ -1739,7 +1741,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>培训记录（本半年度；归档列显示缺少的部分）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>补录本周巡检报告…</source>
         <translation>补录本周巡检报告…</translation>
     </message>
@@ -2020,12 +2022,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>{total} 分 · 扣减 {percent}% · {amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{total} 分 · 不扣减 · {amount}</source>
         <translation>{total} 分 · 不扣减 · {amount}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+7"/>
+        <source>预评 </source>
+        <translation>预评 </translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>尚未录入</source>
         <translation>尚未录入</translation>
     </message>
@@ -2048,6 +2055,11 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <location line="+5"/>
         <source>{total} 分</source>
         <translation>{total} 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预评：评定日早于本周期最后一天，尚未到期的事项未扣分；不能定稿</source>
+        <translation>预评：评定日早于本周期最后一天，尚未到期的事项未扣分；不能定稿</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2635,12 +2647,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>（计算{points}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>预评（评定日早于本周期最后一天，尚未到期的事项未扣分）；</source>
+        <translation>预评（评定日早于本周期最后一天，尚未到期的事项未扣分）；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>合计</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>得分档次：扣减合同总价 {percent}%</source>
         <translation>得分档次：扣减合同总价 {percent}%</translation>
     </message>
@@ -2860,7 +2877,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>免报</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>未到期</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>评定日尚未结束，暂不计缺报</source>
+        <translation>评定日尚未结束，暂不计缺报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>无巡检报告</source>
         <translation>无巡检报告</translation>
     </message>

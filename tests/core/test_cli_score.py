@@ -20,7 +20,8 @@ def test_score_json_matches_the_documented_shape():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert set(out) == {"contract", "cycle", "period", "items", "sections", "total", "tier_percent",
-                        "deduction_amount"}
+                        "deduction_amount", "provisional"}
+    assert out["provisional"] is False  # assessed 2025-04-03, after the cycle's last day
     assert out["period"] == {"start": "2024-12-30", "end": "2025-03-29"}
     assert list(out["items"]) == ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3"]
     assert set(out["items"]["1.1"]) == {"name", "max", "score", "deduction", "explanation"}

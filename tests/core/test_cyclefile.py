@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from panelapp.core.cyclefile import (
+    VERSION,
     CycleFileError,
     canonical_json,
     dump_cycle,
@@ -127,7 +128,7 @@ def test_fingerprint_changes_with_any_fact(doc):
 
 BAD_CASES = [
     ("wrong format", lambda d: d.update(format="something-else"), {"format"}),
-    ("newer version", lambda d: d.update(version=3), {"version"}),
+    ("newer version", lambda d: d.update(version=VERSION + 1), {"version"}),
     ("missing field", lambda d: d["evidence"]["faults"][0].pop("reported_at"), {"evidence.faults[0].reported_at"}),
     ("missing contract", lambda d: d.pop("contract"), {"contract"}),
     ("end before start", lambda d: d["evidence"]["special_periods"][0].update(end="2025-01-20"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from panelapp.core.cyclefile import CycleFileError, dump_cycle, parse_cycle
 from panelapp.core.engine import score_cycle
+from panelapp.core.workdays import DEFAULT_WORKING_HOURS, offhours_problem
 from panelapp.paths import resource
 
 BASE = json.loads(resource("samples", "demo-cycle.json").read_text("utf-8"))
@@ -21,6 +22,8 @@ days = st.integers(0, SPAN).map(lambda n: START + timedelta(days=n))
 minutes = st.integers(0, SPAN * 1440).map(lambda n: datetime(2024, 12, 30) + timedelta(minutes=n))
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 name = text.filter(lambda s: s.strip())
+#: 3.2③ misses must be off-hours (weekend, holiday, or outside 08:00-18:00 on a working day)
+offhours = minutes.filter(lambda m: offhours_problem(m, DEFAULT_WORKING_HOURS) is None)
 
 
 def iso(d: date) -> str:
@@ -67,7 +70,7 @@ def documents(draw) -> dict:
     ]
     ev["absences"] = [{"date": iso(draw(days)), "person": draw(name), "excused": draw(st.booleans()),
                        "note": draw(text)} for _ in range(draw(st.integers(0, 5)))]
-    ev["offhours_misses"] = [{"at": at(draw(minutes)), "description": draw(text)}
+    ev["offhours_misses"] = [{"at": at(draw(offhours)), "description": draw(text)}
                              for _ in range(draw(st.integers(0, 10)))]
     ev["unfulfilled_commitments"] = [{"commitment": draw(name), "note": ""} for _ in range(draw(st.integers(0, 3)))]
     doc["settings"]["violation_points"] = draw(st.sampled_from([1, 2]))

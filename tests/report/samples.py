@@ -54,7 +54,7 @@ def cycle2(**changes) -> CycleData:
         special_periods=(SpecialPeriod("春节特巡", date(2025, 1, 28), date(2025, 2, 4), "信息科",
                                        date(2025, 2, 5), (file("春节特巡报告.pdf"),)),),
         defect_reports=(DefectReport(date(2025, 2, 10), "第一季度缺陷分析", (file("缺陷分析.docx"),)),),
-        drills=(Drill(date(2025, 1, 20), "数据库切换演练", (file("演练报告.pdf"), file("演练照片.zip"))),),
+        drills=(Drill(date(2025, 1, 20), "数据库切换演练", True, (file("演练报告.pdf"), file("演练照片.zip"))),),
         trainings=(Training(date(2025, 2, 20), "电子证照系统操作", True, True, True),),
         faults=(Fault("F-01", "统一受理平台", "数据库连接池耗尽", "interruption",
                       datetime(2025, 1, 5, 9, 0), datetime(2025, 1, 5, 10, 35), False, True,

@@ -49,7 +49,7 @@ def one_of_every_kind() -> dict[str, object]:
         "exempt_weeks": ExemptWeek(date(2025, 1, 27), "春节假期"),
         "special_periods": SpecialPeriod("春节特巡", date(2025, 1, 28), date(2025, 2, 4), "信息科", None, ref),
         "defect_reports": DefectReport(date(2025, 2, 10), "缺陷分析", ref),
-        "drills": Drill(date(2025, 1, 20), "切换演练", ref),
+        "drills": Drill(date(2025, 1, 20), "切换演练", True, ref),
         "trainings": Training(date(2025, 2, 20), "操作培训", True, False, True),
         "faults": dataclasses.replace(
             fault("F-09"),

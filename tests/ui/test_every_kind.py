@@ -25,11 +25,11 @@ def test_add_duplicate_delete(blank_window, kind):
     for field in dlg.fields.values():
         if isinstance(field, TextField) and not field.value():
             field.edit.setText(f"测试{field.label}")
-        elif isinstance(field, DateTimeField):  # typed as people do: month-day, the year from the cycle
-            field.edit.setText(f"{field.lo.month}-{field.lo.day} 9:00")
+        elif isinstance(field, DateTimeField):  # typed as people do; 22:00, as 3.2③ needs off-hours
+            field.edit.setText(f"{field.lo.month}-{field.lo.day} 22:00")
         elif isinstance(field, DateField):
             field.edit.setText(f"{field.lo.month}-{field.lo.day}")
-        elif isinstance(field, ChoiceField) and field.value() is None:
+        elif isinstance(field, ChoiceField) and field.value() is None:  # （请选择）: e.g. the drill's report
             field.combo.setCurrentIndex(1)
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()

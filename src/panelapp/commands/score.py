@@ -92,6 +92,7 @@ def result_json(result: CycleResult) -> dict:
         "total": result.total,
         "tier_percent": result.tier_percent,
         "deduction_amount": str(result.deduction_amount),
+        "provisional": result.provisional,
     }
 
 
@@ -119,4 +120,6 @@ def result_table(result: CycleResult) -> str:
     amount = f"{result.deduction_amount:,.2f}"
     tier = "不扣减" if result.tier_percent == 0 else f"扣减合同总价 {result.tier_percent}%"
     lines += ["", f"合计 {result.total} 分 · {tier} · ¥{amount}"]
+    if result.provisional:
+        lines.append(f"预评：评定日 {result.assessed_on} 早于本周期最后一天 {result.end}，尚未到期的事项未扣分；不能定稿")
     return "\n".join(lines)

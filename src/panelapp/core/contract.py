@@ -83,6 +83,15 @@ class Period:
         weeks = self.weeks()
         return weeks[0].monday, weeks[-1].sunday
 
+    def report_span(self) -> tuple[date, date]:
+        """Dates a weekly report or exempt week of this cycle may carry: its weeks and its own days.
+
+        A day of the cycle in a neighbouring cycle's week (cycle 3's first day, Sunday 2025-03-30)
+        is accepted; the engine explains that it does not count here (scoring.md).
+        """
+        lo, hi = self.week_span()
+        return min(lo, self.start), max(hi, self.end)
+
 
 @dataclass(frozen=True)
 class HalfYear:

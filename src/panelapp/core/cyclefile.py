@@ -2,8 +2,11 @@
 
 The reader refuses the whole file when anything is wrong and lists every bad
 field by its path with a Chinese message. Version 1 is the documented shape.
-Version 2 adds one optional top-level key, ``item_overrides``; the writer
-emits version 1 whenever there is no item override (docs/cycle-file.md).
+Version 2 adds one optional top-level key, ``item_overrides``. Version 3 adds
+``drills[].reported`` (true / false / null = not recorded). The writer emits the
+lowest version that holds the data: 1 without item overrides and without a
+recorded drill report, so older files and fingerprints stay as they were
+(docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -15,16 +18,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
 from panelapp.core import fields as F
 from panelapp.core import limits
 from panelapp.core.contract import Contract
-from panelapp.core.declare import Declared
+from panelapp.core.declare import Declared, KindSpec
 from panelapp.core.evidence import (
     EVIDENCE_KINDS,
     KIND,
+    KINDS,
     LEVELS,
     CycleData,
     Evidence,
@@ -37,9 +42,10 @@ from panelapp.core.evidence import (
 from panelapp.core.fields import INVALID, Errors, FieldError
 from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
+from panelapp.core.workdays import offhours_problem
 
 FORMAT = "panelapp-cycle"
-VERSION = 2  # newest version this reader understands
+VERSION = 3  # newest version this reader understands
 CYCLE_JSON = "cycle.json"
 
 __all__ = [
@@ -62,6 +68,32 @@ class CycleFileError(ValueError):
         self.errors = list(errors)
         lines = "\n".join(f"  - {e}" for e in self.errors)
         super().__init__(f"周期文件有 {len(self.errors)} 处错误，未作任何导入：\n{lines}")
+
+
+@cache
+def _layout(kind: KindSpec, version: int) -> tuple[tuple[Declared, ...], tuple[str, ...], tuple[str, ...]]:
+    """(fields, required keys, optional keys) of a ``kind`` record in a file of ``version``.
+
+    A field declared ``since`` a later version (FieldSpec.since) is not in older files: the
+    reader leaves its dataclass default (None) and the writer leaves it out.
+    """
+    fields = tuple(f for f in kind.fields if f.spec.since <= version)
+    required = tuple(f.key for f in fields if f.mode != "opt")
+    optional = tuple(f.key for f in fields if f.mode == "opt")
+    return fields, required, optional
+
+
+def file_version(data: CycleData) -> int:
+    """The lowest version that holds ``data`` (what the writer emits): 1; 2 with item overrides;
+    a field's ``since`` version once any record carries a value (not None) in it."""
+    version = 2 if data.item_overrides else 1
+    for kind in KINDS:
+        later = [f for f in kind.fields if f.spec.since > version]
+        for record in getattr(data.evidence, kind.key) if later else ():
+            for f in later:
+                if getattr(record, f.key) is not None:
+                    version = max(version, f.spec.since)
+    return version
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:
@@ -125,17 +157,15 @@ def _object(
     return value if ok else INVALID
 
 
-def _record(errors: Errors, kind: str, path: str, value: Any) -> Any:
-    spec = KIND[kind].fields  # as declared in core/evidence.py
-    required = tuple(f.key for f in spec if f.mode != "opt")
-    optional = tuple(f.key for f in spec if f.mode == "opt")
+def _record(errors: Errors, kind: str, path: str, value: Any, version: int = VERSION) -> Any:
+    spec, required, optional = _layout(KIND[kind], version)  # as declared in core/evidence.py
     obj = _object(errors, path, value, required, optional)
     if obj is INVALID:
         return INVALID
     values: dict[str, Any] = {}
     for f in spec:
         if f.key not in obj:
-            continue  # an optional key: the dataclass default
+            continue  # an optional key, or one this version lacks: the dataclass default
         if obj[f.key] is None and f.nullable:
             values[f.key] = None
         else:
@@ -231,7 +261,7 @@ def parse_cycle(doc: Any) -> CycleData:
     settings = _settings(errors, doc.get("settings", {}), scheme_id) if scheme_id else INVALID
     panel = _panel(errors, doc.get("panel", []))
     overrides = _item_overrides(errors, doc.get("item_overrides", {}), scheme_id) if scheme_id else {}
-    evidence = _evidence(errors, doc["evidence"])
+    evidence = _evidence(errors, doc["evidence"], version)
     if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
         data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
         check_dates(errors, data)
@@ -253,7 +283,7 @@ def _panel(errors: Errors, value: Any) -> Any:
     return tuple(members)
 
 
-def _evidence(errors: Errors, value: Any) -> Any:
+def _evidence(errors: Errors, value: Any, version: int = VERSION) -> Any:
     obj = _object(errors, "evidence", value, (), EVIDENCE_KINDS)
     if obj is INVALID:
         return INVALID
@@ -263,7 +293,9 @@ def _evidence(errors: Errors, value: Any) -> Any:
         if not isinstance(raw, list):
             errors.add(f"evidence.{kind}", f"应为列表，实际为{F.type_name(raw)}")
             continue
-        lists[kind] = tuple(_record(errors, kind, f"evidence.{kind}[{i}]", r) for i, r in enumerate(raw))
+        lists[kind] = tuple(
+            _record(errors, kind, f"evidence.{kind}[{i}]", r, version) for i, r in enumerate(raw)
+        )
     if len(lists) < len(EVIDENCE_KINDS) or any(INVALID in records for records in lists.values()):
         return INVALID
     return Evidence(**lists)
@@ -273,7 +305,7 @@ def check_dates(errors: Errors, data: CycleData) -> None:
     """Evidence inside the cycle, ends after starts (docs/cycle-file.md 'Meaning')."""
     period = data.contract.cycle(data.cycle)
     half = data.contract.half_year(data.cycle)
-    week_start, week_end = period.week_span()
+    week_start, week_end = period.report_span()
     span = f"（{period.start}至{period.end}）"
     ev = data.evidence
 
@@ -285,9 +317,9 @@ def check_dates(errors: Errors, data: CycleData) -> None:
     if data.assessed_on < period.start:
         errors.add("assessed_on", f"评定日期早于本考核周期开始{span}")
     for i, r in enumerate(ev.weekly_reports):
-        inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本周期的13个巡检周")
+        inside(f"evidence.weekly_reports[{i}].date", r.date, week_start, week_end, "本考核周期及其巡检周")
     for i, e in enumerate(ev.exempt_weeks):
-        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本周期的13个巡检周")
+        inside(f"evidence.exempt_weeks[{i}].week_of", e.week_of, week_start, week_end, "本考核周期及其巡检周")
     for kind, key in (("defect_reports", "date"), ("security_events", "date"), ("absences", "date"),
                       ("violations", "noticed_on"), ("offhours_misses", "at"),
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
@@ -296,6 +328,11 @@ def check_dates(errors: Errors, data: CycleData) -> None:
     for kind in ("drills", "trainings"):
         for i, r in enumerate(getattr(ev, kind)):
             inside(f"evidence.{kind}[{i}].date", r.date, half.start, period.end, "本半年度（截至本周期末）")
+    spans = load_scheme(data.contract.scheme).working_hours
+    for i, miss in enumerate(ev.offhours_misses):
+        problem = offhours_problem(miss.at, spans)
+        if problem is not None:
+            errors.add(f"evidence.offhours_misses[{i}].at", problem)
     for i, sp in enumerate(ev.special_periods):
         if sp.end < sp.start:
             errors.add(f"evidence.special_periods[{i}].end", "结束日期早于开始日期")
@@ -334,19 +371,20 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _record_dict(obj: Any) -> Any:
+def _record_dict(obj: Any, version: int = VERSION) -> Any:
     if isinstance(obj, FileRef):
         return {"name": obj.name, "sha256": obj.sha256, "size": obj.size}
     spec = next(k for k in KIND.values() if isinstance(obj, k.type))
-    return {f.key: _value(getattr(obj, f.key)) for f in spec.fields}
+    return {f.key: _value(getattr(obj, f.key)) for f in _layout(spec, version)[0]}
 
 
 def dump_cycle(data: CycleData) -> dict[str, Any]:
-    """The cycle-file document (version 1 unless item overrides need version 2)."""
+    """The cycle-file document, in the lowest version that holds the data (``file_version``)."""
     c = data.contract
+    version = file_version(data)
     doc: dict[str, Any] = {
         "format": FORMAT,
-        "version": 2 if data.item_overrides else 1,
+        "version": version,
         "contract": {
             "number": c.number, "project": c.project, "purchaser": c.purchaser, "vendor": c.vendor,
             "total_amount": str(c.total_amount), "signed_on": c.signed_on.isoformat(),
@@ -356,7 +394,9 @@ def dump_cycle(data: CycleData) -> dict[str, Any]:
         "assessed_on": data.assessed_on.isoformat(),
         "settings": {key: getattr(data.settings, key) for key in Settings.__dataclass_fields__},
         "panel": [{"name": m.name, "role": m.role} for m in data.panel],
-        "evidence": {kind: [_record_dict(r) for r in getattr(data.evidence, kind)] for kind in EVIDENCE_KINDS},
+        "evidence": {
+            kind: [_record_dict(r, version) for r in getattr(data.evidence, kind)] for kind in EVIDENCE_KINDS
+        },
     }
     if data.item_overrides:
         doc["item_overrides"] = {

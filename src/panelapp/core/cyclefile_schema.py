@@ -57,7 +57,9 @@ def _record(kind: str) -> dict[str, Any]:
     for f in KIND[kind].fields:
         schema = _type(f)
         props[f.key] = {"anyOf": [schema, {"type": "null"}]} if f.mode == "null" else schema
-        if f.mode != "opt":
+        if f.spec.since > 1:  # required from that version on; older files lack it
+            props[f.key] = {"description": f"version {f.spec.since} on (required there)", **props[f.key]}
+        elif f.mode != "opt":
             required.append(f.key)
     return {"type": "object", "additionalProperties": False, "required": required, "properties": props}
 
@@ -66,7 +68,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "panelapp-cycle.schema.json",
-        "title": "panelapp cycle file (versions 1 and 2)",
+        "title": f"panelapp cycle file (versions 1 to {VERSION})",
         "type": "object",
         "additionalProperties": False,
         "required": ["format", "version", "contract", "cycle", "assessed_on", "evidence"],

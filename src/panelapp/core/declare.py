@@ -39,7 +39,9 @@ class FieldSpec:
     ``words``: a yes/no field's (true, false) words in tables; ``empty``: the table's text for
     no value; ``unset``: the form's text for no value; ``sheet``: the sheet's
     (present, absent) forms, ``{}`` standing for the value (bool: (true, false) words);
-    ``table``: shown as a table column.
+    ``table``: shown as a table column; ``since``: the first cycle-file version with this key
+    (older files lack it and read as the field's default, None; the writer leaves it out until
+    a record needs it, so older data keeps its version and fingerprint).
     """
 
     label: str
@@ -56,6 +58,7 @@ class FieldSpec:
     unset: str = ""
     sheet: tuple[str, str] = ("{}", "")
     table: bool = True
+    since: int = 1
 
     @property
     def header(self) -> str:

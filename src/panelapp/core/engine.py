@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from panelapp.core.contract import Contract
 from panelapp.core.evidence import CycleData
 from panelapp.core.overrides import deduction_limit, override_problem
 from panelapp.core.payments import withheld_amount
@@ -17,7 +20,7 @@ def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
     deducting = [line.text for line in outcome.lines if line.points]
     notes = [line.text for line in outcome.lines if not line.points]
     if not raw:
-        return "；".join([*notes, outcome.ok_text])
+        return "；".join(t for t in [*notes, outcome.ok_text] if t)
     sentence = "；".join(deducting)
     if deduction < raw:
         single = f"扣{raw}分"
@@ -28,6 +31,28 @@ def _explain(outcome: Outcome, raw: int, deduction: int) -> str:
     elif len(deducting) > 1:
         sentence = f"{sentence}；合计扣{deduction}分"
     return "；".join([sentence, *notes])
+
+
+def is_provisional(data: CycleData) -> bool:
+    """预评: assessed before the cycle's last day (scoring.md, provisional assessments)."""
+    return data.assessed_on < data.contract.cycle(data.cycle).end
+
+
+def finalise_problem(contract: Contract, cycle: int, assessed_on: date, today: date) -> str | None:
+    """Why cycle ``cycle`` cannot be 定稿 yet (None: it can): not before its last day, never 预评."""
+    period = contract.cycle(cycle)
+    if today < period.end:
+        return (
+            f"第{cycle}考核周期至{period.end.isoformat()}结束，今天（{today.isoformat()}）尚在周期内，"
+            "周期最后一天之前不能定稿"
+        )
+    if assessed_on < period.end:
+        return (
+            f"第{cycle}考核周期的评定日期 {assessed_on.isoformat()} 早于本周期最后一天 "
+            f"{period.end.isoformat()}，当前评分为预评，不能定稿；请先将评定日期改为 "
+            f"{period.end.isoformat()} 或之后"
+        )
+    return None
 
 
 def score_item(item: Item, ctx: Context) -> ItemResult:
@@ -74,7 +99,7 @@ def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
     scheme = scheme or load_scheme(data.contract.scheme)
     _check(data, scheme)
     period = data.contract.cycle(data.cycle)
-    ctx = Context(data, period, data.contract.half_year(data.cycle))
+    ctx = Context(data, period, data.contract.half_year(data.cycle), working_hours=scheme.working_hours)
     fault_params = next((i.params for i in scheme.items if i.rule == "faults"), None)
     if fault_params is not None:
         ctx.faults = [
@@ -101,6 +126,7 @@ def score_cycle(data: CycleData, scheme: Scheme | None = None) -> CycleResult:
         deduction_amount=withheld_amount(data.contract.total_amount, percent),
         faults=tuple(ctx.faults),
         base=scheme.base,
+        provisional=is_provisional(data),
     )
 
 

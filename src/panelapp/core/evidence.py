@@ -78,9 +78,23 @@ class DefectReport:
 
 @dataclass(frozen=True, slots=True)
 class Drill:
+    """An emergency drill; 1.4 counts it only when held and reported (附件2: 并出具报告).
+
+    ``reported``: True a drill report was delivered, False none was, None not recorded
+    (records made before cycle-file version 3 / database revision 0003_drill_report).
+    """
+
     date: date = field(metadata=meta("演练日期（本半年度）", column="日期", span="half"))
     title: str = field(metadata=meta("演练内容", required=False))
+    reported: bool | None = field(default=None, metadata=meta(
+        "演练报告", words=("已出具", "未出具（不计入）"), empty="未记录（按已出具计）", since=3,
+        help="是否已出具演练报告（附件2：并出具报告）；未出具的演练不计入1.4；旧数据为“未记录”，按已出具计"))
     files: tuple[FileRef, ...] = field(default=(), metadata=_FILES)
+
+    @property
+    def report_text(self) -> str:
+        """The sheet's words for the drill report (三 states)."""
+        return {True: "已出具演练报告", False: "未出具演练报告，不计入", None: "未记录是否出具报告"}[self.reported]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +246,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("special_periods", SpecialPeriod, "特巡特维", "start",
              "{name}（{start}至{end}，{requested_by}要求；{report_date}）"),
     KindSpec("defect_reports", DefectReport, "缺陷分析报告", "date", "{title}"),
-    KindSpec("drills", Drill, "应急演练", "date", "{title}"),
+    KindSpec("drills", Drill, "应急演练", "date", "{title}（{report_text}）"),
     KindSpec("trainings", Training, "培训记录", "date", "{topic}（{archive_text}）"),
     KindSpec("faults", Fault, "系统运行故障", "started_at",
              "故障{id} {business}：{description}（{effect}，{duration_text}，{serious_impact}，{vendor_caused}）"),

@@ -80,6 +80,8 @@ class CycleResult:
     deduction_amount: Decimal
     faults: tuple[FaultAssessment, ...] = ()
     base: int = 100
+    #: assessed before the cycle's last day (预评): nothing not yet due was deducted; no 定稿
+    provisional: bool = False
 
     @property
     def points_deducted(self) -> int:

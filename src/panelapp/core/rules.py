@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from panelapp.core.contract import HalfYear, Period
-from panelapp.core.evidence import CycleData, Fault, Settings
+from panelapp.core.evidence import CycleData, Drill, Fault, Settings
 from panelapp.core.result import DeductionLine, EvidenceRef, FaultAssessment
 from panelapp.core.scheme import Item
 from panelapp.core.text import (
@@ -25,6 +25,7 @@ from panelapp.core.text import (
     duration_text,
     time_text,
 )
+from panelapp.core.workdays import DEFAULT_WORKING_HOURS, Span, hours_text, offhours_problem
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Context:
     period: Period
     half_year: HalfYear
     faults: list[FaultAssessment] = field(default_factory=list)
+    working_hours: tuple[Span, ...] = DEFAULT_WORKING_HOURS
 
 
 @dataclass
@@ -58,23 +60,55 @@ def _ref(kind: str, index: int) -> tuple[EvidenceRef, ...]:
     return (EvidenceRef(kind, index),)
 
 
+def _other_week(ctx: Context, day: date) -> str:
+    """Whose week ``day`` lies in, when not one of this cycle's weeks (scoring.md, week boundaries)."""
+    monday = day - timedelta(days=day.weekday())
+    thursday = monday + timedelta(days=3)
+    owner = ctx.data.contract.cycle_of(thursday)
+    span = f"{day_text(monday)}至{day_text(monday + timedelta(days=6))}"
+    if owner is None:
+        return f"所在周（{span}）在服务期之外"
+    number = next(w.number for w in ctx.data.contract.cycle(owner).weeks() if w.monday == monday)
+    return f"所在周（{span}）是第{owner}考核周期的第{number}周"
+
+
 @rule("weekly_reports")
 def weekly_reports(item: Item, ctx: Context) -> Outcome:
     ev = ctx.data.evidence
     weeks = ctx.period.weeks()
+    mondays = {w.monday for w in weeks}
     reported = {r.date - timedelta(days=r.date.weekday()) for r in ev.weekly_reports}
     exempt = {e.week_of - timedelta(days=e.week_of.weekday()): (i, e) for i, e in enumerate(ev.exempt_weeks)}
     per = item.params["points_per_missing"]
-    missing = [w for w in weeks if w.monday not in reported and w.monday not in exempt]
+    # a week not over on the assessment date is not yet due (预评)
+    open_weeks = [w for w in weeks if w.sunday > ctx.data.assessed_on]
+    due = [w for w in weeks if w not in open_weeks]
+    missing = [w for w in due if w.monday not in reported and w.monday not in exempt]
     lines = []
     if missing:
         names = "、".join(f"第{w.number}周（{day_text(w.monday)}起）" for w in missing)
         lines.append(DeductionLine(per * len(missing), f"{names}无巡检报告，扣{per * len(missing)}分"))
+    pending = [w for w in open_weeks if w.monday not in reported and w.monday not in exempt]
+    if pending:
+        names = "、".join(f"第{w.number}周" for w in pending)
+        text = f"{names}在评定日{day_text(ctx.data.assessed_on)}尚未结束，暂不计缺报"
+        lines.append(DeductionLine(0, text))
     for w in weeks:
         if w.monday in exempt:
             i, e = exempt[w.monday]
             lines.append(DeductionLine(0, f"第{w.number}周免报（{e.reason}）", _ref("exempt_weeks", i)))
-    required = len(weeks) - sum(1 for w in weeks if w.monday in exempt)
+    for kind, records, key, what in (
+        ("weekly_reports", ev.weekly_reports, "date", "巡检报告"),
+        ("exempt_weeks", ev.exempt_weeks, "week_of", "免报周"),
+    ):
+        for i, r in enumerate(records):
+            day = getattr(r, key)
+            if day - timedelta(days=day.weekday()) not in mondays:
+                text = f"{day_text(day)}的{what}：{_other_week(ctx, day)}，不计入本周期"
+                lines.append(DeductionLine(0, text, _ref(kind, i)))
+    required = len(due) - sum(1 for w in due if w.monday in exempt)
+    if not due:
+        return Outcome(lines, "评定日尚无已结束的巡检周，不扣分")
     return Outcome(lines, f"应报{required}周均有巡检报告，不扣分")
 
 
@@ -83,14 +117,20 @@ def special_periods(item: Item, ctx: Context) -> Outcome:
     per = item.params["points_per_missing"]
     lines = []
     for i, sp in enumerate(ctx.data.evidence.special_periods):
-        if sp.report_date is None:
-            text = (
-                f"特殊时期“{sp.name}”（{day_text(sp.start)}至{day_text(sp.end)}，{sp.requested_by}要求）"
-                f"未出具特巡报告，扣{per}分"
-            )
-            lines.append(DeductionLine(per, text, _ref("special_periods", i)))
+        if sp.report_date is not None:
+            continue
+        label = f"特殊时期“{sp.name}”（{day_text(sp.start)}至{day_text(sp.end)}，{sp.requested_by}要求）"
+        if sp.end >= ctx.data.assessed_on:
+            # still running on the assessment date: its report is not yet due (预评)
+            text = f"{label}在评定日{day_text(ctx.data.assessed_on)}尚未结束，报告尚未到期，暂不扣分"
+            lines.append(DeductionLine(0, text, _ref("special_periods", i)))
+        else:
+            lines.append(DeductionLine(per, f"{label}未出具特巡报告，扣{per}分", _ref("special_periods", i)))
     count = len(ctx.data.evidence.special_periods)
     ok = f"{count}个特殊时期均出具报告，不扣分" if count else "本周期无管理单位要求的特殊时期，不扣分"
+    if any(not line.points for line in lines):
+        ended = [sp for sp in ctx.data.evidence.special_periods if sp.end < ctx.data.assessed_on]
+        ok = f"已结束的{len(ended)}个特殊时期均出具报告，不扣分" if ended else ""
     return Outcome(lines, ok)
 
 
@@ -101,6 +141,13 @@ def defect_reports(item: Item, ctx: Context) -> Outcome:
     missing = max(0, required - have)
     per = item.params["points_per_missing"]
     lines = []
+    if missing and ctx.data.assessed_on < ctx.period.end:
+        # the cycle's report is due by its last day (预评)
+        text = (
+            f"应交缺陷分析报告{required}份，已交{have}份；本周期至{day_text(ctx.period.end)}结束，"
+            f"评定日{day_text(ctx.data.assessed_on)}尚未到期，暂不扣分"
+        )
+        return Outcome([DeductionLine(0, text)], "")
     if missing:
         text = f"应交缺陷分析报告{required}份，实交{have}份，缺{missing}份，扣{per * missing}分"
         lines.append(DeductionLine(per * missing, text))
@@ -119,19 +166,58 @@ def _pending(ctx: Context, what: str, held: list[str]) -> str | None:
     return f"半年度指标，于第{ctx.half_year.closing_cycle}周期（半年末）评定{what}{so_far}；本周期不扣分"
 
 
+def _half_year_open(ctx: Context, what: str) -> DeductionLine | None:
+    """In the closing cycle assessed before the half-year's last day, a missing event is not yet due."""
+    if ctx.data.assessed_on >= ctx.half_year.end:
+        return None
+    text = (
+        f"{_half_year_label(ctx)}在评定日{day_text(ctx.data.assessed_on)}尚未结束，"
+        f"{what}尚未到期，暂不扣分"
+    )
+    return DeductionLine(0, text)
+
+
+def drill_counts(drill: Drill) -> bool:
+    """A drill counts when held and reported; ``None`` (not recorded, older data) counts as before."""
+    return drill.reported is not False
+
+
+def _drill_name(drill: Drill) -> str:
+    name = f"{day_text(drill.date)} {drill.title}"
+    if drill.reported is False:
+        return f"{name}（未出具报告，不计）"
+    if drill.reported is None:
+        return f"{name}（未记录是否出具报告）"
+    return name
+
+
 @rule("half_year_drill")
 def half_year_drill(item: Item, ctx: Context) -> Outcome:
     hy = ctx.half_year
     held = [(i, d) for i, d in enumerate(ctx.data.evidence.drills) if hy.start <= d.date <= ctx.period.end]
-    names = [f"{day_text(d.date)} {d.title}" for _, d in held]
-    pending = _pending(ctx, "应急演练", names)
+    counted = [(i, d) for i, d in held if drill_counts(d)]
+    pending = _pending(ctx, "应急演练", [_drill_name(d) for _, d in held])
     if pending:
         return Outcome([], "", pending)
     lines = []
-    if not held:
+    for i, d in held:
+        if d.reported is False:
+            text = f"演练“{d.title}”（{day_text(d.date)}）未出具演练报告，不计入"
+            lines.append(DeductionLine(0, text, _ref("drills", i)))
+        elif d.reported is None:
+            text = (
+                f"演练“{d.title}”（{day_text(d.date)}）未记录是否出具报告（旧版数据），"
+                "按已出具计入；请核实后补记"
+            )
+            lines.append(DeductionLine(0, text, _ref("drills", i)))
+    if not counted:
+        still_open = _half_year_open(ctx, "应急演练")
+        if still_open is not None:
+            return Outcome([*lines, still_open], "")
         pts = item.params["points_if_none"]
-        lines.append(DeductionLine(pts, f"{_half_year_label(ctx)}未开展应急演练，扣{pts}分"))
-    return Outcome(lines, f"本半年度已开展应急演练：{'、'.join(names)}，不扣分")
+        lines.append(DeductionLine(pts, f"{_half_year_label(ctx)}未开展并出具报告的应急演练，扣{pts}分"))
+    names = "、".join(f"{day_text(d.date)} {d.title}" for _, d in counted)
+    return Outcome(lines, f"本半年度已开展应急演练并出具报告：{names}，不扣分")
 
 
 @rule("half_year_training")
@@ -149,6 +235,9 @@ def half_year_training(item: Item, ctx: Context) -> Outcome:
             text = f"培训“{t.topic}”（{day_text(t.date)}）缺{'、'.join(t.missing_parts)}，归档不完整"
             lines.append(DeductionLine(0, text, _ref("trainings", i)))
     if not complete:
+        still_open = _half_year_open(ctx, "培训记录")
+        if still_open is not None:
+            return Outcome([*lines, still_open], "")
         pts = item.params["points_if_none"]
         lines.append(DeductionLine(pts, f"{_half_year_label(ctx)}无归档完整的培训，扣{pts}分"))
     return Outcome(lines, f"本半年度已开展培训且归档完整：{'、'.join(names)}，不扣分")
@@ -300,15 +389,26 @@ def onsite_service(item: Item, ctx: Context) -> Outcome:
         if not v.corrected:
             text = f"{day_text(v.noticed_on)}书面通报“{v.description}”后仍未改正，扣{vp}分"
             lines.append(DeductionLine(vp, text, _ref("violations", i)))
-    n = len(ev.offhours_misses)
+    counted = []
+    for i, miss in enumerate(ev.offhours_misses):
+        problem = offhours_problem(miss.at, ctx.working_hours)
+        if problem is None:
+            counted.append(i)
+        else:  # entry refuses these; a record stored before the check is shown, not counted
+            lines.append(DeductionLine(0, f"{problem}；本条不计", _ref("offhours_misses", i)))
+    n = len(counted)
     if n:
         batch = p["offhours_batch"]
         pts = (n // batch) * p["per_offhours_batch"]
-        refs = tuple(EvidenceRef("offhours_misses", i) for i in range(n))
+        refs = tuple(EvidenceRef("offhours_misses", i) for i in counted)
+        hours = f"工作时间为工作日{hours_text(ctx.working_hours)}"
         if pts:
-            text = f"非工作时间无法联系或未按时到场共{n}次（每累计{batch}次扣{p['per_offhours_batch']}分），扣{pts}分"
+            text = (
+                f"非工作时间无法联系或未按时到场共{n}次（{hours}；每累计{batch}次扣{p['per_offhours_batch']}分），"
+                f"扣{pts}分"
+            )
         else:
-            text = f"非工作时间无法联系或未按时到场{n}次，不足{batch}次，不扣分"
+            text = f"非工作时间无法联系或未按时到场{n}次（{hours}），不足{batch}次，不扣分"
         lines.append(DeductionLine(pts, text, refs))
     return Outcome(lines, "驻场人员无缺席、无违规，非工作时间均能联系，不扣分")
 
@@ -322,6 +422,11 @@ def support(item: Item, ctx: Context) -> Outcome:
         pts = p["per_commitment"]
         lines.append(DeductionLine(pts, f"未完成投标承诺“{c.commitment}”，扣{pts}分", _ref("unfulfilled_commitments", i)))
     for i, o in enumerate(ev.late_optimizations):
+        if o.deadline >= ctx.data.assessed_on:
+            # the deadline has not passed on the assessment date: not yet late (预评)
+            text = f"优化任务“{o.task}”期限{day_text(o.deadline)}在评定日{day_text(ctx.data.assessed_on)}尚未届满，暂不扣分"
+            lines.append(DeductionLine(0, text, _ref("late_optimizations", i)))
+            continue
         pts = p["per_late_optimization"]
         text = f"优化任务“{o.task}”未在期限{day_text(o.deadline)}前完成，扣{pts}分"
         lines.append(DeductionLine(pts, text, _ref("late_optimizations", i)))

@@ -5,14 +5,17 @@ A malformed scheme is refused with a SchemeError naming the bad key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from panelapp.core.evidence import Settings
+from panelapp.core.workdays import DEFAULT_WORKING_HOURS, Span
 
 #: The rule kinds the engine knows; an item names one of them.
 RULE_KINDS = (
@@ -106,6 +109,8 @@ class Scheme:
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     payment: dict[str, Any] = field(default_factory=dict)
+    #: 3.2③: working hours on working days; everything else is off-hours (core.workdays)
+    working_hours: tuple[Span, ...] = DEFAULT_WORKING_HOURS
 
     def default_settings(self) -> Settings:
         return Settings(**{key: spec.default for key, spec in self.settings.items()})
@@ -209,6 +214,28 @@ def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where:
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         raise SchemeError(f"{where}.{key}", "类型不正确")
     return value
+
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _working_hours(value: Any) -> tuple[Span, ...]:
+    """``working_hours = ["08:00-12:00", "14:00-18:00"]``: ascending, non-overlapping spans."""
+    if value is None:
+        return DEFAULT_WORKING_HOURS
+    if not isinstance(value, list) or not value:
+        raise SchemeError("working_hours", "应为非空列表，如 [\"08:00-18:00\"]")
+    spans: list[Span] = []
+    for i, text in enumerate(value):
+        parts = text.split("-") if isinstance(text, str) else []
+        matches = [_HHMM.match(p.strip()) for p in parts]
+        if len(parts) != 2 or not all(matches):
+            raise SchemeError(f"working_hours[{i}]", f"应为“HH:MM-HH:MM”，实际为 {text!r}")
+        start, end = (time(int(m.group(1)), int(m.group(2))) for m in matches if m)
+        if end <= start or (spans and start < spans[-1][1]):
+            raise SchemeError(f"working_hours[{i}]", "结束应晚于开始，且各段按时间先后排列、互不重叠")
+        spans.append((start, end))
+    return tuple(spans)
 
 
 def parse_scheme(data: dict[str, Any]) -> Scheme:
@@ -343,6 +370,7 @@ def parse_scheme(data: dict[str, Any]) -> Scheme:
         sections=tuple(sections),
         items=tuple(items),
         payment=payment,
+        working_hours=_working_hours(data.get("working_hours")),
     )
 
 

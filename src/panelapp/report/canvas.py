@@ -26,6 +26,8 @@ class PageDecor:
     qr_payload: str | None
     body_font: str
     bold_font: str
+    #: large diagonal text across every page, e.g. 预评 for a provisional assessment
+    watermark: str | None = None
 
 
 def canvas_maker(decor: PageDecor):
@@ -70,8 +72,20 @@ def canvas_maker(decor: PageDecor):
                 self.endForm()
             return made["qr"]
 
+        def _watermark(self, text: str) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFillColor(colors.Color(0.75, 0.1, 0.1), alpha=0.13)
+            self.setFont(decor.bold_font, 150)
+            self.translate(width / 2, height / 2)
+            self.rotate(40)
+            self.drawCentredString(0, -50, text)
+            self.restoreState()
+
         def _decorate(self, number: int, total: int) -> None:
             width, _height = self._pagesize
+            if decor.watermark:
+                self._watermark(decor.watermark)
             self.saveState()
             self.setFillColor(colors.black)
             self.setFont(decor.body_font, 8)

@@ -32,6 +32,8 @@ APPENDIX_COLS = [9 * mm, 21 * mm, 25 * mm, 62 * mm, 40 * mm, 23 * mm]  # 日期 
 TALL_ROW = 250  # points; rows taller than this may be split across pages
 DATE_BLANK = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"  # plain text: Paragraph would collapse the spaces
 SHEET_KIND = "panelapp-score-sheet"
+PROVISIONAL_NOTE = ("预评：评定日{day}早于本周期最后一天{end}，尚未到期的事项（未结束的周、"
+                    "本周期缺陷分析报告、未结束的特殊时期、未到期的故障报告等）未扣分；预评不能定稿。")
 
 
 def metadata_keywords(sheet: SheetInput) -> str:
@@ -74,7 +76,8 @@ def _title_block(sheet: SheetInput) -> list:
         [Wrapped(f"合同编号：{c.number}", st["body"]),
          Wrapped(f"合同总价：人民币{yuan(c.total_amount)}元", st["body"])],
         [Wrapped(f"考核日期：{data.assessed_on.isoformat()}", st["body"]),
-         Wrapped(f"第{sheet.version}版　{status}", st["body"])],
+         Wrapped([f"第{sheet.version}版　", Bold("预评"), f"　{status}"] if sheet.result.provisional
+                 else f"第{sheet.version}版　{status}", st["body"])],
     ]
     if sheet.version > 1 and sheet.reopen_reason:
         info.append([Wrapped(f"第{sheet.version - 1}版定稿后重新打开，理由：{sheet.reopen_reason}", st["body"]), ""])
@@ -181,6 +184,8 @@ def _result_block(sheet: SheetInput) -> list:
         Wrapped("考核结果", st["h2"]),
         Wrapped(["本周期得分：", Bold(str(res.total)), f"分。{tier_text(sheet.scheme, res.tier_percent)}。"],
                 st["result"]),
+        *([Wrapped(PROVISIONAL_NOTE.format(day=sheet.data.assessed_on.isoformat(), end=res.end.isoformat()),
+                   st["result"])] if res.provisional else []),
         Wrapped(money, st["result"]),
         Wrapped("本周期执行的计分设置", st["h2"]),
     ]
@@ -282,6 +287,7 @@ def page_decor(sheet: SheetInput) -> PageDecor:
         qr_payload=f"panelapp:{c.number}:c{sheet.data.cycle}:v{sheet.version}:{sheet.fingerprint}",
         body_font=body,
         bold_font=bold,
+        watermark="预评" if sheet.result.provisional else None,
     )
 
 

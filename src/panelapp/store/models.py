@@ -167,6 +167,8 @@ class DrillModel(EvidenceBase):
     __tablename__ = "drills"
     date: Mapped[dt.date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(Text)
+    #: a drill report delivered; NULL = not recorded (rows from before 0003_drill_report)
+    reported: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class TrainingModel(EvidenceBase):

@@ -10,7 +10,7 @@ from panelapp.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: every revision of migrations/versions, oldest first; the last is the head
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003_drill_report")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
+from panelapp.core.engine import finalise_problem
 from panelapp.core.limits import text_problem
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
+from panelapp.store.mapping import contract_of
 from panelapp.store.models import ExportModel, now
 from panelapp.store.rows import ExportRow
 from panelapp.store.unit import UnitOfWork
@@ -23,8 +27,13 @@ class SignOff:
         self._uow = uow
 
     def finalise(self, cycle_id: int, fingerprint: str) -> None:
+        """定稿; refused before the cycle's last day and while the assessment is 预评 (core)."""
         with self._uow.tx() as s:
             c = lookup.writable(s, cycle_id)
+            contract = contract_of(lookup.contract_model(s, c.contract_id))
+            problem = finalise_problem(contract, c.number, c.assessed_on, dt.date.today())
+            if problem:
+                raise StoreError(problem)
             c.status, c.fingerprint = "final", fingerprint
             c.finalised_by, c.finalised_at = self._uow.operator, now()
 

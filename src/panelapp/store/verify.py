@@ -47,7 +47,7 @@ def row_problem(table: Any, m: Any, audited_ever: bool, audited: dict[str, Any] 
         return Problem("row", f"{where}：没有审计记录，可能在程序之外新增", table.name, rid)
     if audited is None:
         return Problem("row", f"{where}：审计记录显示已删除，但数据库中仍存在", table.name, rid)
-    current = {c.name: jsonable(m[c.name]) for c in table.columns}
+    current = {c.name: jsonable(m[c.name]) for c in table.columns if c.name in m}
     diffs = [k for k in audited if current.get(k) != audited.get(k)]
     if not diffs:
         return None
@@ -109,7 +109,9 @@ def verify(session: Session, blobs: bool = False) -> VerifyReport:
             continue
         pk = _pk_name(table)
         seen = set()
-        for row in session.execute(select(table)):
+        # a file of an older revision may lack a later column (drills.reported before 0003_drill_report)
+        stored = {r[1] for r in session.execute(text(f'PRAGMA table_info("{table.name}")'))}
+        for row in session.execute(select(*(c for c in table.columns if c.name in stored))):
             report.rows += 1
             m = row._mapping
             rid = m[pk]

@@ -45,8 +45,8 @@ class EvidenceActions(QObject):
 
     # -- helpers ------------------------------------------------------------------------------
     def bounds(self) -> Bounds:
-        contract = self.session.data.contract
-        return Bounds(contract.cycle(self.session.data.cycle), contract.half_year(self.session.data.cycle))
+        contract, k = self.session.data.contract, self.session.data.cycle
+        return Bounds(contract.cycle(k), contract.half_year(k), self.session.scheme.working_hours)
 
     def fault_context(self) -> FaultContext:
         scheme, data = self.session.scheme, self.session.data

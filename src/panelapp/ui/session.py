@@ -149,6 +149,7 @@ class CycleSession(QObject):
         self.data = dataclasses.replace(self.data, assessed_on=day)
         self._rescore()
         self.evidenceChanged.emit("faults")  # report lateness counts to the assessment date
+        self.evidenceChanged.emit("weekly_reports")  # weeks not over on it are not yet due (预评)
         self.scored.emit()
 
     def _refresh_files(self, kind: str, record_id: int) -> None:

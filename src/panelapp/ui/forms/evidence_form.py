@@ -118,7 +118,7 @@ class EvidenceDialog(QDialog):
             problem = field.check()
             if problem:
                 errors[key] = problem
-        for key, problem in cross_check(self.kind, values).items():
+        for key, problem in cross_check(self.kind, values, self.bounds).items():
             errors.setdefault(key, problem)
         return values, errors
 

@@ -64,6 +64,10 @@ class Field(QWidget):
     def error(self, message: str | None) -> None:
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
+        # a message wrapped over several lines needs its full height: the form layout does not
+        # ask the label's heightForWidth, and would squeeze the lines into one line's height
+        width = max(self.width(), self.error_label.width())
+        self.error_label.setMinimumHeight(self.error_label.heightForWidth(width) if message else 0)
 
     def showing_error(self) -> bool:
         return not self.error_label.isHidden()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from panelapp.core.contract import HalfYear, Period
 from panelapp.core.declare import Declared
 from panelapp.core.evidence import KIND
+from panelapp.core.workdays import DEFAULT_WORKING_HOURS, Span, offhours_problem
 from panelapp.ui.forms.fields import BoolField, ChoiceField, DateField, DateTimeField, Field, TextField
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal")
@@ -21,6 +22,8 @@ class Bounds:
 
     cycle: Period
     half: HalfYear
+    #: the scheme's working hours (3.2③): an off-hours miss must lie outside them on a working day
+    working_hours: tuple[Span, ...] = DEFAULT_WORKING_HOURS
 
     @property
     def after(self) -> date:
@@ -31,8 +34,8 @@ class Bounds:
 def _dates(span: str | None, b: Bounds) -> tuple[date, date, date | None]:
     """(first, last, initial) date a field of ``span`` may take (core/declare.py Span)."""
     c = b.cycle
-    if span == "weeks":
-        lo, hi = c.week_span()
+    if span == "weeks":  # its 13 weeks and its own days (a day in a neighbour's week is explained)
+        lo, hi = c.report_span()
         return lo, hi, None
     if span == "half":
         return b.half.start, c.end, c.start
@@ -49,6 +52,10 @@ def _field(f: Declared, b: Bounds) -> Field:
         if f.nullable:
             return cls(f.key, spec.label, lo, hi, optional=True, none_text=spec.unset)
         return cls(f.key, spec.label, lo, hi, default=initial)
+    if f.format == "bool" and f.nullable:
+        # a yes/no that older data left unrecorded (a drill's report): chosen, no default either way
+        return ChoiceField(f.key, spec.label, {True: spec.words[0], False: spec.words[1]},
+                           placeholder=translate("FieldSpecs", "（请选择）"))
     if f.format == "bool":
         return BoolField(f.key, spec.label, spec.check, default=spec.initial)
     if f.format == "choice":
@@ -73,9 +80,13 @@ def fields_for(kind: str, b: Bounds) -> list[Field]:
     return fields
 
 
-def cross_check(kind: str, values: dict) -> dict[str, str]:
+def cross_check(kind: str, values: dict, bounds: Bounds | None = None) -> dict[str, str]:
     """Errors between fields, keyed by the field to show them under (fields not filled in yet are skipped)."""
     errors: dict[str, str] = {}
+    if kind == "offhours_misses" and values.get("at") is not None:
+        problem = offhours_problem(values["at"], bounds.working_hours if bounds else DEFAULT_WORKING_HOURS)
+        if problem:
+            errors["at"] = problem
     if kind == "special_periods":
         start, end, report = values.get("start"), values.get("end"), values.get("report_date")
         if start is not None and end is not None and end < start:

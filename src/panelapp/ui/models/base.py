@@ -50,8 +50,8 @@ def _cell(f: Declared) -> Callable[[Any], str]:
         return lambda r: d(getattr(r, key), spec.empty)
     if f.format == "datetime":
         return lambda r: dt(getattr(r, key), spec.empty)
-    if f.format == "bool":
-        return lambda r: spec.words[0] if getattr(r, key) else spec.words[1]
+    if f.format == "bool":  # None (a nullable yes/no not recorded): the declared empty text
+        return lambda r: spec.empty if getattr(r, key) is None else spec.words[0] if getattr(r, key) else spec.words[1]
     if f.format == "choice":
         names = dict(spec.names or {})
         return lambda r: names.get(getattr(r, key), getattr(r, key))

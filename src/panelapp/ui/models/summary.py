@@ -31,8 +31,11 @@ class SummaryModel(RowsModel):
                     (section_names.get(item.section, item.section), f"{item.id} {item.name}", str(item.max),
                      str(item.score), deduction, item.explanation, item.deduction > 0)
                 )
+            tier = self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent)
+            if result.provisional:
+                tier = self.tr("预评（评定日早于本周期最后一天，尚未到期的事项未扣分）；") + tier
             self._rows.append((self.tr("合计"), "", str(result.base), str(result.total), str(result.points_deducted),
-                               self.tr("得分档次：扣减合同总价 {percent}%").format(percent=result.tier_percent), None))
+                               tier, None))
         self.endResetModel()
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):

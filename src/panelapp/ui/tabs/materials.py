@@ -41,11 +41,12 @@ class MaterialsTab(SectionTab):
                 and self.item_of_rule("weekly_reports") in self.panels:
             data = self.session.data
             period = data.contract.cycle(data.cycle)
-            self.week_grid.set_weeks(week_states(period, data.evidence.weekly_reports, data.evidence.exempt_weeks))
+            self.week_grid.set_weeks(week_states(period, data.evidence.weekly_reports, data.evidence.exempt_weeks,
+                                                 data.assessed_on))
 
     def on_week_clicked(self, week, state: str) -> None:
         menu = QMenu(self)
-        if state == "missing":
+        if state in ("missing", "open"):
             menu.addAction(self.tr("补录本周巡检报告…"), lambda: self.ctx.actions.add(
                 "weekly_reports", self.ctx.actions.report_template(week), title=self.tr(
                     "补录第{n}周巡检报告（{monday} 起）").format(n=week.number, monday=week.monday.isoformat())))

@@ -17,12 +17,19 @@ def money(amount: Decimal) -> str:
 
 
 def headline(result: CycleResult) -> str:
-    """“88 分 · 扣减 5% · ¥127,250.00” (or 不扣减 at 95 and above)."""
+    """“88 分 · 扣减 5% · ¥127,250.00” (or 不扣减 at 95 and above); “预评 ” before it when provisional."""
     if result.tier_percent:
-        return QCoreApplication.translate("ScoreBar", "{total} 分 · 扣减 {percent}% · {amount}").format(
+        text = QCoreApplication.translate("ScoreBar", "{total} 分 · 扣减 {percent}% · {amount}").format(
             total=result.total, percent=result.tier_percent, amount=money(result.deduction_amount))
-    return QCoreApplication.translate("ScoreBar", "{total} 分 · 不扣减 · {amount}").format(
-        total=result.total, amount=money(result.deduction_amount))
+    else:
+        text = QCoreApplication.translate("ScoreBar", "{total} 分 · 不扣减 · {amount}").format(
+            total=result.total, amount=money(result.deduction_amount))
+    return provisional_prefix(result) + text
+
+
+def provisional_prefix(result: CycleResult) -> str:
+    """“预评 ” for a cycle assessed before its last day (not yet due items are not deducted)."""
+    return QCoreApplication.translate("ScoreBar", "预评 ") if result.provisional else ""
 
 
 class ScoreBar(QFrame):
@@ -110,7 +117,9 @@ class ScoreBar(QFrame):
                 label.setText("")
         else:
             bg, fg = tier_colours(result.total)
-            self.total_label.setText(self.tr("{total} 分").format(total=result.total))
+            self.total_label.setText(provisional_prefix(result) + self.tr("{total} 分").format(total=result.total))
+            self.total_label.setToolTip(
+                self.tr("预评：评定日早于本周期最后一天，尚未到期的事项未扣分；不能定稿") if result.provisional else "")
             if result.tier_percent:
                 self.money_label.setText(self.tr("扣减 {percent}% · {amount}").format(
                     percent=result.tier_percent, amount=money(result.deduction_amount)))

@@ -14,11 +14,15 @@ STATES = {
     "reported": ("#e3f1e5", "#2e7d32", QT_TRANSLATE_NOOP("WeekGrid", "已报")),
     "missing": ("#fdecea", "#b3261e", QT_TRANSLATE_NOOP("WeekGrid", "缺报")),
     "exempt": ("#eceff3", "#5b6574", QT_TRANSLATE_NOOP("WeekGrid", "免报")),
+    "open": ("#eef3fb", "#3a5a8c", QT_TRANSLATE_NOOP("WeekGrid", "未到期")),
 }
 
 
-def week_states(period: Period, reports, exempts) -> list[tuple[Week, str, str]]:
-    """(week, state, detail) for each week of the cycle: what the grid shows."""
+def week_states(period: Period, reports, exempts, assessed_on: date | None = None) -> list[tuple[Week, str, str]]:
+    """(week, state, detail) for each week of the cycle: what the grid shows.
+
+    A week without a report that is not over on the assessment date is "open" (预评: not yet due).
+    """
     def monday(d: date) -> date:
         return d - timedelta(days=d.weekday())
 
@@ -32,6 +36,8 @@ def week_states(period: Period, reports, exempts) -> list[tuple[Week, str, str]]
             rows.append((week, "reported", "；".join(reported[week.monday])))
         elif week.monday in exempt:
             rows.append((week, "exempt", exempt[week.monday]))
+        elif assessed_on is not None and week.sunday > assessed_on:
+            rows.append((week, "open", QCoreApplication.translate("WeekGrid", "评定日尚未结束，暂不计缺报")))
         else:
             rows.append((week, "missing", QCoreApplication.translate("WeekGrid", "无巡检报告")))
     return rows
