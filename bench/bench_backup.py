@@ -53,8 +53,8 @@ def main() -> None:
         times = []
         for i in range(args.closes):
             db = open_database(path)
-            cycle = db.find_cycle(2)
-            db.add_evidence(cycle.id, "absences", Absence(cycle.period.start + dt.timedelta(days=i + 1), f"基准{i}", False))
+            cycle = db.cycles.find(2)
+            db.evidence.add(cycle.id, "absences", Absence(cycle.period.start + dt.timedelta(days=i + 1), f"基准{i}", False))
             t = time.perf_counter()
             db.close()
             times.append(time.perf_counter() - t)

@@ -7,7 +7,7 @@ chunk, never whole in memory), then measures:
 
 * opening it (lock, header check, read-only quick check of every table but the
   blob chunks, migration check, contract list): target < 0.5 s;
-* scoring a cycle from it (``db.cycle_data`` + ``score_cycle``): target < 50 ms;
+* scoring a cycle from it (``db.cycles.data`` + ``score_cycle``): target < 50 ms;
 * importing resources/samples/demo-cycle.zip into a fresh database: target < 1 s.
 
 Run: ``PYTHONPATH=src .venv/bin/python bench/bench_store.py [--blob-mb 2048] [--keep]``
@@ -40,7 +40,8 @@ from panelapp.core.evidence import (
 )
 from panelapp.paths import resource
 from panelapp.store import open_database
-from panelapp.store.convert import to_columns
+from panelapp.store.blobs import link, store_stream
+from panelapp.store.mapping import to_columns
 from panelapp.store.models import EVIDENCE_MODELS
 from panelapp.store.seed import DEFAULT_CONTRACT
 from panelapp.store.validate import normalise
@@ -114,9 +115,9 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
     db = open_database(path, operator="基准测试")
     for k in range(contracts):
         contract = dataclasses.replace(DEFAULT_CONTRACT, number=f"BENCH-{k:02d}") if k else DEFAULT_CONTRACT
-        cid = db.contracts()[0].id if k == 0 else db.create_contract(contract)
-        for cycle in db.cycles(cid):
-            with db._tx() as s:
+        cid = db.cycles.contracts()[0].id if k == 0 else db.cycles.create_contract(contract)
+        for cycle in db.cycles.of_contract(cid):
+            with db.unit.tx() as s:
                 for kind, obj in records(cycle.period, items):
                     s.add(
                         EVIDENCE_MODELS[kind](
@@ -126,18 +127,18 @@ def build(path: Path, contracts: int, items: int, blob_mb: int) -> dict[str, flo
     t_rows = time.perf_counter() - t0
     blob_size = 10 * CHUNK
     count = blob_mb * CHUNK // blob_size
-    target = db.find_cycle(2)
-    _, ids = db.cycle_data(target.id)
+    target = db.cycles.find(2)
+    _, ids = db.cycles.data(target.id)
     t1 = time.perf_counter()
     for b in range(count):
         h = hashlib.sha256()
         for c in chunks(b, blob_size):
             h.update(c)
         sha = h.hexdigest()
-        with db._tx() as s:
-            db._store_stream(s, sha, blob_size, Stream(b, blob_size))
+        with db.unit.tx() as s:
+            store_stream(s, sha, blob_size, Stream(b, blob_size))
             rid = ids["weekly_reports"][b % len(ids["weekly_reports"])]
-            db._link(s, "weekly_reports", rid, target.id, FileRef(f"扫描件{b:03d}.pdf", sha, blob_size))
+            link(s, "weekly_reports", rid, target.id, FileRef(f"扫描件{b:03d}.pdf", sha, blob_size))
     t_blobs = time.perf_counter() - t1
     db.close(backup_on_close=False)
     return {"rows_s": t_rows, "blobs_s": t_blobs, "blobs": count}
@@ -188,7 +189,7 @@ def main() -> None:
 
         def open_close() -> None:
             db = open_database(path)
-            db.contracts()
+            db.cycles.contracts()
             db.close(backup_on_close=False)
 
         opens = timed(open_close, 7)
@@ -206,17 +207,17 @@ def main() -> None:
         )
 
         db = open_database(path)
-        cycle = db.find_cycle(2)
-        data, _ = db.cycle_data(cycle.id)
+        cycle = db.cycles.find(2)
+        data, _ = db.cycles.data(cycle.id)
         assert data.evidence.count() >= args.items
 
         def score() -> None:
-            d, _ids = db.cycle_data(cycle.id)
+            d, _ids = db.cycles.data(cycle.id)
             score_cycle(d)
 
-        loads = timed(lambda: db.cycle_data(cycle.id), 30)
+        loads = timed(lambda: db.cycles.data(cycle.id), 30)
         scores = timed(score, 30)
-        counts = db.counts()
+        counts = db.audit.counts()
         db.close(backup_on_close=False)
         print(
             f"cycle_data + score_cycle ({data.evidence.count()} records): best {min(scores) * 1000:.1f} ms, "
@@ -236,7 +237,7 @@ def main() -> None:
             db = open_database(fresh)
             t_open = time.perf_counter() - t
             t = time.perf_counter()
-            db.import_cycle_file(demo)
+            db.transfer.import_file(demo)
             imports.append(time.perf_counter() - t)
             with_open.append(imports[-1] + t_open)
             db.close(backup_on_close=False)

@@ -43,7 +43,7 @@ w.start(int(sys.argv[3])); mark("cycle loaded")
 w.show()
 app.processEvents(); mark("shown")
 t1 = time.perf_counter()
-n = db.cycle_data(w.session.cycle_id)[0].evidence.count()
+n = db.cycles.data(w.session.cycle_id)[0].evidence.count()
 print(json.dumps({"seconds": t1 - t0, "records": n, "total": w.score_bar.result.total, "phases": phases}))
 w.close(); w.runner.settle()
 """
@@ -78,8 +78,8 @@ def build_db(path: Path, records: int) -> int:
     write_cycle_file(data, src)
     db = open_database(path)
     cycle_id = cycle_id_for(db, data.cycle)
-    db.import_cycle_file(src, cycle_id)
-    count = db.cycle_data(cycle_id)[0].evidence.count()
+    db.transfer.import_file(src, cycle_id)
+    count = db.cycles.data(cycle_id)[0].evidence.count()
     db.close()
     assert count >= records, count
     return cycle_id
@@ -143,9 +143,9 @@ def edit_latency(db_path: Path, settings: Path, cycle_id: int, edits: int) -> di
         old = s.record("faults", rid)
         new = dataclasses.replace(old, serious_impact=not old.serious_impact)
         t0 = time.perf_counter()
-        db.update_evidence("faults", s.resolve("faults", rid), new)
+        db.evidence.update("faults", s.resolve("faults", rid), new)
         store_only.append((time.perf_counter() - t0) * 1000)
-        db.update_evidence("faults", s.resolve("faults", rid), old)
+        db.evidence.update("faults", s.resolve("faults", rid), old)
     count = s.data.evidence.count()
     w.close()
     w.runner.settle()
@@ -164,11 +164,11 @@ def big_db(path: Path) -> int:
     from panelapp.store import open_database
 
     db = open_database(path, operator="bench")
-    row = db.cycles(db.contracts()[0].id)[1]
+    row = db.cycles.of_contract(db.cycles.contracts()[0].id)[1]
     data = big_cycle(300)
     for kind in EVIDENCE_KINDS:
         for ev in getattr(data.evidence, kind):
-            db.add_evidence(row.id, kind, ev)
+            db.evidence.add(row.id, kind, ev)
     db.close()
     return row.id
 

@@ -1,14 +1,12 @@
 """Where one ``panelapp export-pdf`` process spends its time, phase by phase (in-process).
 
-It opens the file as the command does on a current database: ``store.open_quick`` (plain
-sqlite3, no SQLAlchemy).
+It opens the file as the command does: ``store.open_database`` (SQLAlchemy).
 
   PYTHONPATH=src .venv/bin/python bench/phases_pdf.py DB [--runs N]
 
 Runs N fresh interpreters, each doing what ``panelapp export-pdf --cycle 2 --db DB`` does in
-the order it does it (with the cyclic GC off, as the command runs), and prints the best
-time of each phase. DB is a database such as bench_pdf.py builds (cycle 2 with 300 items);
-the export is recorded in it like a real one. Uses PANELAPP_CACHE_DIR if set.
+the order it does it, and prints the best time of each phase. DB is a database such as
+bench_pdf.py builds (cycle 2 with 300 items); the export is recorded in it like a real one.
 """
 
 from __future__ import annotations
@@ -22,27 +20,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
-import gc, sys, time
-gc.disable()
+import sys, time
 t0 = time.perf_counter()
 def mark(label):
     global t0
     t = time.perf_counter(); print(f"{label}\t{1000 * (t - t0):.1f}"); t0 = t
 import panelapp.cli; mark("panelapp.cli")
-import panelapp.store.quick; mark("import panelapp.store (quick store, reader; no SQLAlchemy)")
+import panelapp.store; mark("import panelapp.store (SQLAlchemy, the ORM classes)")
 import reportlab.platypus; mark("import reportlab.platypus")
 import panelapp.report.export, panelapp.report.sheet; mark("import panelapp.report")
 from panelapp.report import fonts
 fonts.register_fonts(); mark("register the two fonts")
 from pathlib import Path
-db = panelapp.store.quick.open_quick(Path(sys.argv[1])); mark("open database (lock, checks)")
-assert db is not None, "the database needs the full open (new or older schema)"
-cycle = db.find_cycle(2)
+db = panelapp.store.open_database(Path(sys.argv[1])); mark("open database (lock, checks)")
+cycle = db.cycles.find(2)
 from panelapp.report.export import export_score_sheet, render_score_sheet, sheet_input
 sheet = sheet_input(db, cycle.id); mark("read cycle, score, fingerprint")
 pdf = render_score_sheet(sheet); mark("layout, subsetting, write (PDF bytes)")
 import hashlib
-db.record_export(cycle.id, hashlib.sha256(pdf).hexdigest(), sheet.fingerprint, "score-sheet", sys.argv[2])
+db.signoff.record_export(cycle.id, hashlib.sha256(pdf).hexdigest(), sheet.fingerprint, "score-sheet", sys.argv[2])
 mark("record the export")
 db.close(); mark("close (automatic backup)")
 """

@@ -4,11 +4,6 @@ import shutil
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# the parsed-font cache (panelapp.report.fontcache) of this test run, not the user's
-if "PANELAPP_CACHE_DIR" not in os.environ:
-    _cache = tempfile.mkdtemp(prefix="panelapp-test-cache-")
-    os.environ["PANELAPP_CACHE_DIR"] = _cache
-    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 # the user's data folder (signing certificate, witness log of the audit chain) of this test run
 if "PANELAPP_DATA_DIR" not in os.environ:
     _data = tempfile.mkdtemp(prefix="panelapp-test-data-")

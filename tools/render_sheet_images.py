@@ -57,17 +57,17 @@ def other_cycles(db, contract_id: int) -> None:
 
     from panelapp.core.evidence import Absence, DefectReport, SecurityEvent, WeeklyReport
 
-    rows = db.cycles(contract_id)
+    rows = db.cycles.of_contract(contract_id)
     for row, skip, absences, events in ((rows[0], (), 2, 0), (rows[2], (3, 9), 3, 1)):
         for week in row.period.weeks():
             if week.number not in skip:
-                db.add_evidence(row.id, "weekly_reports",
+                db.evidence.add(row.id, "weekly_reports",
                                 WeeklyReport(week.monday + timedelta(days=2), f"第{week.number}周巡检报告"))
-        db.add_evidence(row.id, "defect_reports", DefectReport(row.period.start + timedelta(days=40), "缺陷分析报告"))
+        db.evidence.add(row.id, "defect_reports", DefectReport(row.period.start + timedelta(days=40), "缺陷分析报告"))
         for i in range(absences):
-            db.add_evidence(row.id, "absences", Absence(row.period.start + timedelta(days=10 + 7 * i), "驻场人员", False))
+            db.evidence.add(row.id, "absences", Absence(row.period.start + timedelta(days=10 + 7 * i), "驻场人员", False))
         for _ in range(events):
-            db.add_evidence(row.id, "security_events",
+            db.evidence.add(row.id, "security_events",
                             SecurityEvent(row.period.start + timedelta(days=20), "reminder", True, "弱口令提醒"))
 
 
@@ -84,10 +84,10 @@ def main() -> None:
         from panelapp.store import PaymentDeduction, open_database
 
         db = open_database(tmp / "demo.db", operator="组员甲")
-        report = db.import_cycle_file(ROOT / "resources" / "samples" / "demo-cycle.zip")
-        contract_id = db.contracts()[0].id
-        db.add_payment_deduction(contract_id, PaymentDeduction("criticism", 1, date(2025, 5, 12), "省平台通报数据共享超时"))
-        db.add_payment_deduction(contract_id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
+        report = db.transfer.import_file(ROOT / "resources" / "samples" / "demo-cycle.zip")
+        contract_id = db.cycles.contracts()[0].id
+        db.standing.add_payment_deduction(contract_id, PaymentDeduction("criticism", 1, date(2025, 5, 12), "省平台通报数据共享超时"))
+        db.standing.add_payment_deduction(contract_id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
         other_cycles(db, contract_id)
         sheet = export_score_sheet(db, report.cycle_id, tmp / "sheet.pdf")
         annual = write_annual_pdf(annual_summary(db, contract_id), tmp / "annual.pdf")

@@ -72,7 +72,7 @@ def main(out: Path) -> int:
         result = window.notifier.last_dialog
         grab(result, "signoff-verify-ok.png")
         result.accept()
-        faults = db.cycle_data(cycle_id)[1]["faults"]
+        faults = db.cycles.data(cycle_id)[1]["faults"]
         window.actions.delete("faults", faults[:1])
         window.sheets.verify(signed)
         window.runner.settle()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 
@@ -49,21 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     handler = getattr(args, "handler", None)
     if handler is not None:
-        # A headless command is one short process: the cyclic garbage collector would only
-        # re-scan the tens of thousands of objects that importing SQLAlchemy and ReportLab and
-        # parsing the fonts create (about 0.05-0.08 s of a 1 s export); they are freed at exit.
-        # At exit the interpreter would then collect them all (~0.2 s): when this is the process's
-        # entry point (argv from the command line), the objects left are frozen out of the GC's
-        # way first; the OS frees them. Files and the database are closed by the handlers.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return handler(args)
-        finally:
-            if enabled:
-                gc.enable()
-            if argv is None:
-                gc.freeze()
+        return int(handler(args))
     from panelapp.ui.app import run  # Qt is imported only for the window
 
     return run(args)

@@ -45,7 +45,7 @@ def _run(tmp_path: Path, file: Path, capsys) -> str:
     from panelapp.store import open_database
 
     with open_database(db) as opened:  # nothing was imported
-        assert all(not opened.cycle_data(c.id)[0].evidence.absences for c in opened.cycles(opened.contracts()[0].id))
+        assert all(not opened.cycles.data(c.id)[0].evidence.absences for c in opened.cycles.of_contract(opened.cycles.contracts()[0].id))
     return err
 
 

@@ -23,7 +23,7 @@ def data_dir(tmp_path, monkeypatch):
 def fill(db, cycle_id, data):
     for kind in EVIDENCE_KINDS:
         for ev in getattr(data.evidence, kind):
-            db.add_evidence(cycle_id, kind, ev)
+            db.evidence.add(cycle_id, kind, ev)
 
 
 @pytest.fixture
@@ -31,8 +31,8 @@ def db(tmp_path):
     from panelapp.store import open_database
 
     database = open_database(tmp_path / "panel.db", operator="组员甲")
-    contract = database.contracts()[0]
-    database.set_panel_members(contract.id, list(cycle2().panel))
+    contract = database.cycles.contracts()[0]
+    database.standing.set_panel_members(contract.id, list(cycle2().panel))
     yield database
     database.close()
 
@@ -40,7 +40,7 @@ def db(tmp_path):
 @pytest.fixture
 def cycle_id(db):
     """Cycle 2 of the seeded contract, filled with the sample evidence (total 87, 5%)."""
-    row = db.cycles(db.contracts()[0].id)[1]
+    row = db.cycles.of_contract(db.cycles.contracts()[0].id)[1]
     fill(db, row.id, cycle2())
     return row.id
 

@@ -15,9 +15,9 @@ from panelapp.store import PaymentDeduction
 
 
 def _summary(db, cycle_id):
-    contract = db.contracts()[0]
-    db.add_payment_deduction(contract.id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
-    db.add_payment_deduction(contract.id, PaymentDeduction("criticism", 2, date(2025, 5, 12), "省平台通报"))
+    contract = db.cycles.contracts()[0]
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("criticism", 2, date(2025, 5, 12), "省平台通报"))
     return annual_summary(db, contract.id)
 
 
@@ -38,15 +38,15 @@ def test_money(db, cycle_id):
 
 
 def test_cap_of_contract_total(db, cycle_id):
-    contract = db.contracts()[0]
-    db.add_payment_deduction(contract.id, PaymentDeduction("commitment", 40, date(2025, 9, 30), "全部承诺未完成"))
+    contract = db.cycles.contracts()[0]
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("commitment", 40, date(2025, 9, 30), "全部承诺未完成"))
     s = annual_summary(db, contract.id)
     assert s.deductions_total == Decimal("3130350.00")  # 40 x 76,350.00 + the sample's marked commitment
     assert s.capped and s.effective_total == Decimal("2545000.00") and s.payable == Decimal("0.00")
 
 
 def test_four_cycles(db, cycle_id):
-    rows = db.cycles(db.contracts()[0].id)
+    rows = db.cycles.of_contract(db.cycles.contracts()[0].id)
     fill(db, rows[0].id, cycle2(cycle=1, evidence=cycle2().evidence.__class__(
         absences=(Absence(date(2024, 10, 8), "驻场人员B", False),))))
     s = annual_summary(db, rows[0].contract_id)

@@ -21,9 +21,9 @@ from panelapp.store import PaymentDeduction
 
 @pytest.fixture
 def summary(db, cycle_id):
-    contract = db.contracts()[0]
-    db.add_payment_deduction(contract.id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
-    db.add_payment_deduction(contract.id, PaymentDeduction("criticism", 2, date(2025, 5, 12), "省平台通报"))
+    contract = db.cycles.contracts()[0]
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("commitment", 1, date(2025, 9, 30), "驻场人员不足7名"))
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("criticism", 2, date(2025, 5, 12), "省平台通报"))
     return annual_summary(db, contract.id)
 
 
@@ -129,8 +129,8 @@ def test_totals_are_formulas_that_carry_their_values(xlsx, summary):
 
 
 def test_capped_totals_agree_with_their_formulas(db, cycle_id, tmp_path):
-    contract = db.contracts()[0]
-    db.add_payment_deduction(contract.id, PaymentDeduction("commitment", 40, date(2025, 9, 30), "全部承诺未完成"))
+    contract = db.cycles.contracts()[0]
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction("commitment", 40, date(2025, 9, 30), "全部承诺未完成"))
     s = annual_summary(db, contract.id)
     assert s.capped
     path = write_annual_xlsx(s, tmp_path / "capped.xlsx")

@@ -18,7 +18,7 @@ DEMO = Path(__file__).resolve().parents[2] / "resources" / "samples" / "demo-cyc
 def filled(tmp_path) -> Path:
     path = tmp_path / "panel.db"
     db = open_database(path, operator="组员甲")
-    db.import_cycle_file(DEMO)  # cycle 2
+    db.transfer.import_file(DEMO)  # cycle 2
     db.close(backup_on_close=False)
     return path
 

@@ -18,7 +18,7 @@ def _db(tmp_path):
 
     path = tmp_path / "settle.db"
     db = open_database(path, operator="组员甲")
-    fill(db, db.cycles(db.contracts()[0].id)[1].id, cycle2())
+    fill(db, db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id, cycle2())
     db.close()
     return path
 

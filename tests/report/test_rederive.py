@@ -14,7 +14,7 @@ from panelapp.report.verify import pdf_identity, verify_pdf
 def _register(db, cycle_id, pdf: bytes, fingerprint: str, path) -> None:
     """What an attacker with the app's code can do: record any file as an export."""
     path.write_bytes(pdf)
-    db.record_export(cycle_id, hashlib.sha256(pdf).hexdigest(), fingerprint, SHEET, str(path))
+    db.signoff.record_export(cycle_id, hashlib.sha256(pdf).hexdigest(), fingerprint, SHEET, str(path))
 
 
 def test_an_untouched_export_re_derives_to_the_same_text(db, cycle_id, tmp_path):

@@ -151,8 +151,8 @@ def test_every_line_of_the_annual_summary_obeys_the_rules(db, cycle_id, tmp_path
 
     from panelapp.store import PaymentDeduction
 
-    contract = db.contracts()[0]
-    db.add_payment_deduction(contract.id, PaymentDeduction(
+    contract = db.cycles.contracts()[0]
+    db.standing.add_payment_deduction(contract.id, PaymentDeduction(
         "criticism", 2, date(2025, 5, 12), "省平台通报（2025-05-12），影响市局考核指标；责任在运维单位，已书面确认"))
     pdf = write_annual_pdf(annual_summary(db, contract.id), tmp_path / "a.pdf").read_bytes()
     lines = rendered_lines(pdf)

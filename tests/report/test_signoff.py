@@ -17,9 +17,9 @@ from panelapp.store import StoreError
 def test_export_records_hash_and_verifies(db, cycle_id, tmp_path):
     out = export_score_sheet(db, cycle_id, tmp_path / "sheet.pdf")
     data = out.read_bytes()
-    row = db.find_export(hashlib.sha256(data).hexdigest())
+    row = db.signoff.find_export(hashlib.sha256(data).hexdigest())
     assert row is not None and row.cycle_id == cycle_id and row.operator == "组员甲"
-    assert row.fingerprint == cycle_fingerprint(db.cycle_data(cycle_id)[0])
+    assert row.fingerprint == cycle_fingerprint(db.cycles.data(cycle_id)[0])
     result = verify_pdf(out, db)
     assert result.ok and result.exit_code == 0, result.messages
     assert result.from_app and result.matches_db and not result.signatures
@@ -27,7 +27,7 @@ def test_export_records_hash_and_verifies(db, cycle_id, tmp_path):
 
 def test_sheet_exported_before_an_edit_no_longer_matches(db, cycle_id, tmp_path):
     out = export_score_sheet(db, cycle_id, tmp_path / "sheet.pdf")
-    db.add_evidence(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
+    db.evidence.add(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
     result = verify_pdf(out, db)
     assert result.from_app and not result.matches_db
     assert result.exit_code == 1
@@ -36,7 +36,7 @@ def test_sheet_exported_before_an_edit_no_longer_matches(db, cycle_id, tmp_path)
 
 def test_settings_change_also_breaks_the_match(db, cycle_id, tmp_path):
     out = export_score_sheet(db, cycle_id, tmp_path / "sheet.pdf")
-    db.set_settings(cycle_id, Settings(violation_points=2))
+    db.header.set_settings(cycle_id, Settings(violation_points=2))
     assert verify_pdf(out, db).exit_code == 1
 
 
@@ -95,18 +95,18 @@ def test_sign_with_a_pfx_and_password(db, cycle_id, tmp_path):
 
 def test_finalise_freezes_and_reopen_starts_version_2(db, cycle_id, tmp_path):
     fingerprint = finalise_cycle(db, cycle_id)
-    row = db.cycle_row(cycle_id)
+    row = db.cycles.row(cycle_id)
     assert row.status == "final" and row.fingerprint == fingerprint and row.finalised_by == "组员甲"
     assert row.finalised_at is not None
     with pytest.raises(StoreError, match="定稿"):
-        db.add_evidence(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
+        db.evidence.add(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
     v1 = export_score_sheet(db, cycle_id, tmp_path / "v1.pdf")
     first = flat(pdf_pages(v1.read_bytes())[0])
     assert "第1版" in first and "已定稿（组员甲" in first
     with pytest.raises(ReportError, match="理由"):
         reopen_cycle(db, cycle_id, "  ")
     assert reopen_cycle(db, cycle_id, "供应商补交第7周巡检报告") == 2
-    db.add_evidence(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
+    db.evidence.add(cycle_id, "absences", Absence(date(2025, 3, 3), "驻场人员C", False))
     v2 = export_score_sheet(db, cycle_id, tmp_path / "v2.pdf")
     text = flat(pdf_pages(v2.read_bytes())[0])
     assert "第2版" in text and "未定稿" in text
@@ -115,11 +115,11 @@ def test_finalise_freezes_and_reopen_starts_version_2(db, cycle_id, tmp_path):
     result = verify_pdf(v1, db)
     assert result.from_app and not result.matches_db
     assert any("现为第2版" in m for m in result.messages)
-    assert db.history(cycle_id=cycle_id)  # the audit trail keeps what happened
+    assert db.audit.history(cycle_id=cycle_id)  # the audit trail keeps what happened
 
 
 def test_export_refuses_when_final_data_differs_from_its_fingerprint(db, cycle_id, tmp_path):
-    db.finalise(cycle_id, "0" * 64)  # a fingerprint that does not match the data
+    db.signoff.finalise(cycle_id, "0" * 64)  # a fingerprint that does not match the data
     with pytest.raises(ReportError, match="指纹不符"):
         export_score_sheet(db, cycle_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -21,4 +21,4 @@ def db(db_path: Path):
 
 @pytest.fixture
 def cycle2(db) -> int:
-    return db.cycles(db.contracts()[0].id)[1].id
+    return db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id

@@ -25,19 +25,19 @@ CHILD = textwrap.dedent("""
     from panelapp.store import open_database
 
     db = open_database(DB, operator="崩溃测试")
-    cycle = db.find_cycle(2).id
+    cycle = db.cycles.find(2).id
     blob = os.path.join(os.path.dirname(DB), "scan.bin")
     print("ready", flush=True)
     n = 0
     while True:
         n += 1
-        rid = db.add_evidence(cycle, "absences", Absence(date(2025, 1, 1 + n % 28), f"p{RUN}-{n}", False, ""))
+        rid = db.evidence.add(cycle, "absences", Absence(date(2025, 1, 1 + n % 28), f"p{RUN}-{n}", False, ""))
         if n % 4 == 0:
             with open(blob, "wb") as fh:
                 fh.write(os.urandom(3 << 20))  # a 3 MB scan, new content every time
-            db.attach_file("absences", rid, blob)
+            db.attachments.attach("absences", rid, blob)
         if n % 3 == 0:
-            db.update_evidence("absences", rid, Absence(date(2025, 1, 1 + n % 28), f"p{RUN}-{n}", True, "改"))
+            db.evidence.update("absences", rid, Absence(date(2025, 1, 1 + n % 28), f"p{RUN}-{n}", True, "改"))
         print(rid, flush=True)
 """)
 
@@ -61,9 +61,9 @@ def test_sigkill_at_random_moments_never_loses_a_committed_edit(tmp_path):
 
         db = open_database(db_path)
         try:
-            report = db.verify()
+            report = db.audit.verify()
             assert report.ok, f"run {run}: " + "；".join(p.message for p in report.problems[:5])
-            _, ids = db.cycle_data(db.find_cycle(2).id)
+            _, ids = db.cycles.data(db.cycles.find(2).id)
             missing = set(committed) - set(ids["absences"])
             assert not missing, f"run {run}: committed records lost: {sorted(missing)[:10]}"
         finally:
@@ -71,6 +71,6 @@ def test_sigkill_at_random_moments_never_loses_a_committed_edit(tmp_path):
     assert len(committed) > 24  # the children really wrote
     db = open_database(db_path)
     try:
-        assert db.verify(blobs=True).ok
+        assert db.audit.verify(blobs=True).ok
     finally:
         db.close(backup_on_close=False)

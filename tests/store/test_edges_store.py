@@ -16,27 +16,27 @@ from panelapp.core.cyclefile import fingerprint
 from panelapp.core.engine import score_cycle
 from panelapp.core.evidence import Drill, OffhoursMiss
 from panelapp.store import StoreError, open_database
-from panelapp.store.revisions import head_revision
+from panelapp.store.revisions import HEAD_REVISION
 from panelapp.store.seed import DEFAULT_CONTRACT
 
 
 def test_a_drills_report_is_stored_and_read_back(db, cycle2):
-    c1 = db.cycles(db.contracts()[0].id)[0].id
-    db.add_evidence(c1, "drills", Drill(date(2024, 11, 5), "网络演练", False))
-    db.add_evidence(cycle2, "drills", Drill(date(2025, 2, 5), "数据库切换演练", True))
-    data, _ids = db.cycle_data(cycle2)
+    c1 = db.cycles.of_contract(db.cycles.contracts()[0].id)[0].id
+    db.evidence.add(c1, "drills", Drill(date(2024, 11, 5), "网络演练", False))
+    db.evidence.add(cycle2, "drills", Drill(date(2025, 2, 5), "数据库切换演练", True))
+    data, _ids = db.cycles.data(cycle2)
     assert [d.reported for d in data.evidence.drills] == [False, True]
     assert score_cycle(data).item("1.4").deduction == 0  # the reported one counts
     rid = _ids["drills"][1]
-    db.update_evidence("drills", rid, Drill(date(2025, 2, 5), "数据库切换演练", False))
-    assert score_cycle(db.cycle_data(cycle2)[0]).item("1.4").deduction == 5  # 5 if none reported
+    db.evidence.update("drills", rid, Drill(date(2025, 2, 5), "数据库切换演练", False))
+    assert score_cycle(db.cycles.data(cycle2)[0]).item("1.4").deduction == 5  # 5 if none reported
 
 
 def test_migrating_a_0002_database_with_drills_keeps_scores_and_fingerprints(db_path):
     db = open_database(db_path)
-    cycle2 = db.find_cycle(2).id
-    db.import_cycle_file(DEMO_JSON)  # version 1: its drill has no report flag
-    before = db.cycle_data(cycle2)[0]
+    cycle2 = db.cycles.find(2).id
+    db.transfer.import_file(DEMO_JSON)  # version 1: its drill has no report flag
+    before = db.cycles.data(cycle2)[0]
     db.close(backup_on_close=False)
     downgrade(db_path, "0002")
     conn = sqlite3.connect(db_path)
@@ -46,50 +46,50 @@ def test_migrating_a_0002_database_with_drills_keeps_scores_and_fingerprints(db_
 
     db = open_database(db_path)  # upgrades through 0003_drill_report to the head
     try:
-        after = db.cycle_data(cycle2)[0]
+        after = db.cycles.data(cycle2)[0]
         assert [d.reported for d in after.evidence.drills] == [None]  # not recorded
         assert after == before
         assert fingerprint(after) == fingerprint(before)
         assert score_cycle(after).total == score_cycle(before).total == 87
-        assert db.verify().ok
+        assert db.audit.verify().ok
     finally:
         db.close(backup_on_close=False)
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
     conn.close()
 
 
 def test_an_off_hours_miss_in_working_hours_is_not_stored(db, cycle2):
     with pytest.raises(StoreError) as err:
-        db.add_evidence(cycle2, "offhours_misses", OffhoursMiss(datetime(2025, 2, 11, 10, 0), "电话未接通"))
+        db.evidence.add(cycle2, "offhours_misses", OffhoursMiss(datetime(2025, 2, 11, 10, 0), "电话未接通"))
     assert err.value.errors[0][0] == "at" and "工作时间" in str(err.value)
-    assert db.cycle_data(cycle2)[0].evidence.offhours_misses == ()
-    db.add_evidence(cycle2, "offhours_misses", OffhoursMiss(datetime(2025, 2, 11, 19, 30), "夜间电话未接通"))
+    assert db.cycles.data(cycle2)[0].evidence.offhours_misses == ()
+    db.evidence.add(cycle2, "offhours_misses", OffhoursMiss(datetime(2025, 2, 11, 19, 30), "夜间电话未接通"))
 
 
 def test_finalise_is_refused_while_provisional(db, cycle2):
-    db.set_assessed_on(cycle2, date(2025, 3, 20))  # cycle 2 ends 2025-03-29
+    db.header.set_assessed_on(cycle2, date(2025, 3, 20))  # cycle 2 ends 2025-03-29
     with pytest.raises(StoreError, match="预评"):
-        db.finalise(cycle2, "x" * 64)
-    assert db.cycle_row(cycle2).status == "open"
-    db.set_assessed_on(cycle2, date(2025, 3, 29))
-    db.finalise(cycle2, "x" * 64)
-    assert db.cycle_row(cycle2).status == "final"
+        db.signoff.finalise(cycle2, "x" * 64)
+    assert db.cycles.row(cycle2).status == "open"
+    db.header.set_assessed_on(cycle2, date(2025, 3, 29))
+    db.signoff.finalise(cycle2, "x" * 64)
+    assert db.cycles.row(cycle2).status == "final"
 
 
 def test_finalise_is_refused_before_the_cycles_last_day(db):
     # a contract signed 40 days ago: its first cycle (3 months) has not ended today
     signed = date.today() - timedelta(days=40)
-    contract_id = db.create_contract(replace(DEFAULT_CONTRACT, number="TEST-EDGE-1", signed_on=signed))
-    first = db.cycles(contract_id)[0]
+    contract_id = db.cycles.create_contract(replace(DEFAULT_CONTRACT, number="TEST-EDGE-1", signed_on=signed))
+    first = db.cycles.of_contract(contract_id)[0]
     with pytest.raises(StoreError, match="周期最后一天之前不能定稿"):
-        db.finalise(first.id, "x" * 64)
+        db.signoff.finalise(first.id, "x" * 64)
 
 
 def _cli_db(tmp_path):
     path = tmp_path / "cli.db"
     db = open_database(path, operator="组员甲")
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close(backup_on_close=False)
     return path
 
@@ -97,7 +97,7 @@ def _cli_db(tmp_path):
 def test_cli_finalise_of_a_provisional_cycle_exits_2(tmp_path, capsys):
     path = _cli_db(tmp_path)
     db = open_database(path)
-    db.set_assessed_on(db.find_cycle(2).id, date(2025, 3, 5))
+    db.header.set_assessed_on(db.cycles.find(2).id, date(2025, 3, 5))
     db.close(backup_on_close=False)
     assert main(["finalise", "--cycle", "2", "--db", str(path)]) == 2
     assert "预评" in capsys.readouterr().err

@@ -14,11 +14,9 @@ import pytest
 from storehelp import DEMO_JSON, downgrade, weekly
 
 from panelapp.cli import main
-from panelapp.store import StoreError, newest_good_backup, open_database, open_quick, restore
+from panelapp.store import StoreError, newest_good_backup, open_database, restore
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
-#: a file that cannot be opened is refused alike by the ORM open and the quick (plain sqlite3) open
-OPENERS = pytest.mark.parametrize("opener", [open_database, open_quick], ids=["orm", "quick"])
 
 
 def _digest(path: Path) -> str:
@@ -28,7 +26,7 @@ def _digest(path: Path) -> str:
 def _filled(path: Path) -> Path:
     """A database with the demo cycle in it, closed (so it has one automatic backup)."""
     db = open_database(path)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close()
     return path
 
@@ -89,15 +87,14 @@ def test_lock_of_a_killed_process_is_released(db_path):
     open_database(db_path).close()
 
 
-@OPENERS
-def test_truncated_file_is_refused_untouched_and_a_backup_offered(db_path, opener):
+def test_truncated_file_is_refused_untouched_and_a_backup_offered(db_path):
     _filled(db_path)
     size = db_path.stat().st_size
     with open(db_path, "r+b") as fh:
         fh.truncate(size // 2 + 100)
     before = _digest(db_path)
     with pytest.raises(StoreError, match="截断") as err:
-        opener(db_path)
+        open_database(db_path)
     assert err.value.backup and Path(err.value.backup).exists()
     assert "备份" in str(err.value)
     assert _digest(db_path) == before
@@ -107,13 +104,12 @@ def test_truncated_file_is_refused_untouched_and_a_backup_offered(db_path, opene
     assert _digest(safety) == before
     db = open_database(db_path)
     try:
-        assert db.cycle_data(db.find_cycle(2).id)[0].evidence.count() > 0
+        assert db.cycles.data(db.cycles.find(2).id)[0].evidence.count() > 0
     finally:
         db.close(backup_on_close=False)
 
 
-@OPENERS
-def test_random_bytes_over_the_body_fail_the_integrity_check(db_path, opener):
+def test_random_bytes_over_the_body_fail_the_integrity_check(db_path):
     _filled(db_path)
     data = bytearray(db_path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
@@ -121,29 +117,27 @@ def test_random_bytes_over_the_body_fail_the_integrity_check(db_path, opener):
     data[page:] = rnd
     db_path.write_bytes(bytes(data))
     with pytest.raises(StoreError) as err:
-        opener(db_path)
+        open_database(db_path)
     assert "无法打开数据库" in str(err.value) and err.value.backup
     assert db_path.read_bytes() == bytes(data)
 
 
-@OPENERS
 @pytest.mark.parametrize("content", [os.urandom(8192), "这不是数据库，只是一段文字。\n".encode() * 400])
-def test_not_a_database_is_refused(db_path, content, opener):
+def test_not_a_database_is_refused(db_path, content):
     db_path.write_bytes(content)
     with pytest.raises(StoreError, match="不是数据库文件"):
-        opener(db_path)
+        open_database(db_path)
     assert db_path.read_bytes() == content
 
 
-@OPENERS
-def test_a_foreign_sqlite_file_is_not_touched(db_path, opener):
+def test_a_foreign_sqlite_file_is_not_touched(db_path):
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
     conn.commit()
     conn.close()
     before = _digest(db_path)
     with pytest.raises(StoreError, match="不是 panelapp 的数据库"):
-        opener(db_path)
+        open_database(db_path)
     assert _digest(db_path) == before
 
 
@@ -157,14 +151,13 @@ def _make_read_only(path: Path) -> object:
     return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
-@OPENERS
-def test_read_only_file_gets_a_clear_message(db_path, opener):
+def test_read_only_file_gets_a_clear_message(db_path):
     _filled(db_path)
     before = _digest(db_path)
     undo = _make_read_only(db_path)
     try:
         with pytest.raises(StoreError, match="只读") as err:
-            opener(db_path)
+            open_database(db_path)
         assert str(db_path) in str(err.value) and "未被改动" in str(err.value)
     finally:
         undo()
@@ -172,20 +165,18 @@ def test_read_only_file_gets_a_clear_message(db_path, opener):
     open_database(db_path).close(backup_on_close=False)
 
 
-@OPENERS
-def test_read_only_check_reports_the_file(db_path, monkeypatch, opener):
+def test_read_only_check_reports_the_file(db_path, monkeypatch):
     """Also under root (where permissions are not enforced), the check itself speaks Chinese."""
     from panelapp.store import fileinfo
 
     _filled(db_path)
     monkeypatch.setattr(fileinfo.os, "access", lambda p, mode: Path(p) != db_path)
     with pytest.raises(StoreError, match="只读") as err:
-        opener(db_path)
+        open_database(db_path)
     assert str(db_path) in str(err.value)
 
 
-@OPENERS
-def test_newer_schema_is_refused(db_path, opener):
+def test_newer_schema_is_refused(db_path):
     _filled(db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -193,7 +184,7 @@ def test_newer_schema_is_refused(db_path, opener):
     conn.close()
     before = _digest(db_path)
     with pytest.raises(StoreError, match="更新版本的 panelapp"):
-        opener(db_path)
+        open_database(db_path)
     assert _digest(db_path) == before
 
 
@@ -201,11 +192,11 @@ def test_migration_from_the_first_revision_keeps_the_data_and_backs_up_first(db_
     from sqlalchemy import create_engine, inspect
 
     db = open_database(db_path)
-    cycle2 = db.find_cycle(2).id
-    db.import_cycle_file(DEMO_JSON)
-    rid = db.add_evidence(cycle2, "weekly_reports", weekly(23, "迁移前录入"))
-    expected = db.cycle_data(cycle2)
-    history = len(db.history(cycle_id=cycle2))
+    cycle2 = db.cycles.find(2).id
+    db.transfer.import_file(DEMO_JSON)
+    rid = db.evidence.add(cycle2, "weekly_reports", weekly(23, "迁移前录入"))
+    expected = db.cycles.data(cycle2)
+    history = len(db.audit.history(cycle_id=cycle2))
     db.close(backup_on_close=False)
     downgrade(db_path, "0001")
     engine = create_engine(f"sqlite:///{db_path}")
@@ -216,10 +207,10 @@ def test_migration_from_the_first_revision_keeps_the_data_and_backs_up_first(db_
 
     db = open_database(db_path)
     try:
-        assert db.cycle_data(cycle2) == expected
+        assert db.cycles.data(cycle2) == expected
         assert rid in expected[1]["weekly_reports"]
-        assert len(db.history(cycle_id=cycle2)) == history  # the new column was filled in
-        assert db.verify().ok
+        assert len(db.audit.history(cycle_id=cycle2)) == history  # the new column was filled in
+        assert db.audit.verify().ok
     finally:
         db.close(backup_on_close=False)
     [backup] = (db_path.parent / "backups").glob("*before-migrate-0001*")
@@ -266,13 +257,13 @@ def test_backup_command_and_restore_command(db_path, tmp_path, capsys):
     out = tmp_path / "manual.db"
     assert main(["backup", "--db", str(db_path), str(out)]) == 0
     db = open_database(db_path)
-    db.add_evidence(db.find_cycle(2).id, "weekly_reports", weekly(23, "备份之后"))
+    db.evidence.add(db.cycles.find(2).id, "weekly_reports", weekly(23, "备份之后"))
     db.close(backup_on_close=False)
     assert main(["restore", "--db", str(db_path), str(out)]) == 0
     assert "另存为" in capsys.readouterr().out
     db = open_database(db_path)
     try:
-        titles = [w.title for w in db.cycle_data(db.find_cycle(2).id)[0].evidence.weekly_reports]
+        titles = [w.title for w in db.cycles.data(db.cycles.find(2).id)[0].evidence.weekly_reports]
         assert "备份之后" not in titles
     finally:
         db.close(backup_on_close=False)
@@ -290,6 +281,6 @@ def test_chinese_path_with_spaces_and_uri_characters(tmp_path):
     assert good is not None and good.parent == folder / "backups"
     db = open_database(path)
     try:
-        assert db.verify().ok and db.find_cycle(2)
+        assert db.audit.verify().ok and db.cycles.find(2)
     finally:
         db.close(backup_on_close=False)

@@ -29,7 +29,7 @@ def _empty(path: Path) -> None:
 
 def _truncated(path: Path) -> None:
     db = open_database(path)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close(backup_on_close=False)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -107,7 +107,7 @@ def test_no_command_writes_into_a_file_that_is_not_a_sound_panelapp_database(tmp
 def test_verify_db_writes_nothing_into_a_sound_file_nor_an_older_one(tmp_path, capsys):
     db_path = tmp_path / "panel.db"
     db = open_database(db_path)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close(backup_on_close=False)
     before = _state(tmp_path)
     assert main(["verify-db", "--db", str(db_path)]) == 0
@@ -131,7 +131,7 @@ def test_verify_db_of_an_empty_file_fails_and_leaves_it_empty(tmp_path, capsys):
 def test_exports_never_replace_the_database_an_empty_file_or_another_kind(tmp_path, existing, capsys):
     db_path = tmp_path / "panel.db"
     db = open_database(db_path)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close(backup_on_close=False)
     target = {
         "db": db_path,
@@ -155,7 +155,7 @@ def test_exports_never_replace_the_database_an_empty_file_or_another_kind(tmp_pa
 def test_an_export_replaces_an_earlier_export_of_the_same_kind(tmp_path, capsys):
     db_path = tmp_path / "panel.db"
     db = open_database(db_path)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close(backup_on_close=False)
     out = tmp_path / "s.pdf"
     for _ in range(2):

@@ -23,7 +23,7 @@ def own_witness(tmp_path, monkeypatch):
 def current(tmp_path) -> Path:
     path = tmp_path / "panel.db"
     db = open_database(path, operator="组员甲")
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close()
     return path
 
@@ -82,7 +82,7 @@ def test_a_good_backup_shows_what_it_holds_and_replaces(current, tmp_path, capsy
 def test_a_backup_of_another_database_needs_force(current, tmp_path, capsys):
     other = tmp_path / "other" / "panel.db"
     db = open_database(other)
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close()
     backup = _backup_of(other, tmp_path, "other-backup.db")
     before = _digest(current)

@@ -82,26 +82,26 @@ def test_export_import_round_trip_and_remerge(items):
         folder = Path(tmp)
         db = open_database(folder / "a.db")
         try:
-            cycle = db.find_cycle(2).id
+            cycle = db.cycles.find(2).id
             for kind, obj in items:
                 try:
-                    db.add_evidence(cycle, kind, obj)
+                    db.evidence.add(cycle, kind, obj)
                 except StoreError as exc:  # refused (blank required text, repeated fault id): named field
                     assert exc.errors and "未保存" in str(exc)
-            data, _ = db.cycle_data(cycle)
-            out = db.export_cycle(cycle, folder / "c.json")
-            again = db.import_cycle_file(out)
+            data, _ = db.cycles.data(cycle)
+            out = db.transfer.export(cycle, folder / "c.json")
+            again = db.transfer.import_file(out)
             assert again.added_count == 0 and len(again.duplicates) == data.evidence.count()
-            assert db.cycle_data(cycle)[0] == data
+            assert db.cycles.data(cycle)[0] == data
             fresh = open_database(folder / "b.db")
             try:
-                report = fresh.import_cycle_file(out)
-                theirs, _ = fresh.cycle_data(report.cycle_id)
+                report = fresh.transfer.import_file(out)
+                theirs, _ = fresh.cycles.data(report.cycle_id)
                 assert theirs == data
                 assert score_cycle(theirs) == score_cycle(data)
-                assert fresh.verify().ok
+                assert fresh.audit.verify().ok
             finally:
                 fresh.close(backup_on_close=False)
-            assert db.verify().ok
+            assert db.audit.verify().ok
         finally:
             db.close(backup_on_close=False)

@@ -24,8 +24,8 @@ def thin_always(tmp_path, monkeypatch):
 def _attach(db, tmp_path: Path, name: str, size: int = 300_000) -> str:
     src = tmp_path / name
     src.write_bytes(os.urandom(size))
-    rid = db.add_evidence(db.find_cycle(2).id, "weekly_reports", weekly(2 + len(name) % 5, title=name))
-    return db.attach_file("weekly_reports", rid, src).sha256
+    rid = db.evidence.add(db.cycles.find(2).id, "weekly_reports", weekly(2 + len(name) % 5, title=name))
+    return db.attachments.attach("weekly_reports", rid, src).sha256
 
 
 def _chunks(path: Path) -> int:
@@ -64,9 +64,9 @@ def test_restoring_a_thin_backup_brings_the_attachment_bytes_back(db_path, tmp_p
     assert main(["restore", str(backup), "--db", str(db_path)]) == 0, capsys.readouterr()
     db = open_database(db_path)
     try:
-        out = db.export_blob(sha, tmp_path / "back.pdf")
+        out = db.attachments.export(sha, tmp_path / "back.pdf")
         assert out.read_bytes() == expected
-        assert db.verify(blobs=True).ok
+        assert db.audit.verify(blobs=True).ok
     finally:
         db.close(backup_on_close=False)
 

@@ -14,26 +14,26 @@ from panelapp.store import StoreError, open_database
 
 
 def test_import_demo_zip_gives_the_files_data_and_score(db):
-    report = db.import_cycle_file(DEMO_ZIP)
+    report = db.transfer.import_file(DEMO_ZIP)
     loaded = read_cycle_file(DEMO_ZIP)
-    data, ids = db.cycle_data(report.cycle_id)
+    data, ids = db.cycles.data(report.cycle_id)
     assert data == loaded.data
     assert score_cycle(data) == score_cycle(loaded.data)
     assert report.added_count == loaded.data.evidence.count() and not report.duplicates
     assert report.files_stored == len(loaded.blobs) > 0
     assert sum(len(v) for v in ids.values()) == report.added_count
-    assert db.verify(blobs=True).ok
+    assert db.audit.verify(blobs=True).ok
 
 
 @pytest.mark.parametrize("suffix", [".json", ".zip"])
 def test_export_then_import_into_a_fresh_database_is_lossless(db, tmp_path, suffix):
-    report = db.import_cycle_file(DEMO_ZIP)
-    out = db.export_cycle(report.cycle_id, tmp_path / f"out{suffix}")
+    report = db.transfer.import_file(DEMO_ZIP)
+    out = db.transfer.export(report.cycle_id, tmp_path / f"out{suffix}")
     fresh = open_database(tmp_path / "fresh.db")
     try:
-        again = fresh.import_cycle_file(out)
-        mine, _ = db.cycle_data(report.cycle_id)
-        theirs, _ = fresh.cycle_data(again.cycle_id)
+        again = fresh.transfer.import_file(out)
+        mine, _ = db.cycles.data(report.cycle_id)
+        theirs, _ = fresh.cycles.data(again.cycle_id)
         assert theirs == mine
         assert score_cycle(theirs) == score_cycle(mine)
         if suffix == ".zip":
@@ -43,10 +43,10 @@ def test_export_then_import_into_a_fresh_database_is_lossless(db, tmp_path, suff
                 for rec in getattr(mine.evidence, kind)
                 for f in rec.files
             }.values():
-                assert fresh.blob_stored(ref.sha256)
+                assert fresh.attachments.stored(ref.sha256)
         # exporting again gives the same document
-        out2 = fresh.export_cycle(again.cycle_id, tmp_path / "out2.json")
-        out1 = db.export_cycle(report.cycle_id, tmp_path / "out1.json")
+        out2 = fresh.transfer.export(again.cycle_id, tmp_path / "out2.json")
+        out1 = db.transfer.export(report.cycle_id, tmp_path / "out1.json")
         assert json.loads(out1.read_text("utf-8")) == json.loads(out2.read_text("utf-8"))
     finally:
         fresh.close(backup_on_close=False)
@@ -57,27 +57,27 @@ def test_export_of_a_database_with_overrides_and_settings_round_trips(db, cycle2
 
     from panelapp.core.evidence import ItemOverride, PanelMember, Settings
 
-    db.import_cycle_file(DEMO_JSON)
-    db.set_settings(cycle2, Settings(violation_points=2, restore_deadline_hours=4))
-    db.set_item_override(cycle2, "3.2", ItemOverride(1, "情节轻微"))
-    db.set_assessed_on(cycle2, date(2025, 4, 9))
-    db.set_panel_members(1, [PanelMember("张三", "组长")], cycle_id=cycle2)
-    out = db.export_cycle(cycle2, tmp_path / "c2.json")
+    db.transfer.import_file(DEMO_JSON)
+    db.header.set_settings(cycle2, Settings(violation_points=2, restore_deadline_hours=4))
+    db.header.set_item_override(cycle2, "3.2", ItemOverride(1, "情节轻微"))
+    db.header.set_assessed_on(cycle2, date(2025, 4, 9))
+    db.standing.set_panel_members(1, [PanelMember("张三", "组长")], cycle_id=cycle2)
+    out = db.transfer.export(cycle2, tmp_path / "c2.json")
     fresh = open_database(tmp_path / "fresh.db")
     try:
-        fresh.import_cycle_file(out)
-        assert fresh.cycle_data(fresh.find_cycle(2).id)[0] == db.cycle_data(cycle2)[0]
+        fresh.transfer.import_file(out)
+        assert fresh.cycles.data(fresh.cycles.find(2).id)[0] == db.cycles.data(cycle2)[0]
     finally:
         fresh.close(backup_on_close=False)
 
 
 def test_importing_the_same_file_twice_flags_duplicates_instead_of_doubling(db):
-    first = db.import_cycle_file(DEMO_JSON)
-    before = db.cycle_data(first.cycle_id)[0]
-    second = db.import_cycle_file(DEMO_ZIP)  # same facts, now with the files
+    first = db.transfer.import_file(DEMO_JSON)
+    before = db.cycles.data(first.cycle_id)[0]
+    second = db.transfer.import_file(DEMO_ZIP)  # same facts, now with the files
     assert second.added_count == 0
     assert len(second.duplicates) == before.evidence.count()
-    assert db.cycle_data(first.cycle_id)[0] == before
+    assert db.cycles.data(first.cycle_id)[0] == before
     assert second.files_stored > 0  # the zip brought the bytes the JSON only referenced
     assert "重复" in second.summary()
 
@@ -95,11 +95,11 @@ def test_merge_of_two_laptops_adds_only_the_new_records(db, tmp_path):
     laptop_b["panel"].append({"name": "组员丙", "role": "成员"})
     (tmp_path / "a.json").write_text(json.dumps(laptop_a, ensure_ascii=False), "utf-8")
     (tmp_path / "b.json").write_text(json.dumps(laptop_b, ensure_ascii=False), "utf-8")
-    db.import_cycle_file(tmp_path / "a.json")
-    report = db.import_cycle_file(tmp_path / "b.json")
+    db.transfer.import_file(tmp_path / "a.json")
+    report = db.transfer.import_file(tmp_path / "b.json")
     assert list(report.added) == ["violations"] and len(report.added["violations"]) == 1
     assert len(report.duplicates) == read_cycle_file(DEMO_JSON).data.evidence.count()
-    data, _ = db.cycle_data(report.cycle_id)
+    data, _ = db.cycles.data(report.cycle_id)
     assert len(data.evidence.absences) == len(doc["evidence"]["absences"]) + 1
     assert len(data.evidence.violations) == len(doc["evidence"]["violations"]) + 1
     assert "组员丙" in [m.name for m in data.panel]
@@ -107,10 +107,10 @@ def test_merge_of_two_laptops_adds_only_the_new_records(db, tmp_path):
 
 def test_conflicting_fault_with_the_same_id_is_reported_not_doubled(db, tmp_path):
     doc = json.loads(Path(DEMO_JSON).read_text("utf-8"))
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     doc["evidence"]["faults"][0]["description"] = "另一台电脑上改过的描述"
     (tmp_path / "c.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-    report = db.import_cycle_file(tmp_path / "c.json")
+    report = db.transfer.import_file(tmp_path / "c.json")
     assert report.added_count == 0
     assert any(doc["evidence"]["faults"][0]["id"] in c for c in report.conflicts)
 
@@ -149,42 +149,43 @@ def _bad_files(tmp_path: Path) -> list[Path]:
 
 
 def test_bad_imports_change_nothing(db, tmp_path):
-    db.import_cycle_file(DEMO_JSON)
-    before = db.counts()
+    db.transfer.import_file(DEMO_JSON)
+    before = db.audit.counts()
     for bad in _bad_files(tmp_path):
         with pytest.raises((CycleFileError, StoreError)) as err:
-            db.import_cycle_file(bad)
+            db.transfer.import_file(bad)
         assert str(err.value)
-        assert db.counts() == before, bad.name
-    assert db.verify().ok
+        assert db.audit.counts() == before, bad.name
+    assert db.audit.verify().ok
 
 
 def test_field_errors_name_the_path(db, tmp_path):
     bad = _bad_files(tmp_path)[0]
     with pytest.raises(CycleFileError) as err:
-        db.import_cycle_file(bad)
+        db.transfer.import_file(bad)
     assert any(
         e.path.startswith("evidence.faults[") and e.path.endswith("started_at") for e in err.value.errors
     )
 
 
 def test_failure_in_the_middle_of_an_import_rolls_everything_back(db, monkeypatch):
-    from panelapp.store import blobs
+    from panelapp.store import transfer
 
-    before = db.counts()
+    before = db.audit.counts()
     calls = {"n": 0}
-    real = blobs.Attachments._store_stream
+    real = transfer.store_stream
 
-    def failing(self, *args, **kwargs):
+    def failing(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
             raise StoreError("模拟磁盘错误")
-        return real(self, *args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(blobs.Attachments, "_store_stream", failing)
+    monkeypatch.setattr(transfer, "store_stream", failing)
     with pytest.raises(StoreError, match="模拟"):
-        db.import_cycle_file(DEMO_ZIP)
-    assert db.counts() == before
+        db.transfer.import_file(DEMO_ZIP)
+    assert calls["n"] == 2
+    assert db.audit.counts() == before
 
 
 def test_cli_import_export_and_score_from_the_database(tmp_path, capsys):

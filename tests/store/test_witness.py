@@ -27,10 +27,10 @@ def witnessed(tmp_path) -> Path:
     """A database closed twice after writes: two witnessed heads, automatic backups."""
     path = tmp_path / "data" / "panel.db"
     db = open_database(path, operator="组员甲")
-    db.import_cycle_file(DEMO_JSON)
+    db.transfer.import_file(DEMO_JSON)
     db.close()
     db = open_database(path, operator="组员甲")
-    db.add_evidence(db.find_cycle(2).id, "absences", absence(day=20, person="驻场人员B"))
+    db.evidence.add(db.cycles.find(2).id, "absences", absence(day=20, person="驻场人员B"))
     db.close()
     return path
 

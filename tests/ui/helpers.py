@@ -28,7 +28,7 @@ def engine_total(window) -> int:
     """What the engine says on what the store holds now (not the window's copy)."""
     from panelapp.core.engine import score_cycle
 
-    return score_cycle(window.db.cycle_data(window.session.cycle_id)[0]).total
+    return score_cycle(window.db.cycles.data(window.session.cycle_id)[0]).total
 
 
 def answer_next_box(button_text: str) -> list[str]:

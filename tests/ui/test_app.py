@@ -19,7 +19,7 @@ def test_bundled_cjk_font_is_the_application_font(app):
 def test_corrupt_database_offers_the_newest_good_backup(app, tmp_path, monkeypatch):
     path = tmp_path / "panel.sqlite"
     db = open_database(path)
-    db.set_assessed_on(db.cycles(db.contracts()[0].id)[1].id, db.cycles(db.contracts()[0].id)[1].period.end)
+    db.header.set_assessed_on(db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id, db.cycles.of_contract(db.cycles.contracts()[0].id)[1].period.end)
     db.close()  # makes the automatic backup
     path.write_bytes(b"not a database" * 500)
     asked = []
@@ -30,7 +30,7 @@ def test_corrupt_database_offers_the_newest_good_backup(app, tmp_path, monkeypat
         assert asked and "备份" in asked[0]
         # what the backup holds and what it replaces are shown before anything is written
         assert "合同 HAJCR2401215EGN00" in asked[0] and "将被替换的当前文件" in asked[0]
-        assert db is not None and db.contracts()
+        assert db is not None and db.cycles.contracts()
     finally:
         db.close()
 
@@ -47,7 +47,7 @@ def test_corrupt_database_declined_opens_nothing(app, tmp_path, monkeypatch):
 def test_operator_dialog_lists_panel_members(app, tmp_path):
     db = open_database(tmp_path / "p.sqlite")
     try:
-        members = db.panel_members(db.contracts()[0].id)
+        members = db.standing.panel_members(db.cycles.contracts()[0].id)
         dlg = OperatorDialog(members, None)
         assert dlg.combo.count() == len(members) >= 2
         dlg.combo.setCurrentIndex(1)
@@ -72,7 +72,7 @@ def test_a_record_changed_outside_the_app_is_reported_by_name_in_the_window(env,
     assert window.session.cycle_id != cycle2, "the damaged cycle was not opened"
     assert f"编号 {rid}" in window.notifier.last_error and "date" in window.notifier.last_error
     assert "日常巡检报告" in window.notifier.last_error and "恢复备份" in window.notifier.last_error
-    window.open_cycle(env.db.find_cycle(1).id)  # another cycle still opens
+    window.open_cycle(env.db.cycles.find(1).id)  # another cycle still opens
     assert window.session.row.number == 1
 
 
@@ -129,7 +129,7 @@ def test_a_backup_that_fails_its_checks_is_not_offered_as_sound(app, tmp_path, m
 
     path = tmp_path / "panel.sqlite"
     db = open_database(path)
-    db.set_assessed_on(db.cycles(db.contracts()[0].id)[1].id, db.cycles(db.contracts()[0].id)[1].period.end)
+    db.header.set_assessed_on(db.cycles.of_contract(db.cycles.contracts()[0].id)[1].id, db.cycles.of_contract(db.cycles.contracts()[0].id)[1].period.end)
     db.close()
     backup = newest_good_backup(path)
     conn = sqlite3.connect(backup)

@@ -26,7 +26,7 @@ def test_provisional_is_shown_and_cannot_be_finalised(window, qtbot):
     assert "预评" in model.index(total_row, 5).data()
     assert not w.signoff.finalise()  # the recording notifier answers 是; the store refuses
     assert "预评" in w.notifier.last_error
-    assert w.db.cycle_row(w.session.cycle_id).status == "open"
+    assert w.db.cycles.row(w.session.cycle_id).status == "open"
 
 
 def test_a_new_drill_needs_its_report_stated(blank_window):
@@ -41,7 +41,7 @@ def test_a_new_drill_needs_its_report_stated(blank_window):
     dlg.fields["reported"].set_value(False)
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
-    [drill] = w.db.cycle_data(w.session.cycle_id)[0].evidence.drills
+    [drill] = w.db.cycles.data(w.session.cycle_id)[0].evidence.drills
     assert drill.reported is False
     assert w.session.result.item("1.4").deduction == 5  # held but not reported: H1 has no drill
     headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(table.model.columnCount())]
@@ -58,7 +58,7 @@ def test_the_form_refuses_an_off_hours_miss_in_working_hours(blank_window):
     save(dlg)
     assert dlg.isVisible()
     assert "不属于非工作时间" in dlg.fields["at"].error_label.text()
-    assert w.db.cycle_data(w.session.cycle_id)[0].evidence.offhours_misses == ()
+    assert w.db.cycles.data(w.session.cycle_id)[0].evidence.offhours_misses == ()
     dlg.fields["at"].set_raw(datetime(2025, 2, 11, 21, 30))
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()

@@ -33,7 +33,7 @@ def test_add_duplicate_delete(blank_window, kind):
             field.combo.setCurrentIndex(1)
     save(dlg)
     assert not dlg.isVisible(), dlg.message.text()
-    stored = w.db.cycle_data(w.session.cycle_id)[0]
+    stored = w.db.cycles.data(w.session.cycle_id)[0]
     assert len(getattr(stored.evidence, kind)) == 1
     assert table.model.rowCount() == 1 and table.selected_rows() == [0]
     assert total(w) == engine_total(w)
@@ -44,9 +44,9 @@ def test_add_duplicate_delete(blank_window, kind):
     table.view.selectAll()
     assert table.do_delete()
     assert table.model.rowCount() == 0
-    assert len(getattr(w.db.cycle_data(w.session.cycle_id)[0].evidence, kind)) == 0
+    assert len(getattr(w.db.cycles.data(w.session.cycle_id)[0].evidence, kind)) == 0
     w.editor.stack.undo()  # the two deletions are one step
-    assert len(getattr(w.db.cycle_data(w.session.cycle_id)[0].evidence, kind)) == 2
+    assert len(getattr(w.db.cycles.data(w.session.cycle_id)[0].evidence, kind)) == 2
 
 
 def test_settings_change_rescores_and_rewrites_the_description(window):
@@ -56,11 +56,11 @@ def test_settings_change_rescores_and_rewrites_the_description(window):
     combo = summary.setting_widgets["violation_points"]
     combo.setCurrentIndex(combo.findData(2))
     assert w.session.data.settings.violation_points == 2
-    assert w.db.cycle_data(w.session.cycle_id)[0].settings.violation_points == 2
+    assert w.db.cycles.data(w.session.cycle_id)[0].settings.violation_points == 2
     panel = w.section_tabs[2].panel("3.2")
     assert "每发生一次，扣2分" in panel.description.text()
     w.editor.stack.undo()
-    assert w.db.cycle_data(w.session.cycle_id)[0].settings.violation_points == 1
+    assert w.db.cycles.data(w.session.cycle_id)[0].settings.violation_points == 1
     assert combo.currentData() == 1
 
 
@@ -91,10 +91,10 @@ def test_refused_setting_is_reverted_on_screen(window):
     from panelapp.core.cyclefile import fingerprint
 
     w = window
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))
     w.session.reload()
     w.tabs.setCurrentIndex(3)
     spin = w.summary_tab.setting_widgets["response_minutes"]
     spin.setValue(30)
     assert "定稿" in (w.notifier.last_error or "")
-    assert spin.value() == 10 and w.db.cycle_data(w.session.cycle_id)[0].settings.response_minutes == 10
+    assert spin.value() == 10 and w.db.cycles.data(w.session.cycle_id)[0].settings.response_minutes == 10

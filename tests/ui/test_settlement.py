@@ -63,7 +63,7 @@ def test_enter_undo_and_withdraw(env, qtbot):
     _type(dlg.reason, "上级撤回通报")
     QTest.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
     assert annual_summary(env.db, contract_id).deductions_total == before.deductions_total
-    assert any("撤销理由：上级撤回通报" in str(e.new) for e in env.db.history() if e.table == "payment_deductions")
+    assert any("撤销理由：上级撤回通报" in str(e.new) for e in env.db.audit.history() if e.table == "payment_deductions")
 
 
 def test_a_commitment_costs_points_in_its_cycle_too(env, qtbot):

@@ -61,7 +61,7 @@ def test_signed_export_with_the_local_certificate_verifies(window, tmp_path, dat
     result = verify_pdf(out, window.db)
     assert result.ok and len(result.signatures) == 1 and result.signatures[0].ok
     assert any(line.startswith("✔ 数字签名有效") for line in result.messages)
-    assert window.db.find_export(hashlib.sha256(out.read_bytes()).hexdigest()).kind == "score-sheet-signed"
+    assert window.db.signoff.find_export(hashlib.sha256(out.read_bytes()).hexdigest()).kind == "score-sheet-signed"
     dlg.print_button.click()
     assert opened == [out]
     dlg.accept()
@@ -83,7 +83,7 @@ def _unit_pfx(tmp_path):
 
 def test_unit_certificate_wrong_password_or_missing_file_writes_nothing(window, tmp_path):
     pfx = _unit_pfx(tmp_path)
-    before = window.db.history()
+    before = window.db.audit.history()
     dlg = window.sheets.sign_export(default_dir=tmp_path)
     out = tmp_path / "签名.pdf"
     dlg.out_edit.setText(str(out))
@@ -98,7 +98,7 @@ def test_unit_certificate_wrong_password_or_missing_file_writes_nothing(window, 
     assert "密码错误" in dlg.password_error.text() and not dlg.password_error.isHidden()
     assert dlg.pfx_error.isHidden() and not out.exists() and dlg.exported is None
     assert not dlg.open_button.isEnabled() and window.sheets.last_export is None
-    assert len(window.db.history()) == len(before)
+    assert len(window.db.audit.history()) == len(before)
     dlg.password_edit.setText("s3cret")
     assert dlg.do_export()
     settle(window)
@@ -137,7 +137,7 @@ def test_print_exports_to_a_temp_file_then_reuses_the_export(window, tmp_path, o
     settle(window)
     first = opened[0]
     assert opened == [first] and first.read_bytes().startswith(b"%PDF")
-    assert window.db.find_export(hashlib.sha256(first.read_bytes()).hexdigest()) is not None
+    assert window.db.signoff.find_export(hashlib.sha256(first.read_bytes()).hexdigest()) is not None
     dlg = window.sheets.sign_export(default_dir=tmp_path)
     assert dlg.do_export()
     settle(window)
@@ -173,7 +173,7 @@ def test_sign_export_refuses_a_cycle_changed_outside_the_app(window, tmp_path, o
     conn.execute("UPDATE absences SET excused = 1 - excused WHERE id = (SELECT min(id) FROM absences)")
     conn.commit()
     conn.close()
-    window.db._session.expire_all()
+    window.db.unit.session.expire_all()
     dlg = window.sheets.sign_export(default_dir=tmp_path)
     dlg.export_button.click()
     settle(window)

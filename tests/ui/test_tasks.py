@@ -40,24 +40,24 @@ def test_attaching_runs_on_the_worker_with_progress_and_guards(window, tmp_path)
     discard(dlg)
     settle(w)
     assert not w.task_bar.isVisibleTo(w) and w.menu_actions["pdf"].isEnabled()
-    assert [f.name for f in w.db.attachments("trainings", rid)] == ["现场录像.bin"]
+    assert [f.name for f in w.db.attachments.of_record("trainings", rid)] == ["现场录像.bin"]
     assert w.editor.stack.undoText() == "添加附件 现场录像.bin"
     w.undo()
-    assert w.db.attachments("trainings", rid) == []
+    assert w.db.attachments.of_record("trainings", rid) == []
     w.redo()
-    assert [f.name for f in w.db.attachments("trainings", rid)] == ["现场录像.bin"]
+    assert [f.name for f in w.db.attachments.of_record("trainings", rid)] == ["现场录像.bin"]
 
 
 def test_a_refused_attachment_changes_nothing(window, tmp_path):
     w = window
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))
     w.session.reload()
     table = table_of(w, "1.5")
     rid = w.session.ids["trainings"][0]
     assert table.attach_files(0, [_big_file(tmp_path, 1)]) == 1
     settle(w)
     assert "定稿" in w.notifier.last_error
-    assert w.db.attachments("trainings", rid) == [] and w.editor.stack.count() == 0
+    assert w.db.attachments.of_record("trainings", rid) == [] and w.editor.stack.count() == 0
 
 
 def test_undo_and_redo_refused_by_the_store_are_shown_and_lose_nothing(window):
@@ -66,15 +66,15 @@ def test_undo_and_redo_refused_by_the_store_are_shown_and_lose_nothing(window):
     save(add_fault(w))
     after = total(w)
     assert after < before
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))  # e.g. finalised elsewhere meanwhile
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))  # e.g. finalised elsewhere meanwhile
     w.menu_actions["undo"].trigger()  # 编辑 → 撤销 (Ctrl+Z)
     assert "定稿" in w.notifier.last_error
     assert w.editor.stack.index() == 1 and w.editor.stack.canUndo()
-    assert len(w.db.cycle_data(w.session.cycle_id)[0].evidence.faults) == 3 and total(w) == after
-    w.db.reopen(w.session.cycle_id, "测试：撤销定稿")
+    assert len(w.db.cycles.data(w.session.cycle_id)[0].evidence.faults) == 3 and total(w) == after
+    w.db.signoff.reopen(w.session.cycle_id, "测试：撤销定稿")
     w.undo()
     assert w.editor.stack.index() == 0 and total(w) == before
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))
     errors = len(w.notifier.errors)
     w.redo()
     assert len(w.notifier.errors) == errors + 1 and "定稿" in w.notifier.last_error
@@ -110,13 +110,13 @@ def test_work_runs_off_the_gui_thread_and_results_and_errors_come_back_to_it(win
     seen = []
 
     def work(db):
-        return threading.current_thread() is threading.main_thread(), db is w.db, db.cycle_row(w.session.cycle_id).number
+        return threading.current_thread() is threading.main_thread(), db is w.db, db.cycles.row(w.session.cycle_id).number
 
     assert w.runner.run("测试…", work, lambda r: seen.append((r, threading.current_thread() is threading.main_thread())),
                         error_title="测试")
     settle(w)
     assert seen == [((False, False, 2), True)]  # on a worker, with its own handle; done on the GUI thread
-    assert w.runner.run("测试…", lambda db: db.cycle_row(999_999), error_title="测试")
+    assert w.runner.run("测试…", lambda db: db.cycles.row(999_999), error_title="测试")
     settle(w)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in w.notifier.last_error)  # a user error: shown in Chinese
     with qtbot.captureExceptions() as raised:

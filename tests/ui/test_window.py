@@ -56,7 +56,7 @@ def test_mark_week_exempt_with_reason_recovers_1_1(window):
     w.notifier.texts = ["  "]  # what the reason prompt is answered with
     tab.ask_exempt(week9[0])
     assert "理由" in (w.notifier.last_error or "")
-    assert w.session.result.item("1.1").score == 4 and len(w.db.cycle_data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
+    assert w.session.result.item("1.1").score == 4 and len(w.db.cycles.data(w.session.cycle_id)[0].evidence.exempt_weeks) == 1
     w.notifier.texts = ["机房搬迁停机"]
     tab.week_grid.buttons[8].click()  # opens the week's menu
     tab._menu.actions()[1].trigger()  # 标记为免报周…
@@ -78,7 +78,7 @@ def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     dlg.points.setValue(0)
     dlg.ok.click()
     assert dlg.isVisible() and dlg.error.isVisible() and "理由" in dlg.error.text()
-    assert w.session.result.item("1.2").deduction == 2 and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+    assert w.session.result.item("1.2").deduction == 2 and not w.db.cycles.data(w.session.cycle_id)[0].item_overrides
     dlg.reason.setPlainText("特巡报告已纸质提交，经核实有效")
     dlg.ok.click()
     assert not dlg.isVisible()
@@ -89,7 +89,7 @@ def test_item_override_needs_a_reason_and_shows_both_values(window, qtbot):
     assert "改为扣0分" in panel.explanation.text()
     assert total(w) == before + 2 == engine_total(w)
     w.editor.stack.undo()
-    assert total(w) == before and not w.db.cycle_data(w.session.cycle_id)[0].item_overrides
+    assert total(w) == before and not w.db.cycles.data(w.session.cycle_id)[0].item_overrides
 
 
 def test_fault_level_override_needs_a_reason(blank_window):
@@ -162,7 +162,7 @@ def test_invalid_date_refused_with_message(blank_window, case):
     assert dlg.isVisible()
     assert field.error_label.isVisibleTo(dlg) and "不得早于" in field.error_label.text()
     assert "未保存" in dlg.message.text()
-    assert w.session.records(kind) == () and w.db.cycle_data(w.session.cycle_id)[0].evidence.count() == 0
+    assert w.session.records(kind) == () and w.db.cycles.data(w.session.cycle_id)[0].evidence.count() == 0
     discard(dlg)
 
 
@@ -212,7 +212,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     pdf = tmp_path / "缺陷分析.pdf"
     pdf.write_bytes(b"%PDF-1.4 test" * 200)
     rid = table.model.record_id(0)
-    existing = w.db.attachments("defect_reports", rid)
+    existing = w.db.attachments.of_record("defect_reports", rid)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pdf))])
     pos = table.view.visualRect(table.proxy.index(0, 0)).center()
@@ -221,7 +221,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     table.view.dropEvent(event)
     assert "正在添加附件" in w.task_label.text()  # stored on the worker
     settle(w)
-    refs = w.db.attachments("defect_reports", rid)
+    refs = w.db.attachments.of_record("defect_reports", rid)
     assert refs[: len(existing)] == existing
     new = refs[-1]
     assert new.name == "缺陷分析.pdf" and new.size == 2600 and len(refs) == len(existing) + 1
@@ -231,7 +231,7 @@ def test_drop_file_on_row_attaches_it(window, qtbot, tmp_path):
     exported = w.actions.export_file(new)
     assert exported.read_bytes() == pdf.read_bytes()
     w.editor.stack.undo()
-    assert w.db.attachments("defect_reports", rid) == existing
+    assert w.db.attachments.of_record("defect_reports", rid) == existing
 
 
 def test_history_shows_who_changed_what(window):
@@ -307,11 +307,11 @@ def test_export_then_import_cycle_file_through_the_file_menu(window, env, tmp_pa
 def test_import_of_a_bad_file_is_refused_in_chinese(window, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "panelapp-cycle", "version": 1}', encoding="utf-8")
-    before = window.db.cycle_data(window.session.cycle_id)[0]
+    before = window.db.cycles.data(window.session.cycle_id)[0]
     assert window.files.import_cycle(str(bad))  # started; refused on the worker
     settle(window)
     assert window.notifier.last_error and any("\u4e00" <= ch <= "\u9fff" for ch in window.notifier.last_error)
-    assert window.db.cycle_data(window.session.cycle_id)[0] == before
+    assert window.db.cycles.data(window.session.cycle_id)[0] == before
 
 
 def test_image_attachment_previews(window, tmp_path):
@@ -339,12 +339,12 @@ def test_final_cycle_refuses_edits_with_the_store_message(window):
     w = window
     from panelapp.core.cyclefile import fingerprint
 
-    w.db.finalise(w.session.cycle_id, fingerprint(w.session.data))
+    w.db.signoff.finalise(w.session.cycle_id, fingerprint(w.session.data))
     w.session.reload()
     dlg = add_fault(w)
     save(dlg)
     assert dlg.isVisible() and "定稿" in dlg.message.text()
-    assert len(w.db.cycle_data(w.session.cycle_id)[0].evidence.faults) == 2
+    assert len(w.db.cycles.data(w.session.cycle_id)[0].evidence.faults) == 2
     assert w.editor.stack.count() == 0
     discard(dlg)
     assert "定稿" in w.score_bar.cycle_label.text()
@@ -405,10 +405,10 @@ def test_undo_delete_brings_back_the_attachments(window):
     assert table.do_delete()
     w.editor.stack.undo()
     kind = "weekly_reports"
-    restored = [obj for obj in w.db.cycle_data(w.session.cycle_id)[0].evidence.weekly_reports if obj.files]
+    restored = [obj for obj in w.db.cycles.data(w.session.cycle_id)[0].evidence.weekly_reports if obj.files]
     assert any(obj.files == files for obj in restored)
     new_id = w.session.ids[kind][-1]
-    assert w.db.attachments(kind, new_id) == list(files)
+    assert w.db.attachments.of_record(kind, new_id) == list(files)
 
 
 def test_panel_members_edited_with_refusal_in_the_dialog(window):
@@ -420,7 +420,7 @@ def test_panel_members_edited_with_refusal_in_the_dialog(window):
     dlg.table.item(dlg.table.rowCount() - 1, 0).setText("组员丙")
     dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
     assert not dlg.isVisible()
-    assert "组员丙" in [m.name for m in w.db.panel_members(w.people.contract_id, w.session.cycle_id)]
+    assert "组员丙" in [m.name for m in w.db.standing.panel_members(w.people.contract_id, w.session.cycle_id)]
     assert "组员丙" in [m.name for m in w.session.data.panel]
 
 
@@ -429,7 +429,7 @@ def test_finalise_then_reopen_only_with_a_reason(window):
     save(add_fault(w))
     assert w.signoff.finalise()  # the recording notifier answers 是
     assert "定稿后本周期不能再修改" in w.notifier.questions[-1]
-    assert w.session.is_final and w.db.cycle_row(w.session.cycle_id).status == "final"
+    assert w.session.is_final and w.db.cycles.row(w.session.cycle_id).status == "final"
     assert w.editor.stack.count() == 0
     assert "已定稿" in w.navigator.currentItem().text(1)
     assert not w.signoff.reopen()  # cancelled
@@ -438,7 +438,7 @@ def test_finalise_then_reopen_only_with_a_reason(window):
     assert "理由" in w.notifier.last_error and w.session.is_final
     w.notifier.texts = ["评分表打印后发现故障F-09时间录错"]
     assert w.signoff.reopen()
-    row = w.db.cycle_row(w.session.cycle_id)
+    row = w.db.cycles.row(w.session.cycle_id)
     assert row.status == "open" and row.version == 2 and not w.session.is_final
 
 
@@ -481,7 +481,7 @@ def test_store_refusal_naming_a_field_is_shown_next_to_it(blank_window, monkeypa
         err.errors = [("title", "标题与已有报告重复")]
         raise err
 
-    monkeypatch.setattr(w.db, "add_evidence", refuse)
+    monkeypatch.setattr(w.db.evidence, "add", refuse)
     dlg = table_of(w, "1.3").do_add()
     dlg.fields["date"].set_value(date(2025, 1, 15))
     dlg.fields["title"].edit.setText("第一季度缺陷分析")
@@ -499,4 +499,4 @@ def test_export_score_sheet_pdf_from_the_window(window, tmp_path):
     out = export_sheet(window, tmp_path / "评分表.pdf")
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
-    assert window.db.find_export(hashlib.sha256(data).hexdigest()) is not None
+    assert window.db.signoff.find_export(hashlib.sha256(data).hexdigest()) is not None

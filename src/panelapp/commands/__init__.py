@@ -4,9 +4,14 @@ Registration must stay cheap: handlers import what they need when they run,
 so ``panelapp score`` never pays for Qt, SQLAlchemy or ReportLab.
 """
 
+from __future__ import annotations
+
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panelapp.store import ContractRow, CycleRow, Database
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -14,20 +19,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录）")
 
 
-def open_store(db: str | None, operator: str = "系统", *, quick: bool = False, create: bool = True) -> Any:
-    """The database at ``db`` (default: the user's). ``quick``: a command that only reads (and
-    records an export) opens a current file without SQLAlchemy (store.open_quick); anything
-    else the file needs (creating, seeding, migrating) falls back to ``open_database``."""
-    path = Path(db) if db else None
-    if quick:
-        from panelapp.store.quick import open_quick
-
-        store = open_quick(path, operator=operator)
-        if store is not None:
-            return store
+def open_store(db: str | None, operator: str = "系统", *, create: bool = True) -> Database:
+    """The database at ``db`` (default: the user's), created, migrated and seeded when needed."""
     from panelapp.store import open_database
 
-    return open_database(path, operator=operator, create=create)
+    return open_database(Path(db) if db else None, operator=operator, create=create)
 
 
 def add_contract_option(parser: argparse.ArgumentParser) -> None:
@@ -39,9 +35,9 @@ class ContractChoiceError(Exception):
     """No contract could be chosen: the message (Chinese) names ``--contract`` and lists the contracts."""
 
 
-def pick_contract(db: Any, number: str | None) -> Any:
+def pick_contract(db: Database, number: str | None) -> ContractRow:
     """The contract row of ``db`` named by ``--contract`` (or the only one)."""
-    rows = db.contracts()
+    rows = db.cycles.contracts()
     listing = "；".join(f"{r.contract.number}（{r.contract.project}）" for r in rows) or "无"
     if number:
         for row in rows:
@@ -55,9 +51,9 @@ def pick_contract(db: Any, number: str | None) -> Any:
     raise ContractChoiceError(f"--contract：数据库中有{len(rows)}个合同，请用 --contract 指定其一：{listing}")
 
 
-def cycle_of(db: Any, contract_row: Any, number: int) -> Any:
+def cycle_of(db: Database, contract_row: ContractRow, number: int) -> CycleRow:
     """Cycle ``number`` of the chosen contract, or a ContractChoiceError naming ``--cycle``."""
-    for row in db.cycles(contract_row.id):
+    for row in db.cycles.of_contract(contract_row.id):
         if row.number == number:
             return row
     raise ContractChoiceError(f"--cycle：合同 {contract_row.contract.number} 没有第{number}考核周期")

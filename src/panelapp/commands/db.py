@@ -74,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        report = db.import_cycle_file(args.file)
+        report = db.transfer.import_file(args.file)
     except (CycleFileError, StoreError) as exc:
         return _fail(exc)
     finally:
@@ -102,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(exc)
     try:
         cycle = cycle_of(db, pick_contract(db, args.contract), args.cycle)
-        path = db.export_cycle(cycle.id, out)
+        path = db.transfer.export(cycle.id, out)
     except ContractChoiceError as exc:
         return _fail(exc)
     except StoreError as exc:

@@ -58,13 +58,13 @@ def score_from_db(args: argparse.Namespace) -> int:
 
     try:
         # an explicit --db must exist (a typo must not create and score an empty database)
-        db = open_store(args.db, quick=True, create=not args.db)
+        db = open_store(args.db, create=not args.db)
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     try:
         cycle = cycle_of(db, pick_contract(db, args.contract), args.cycle)
-        data, _ids = db.cycle_data(cycle.id)
+        data, _ids = db.cycles.data(cycle.id)
     except ContractChoiceError as exc:
         print(str(exc), file=sys.stderr)
         return 2

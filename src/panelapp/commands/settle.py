@@ -95,18 +95,18 @@ def add(args: argparse.Namespace) -> int:
         cycle = cycle_of(db, row, args.cycle or contract.cycle_of(on))
         text = args.description.strip()
         if args.kind.strip() == "commitment":
-            register = db.bid_commitments(row.id)
+            register = db.standing.bid_commitments(row.id)
             if text not in register:
-                db.set_bid_commitments(row.id, [*register, text])
-            have = db.unfulfilled_commitments(cycle.id).get(text)
-            rid = db.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
+                db.standing.set_bid_commitments(row.id, [*register, text])
+            have = db.standing.unfulfilled_commitments(cycle.id).get(text)
+            rid = db.standing.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
             if have is not None:
                 print(f"该承诺已在第{cycle.number}考核周期登记为未完成（编号 C{rid}），未重复登记")
                 return 0
             print(f"已登记：第{cycle.number}考核周期未完成投标承诺“{text}”（编号 C{rid}）；"
                   "计入该周期 3.3① 扣分，并在支付时按十一.2 扣减（每项承诺只扣减一次）")
             return 0
-        did = db.add_payment_deduction(row.id, PaymentDeduction("criticism", 1, on, text, cycle.number))
+        did = db.standing.add_payment_deduction(row.id, PaymentDeduction("criticism", 1, on, text, cycle.number))
         print(f"已登记：{on.isoformat()} 被上级通报批评（编号 D{did}），支付时按十一.3 扣减")
         return 0
 
@@ -149,9 +149,9 @@ def remove(args: argparse.Namespace) -> int:
             print(f"ID：合同 {row.contract.number} 没有编号为 {ref} 的支付时扣减", file=sys.stderr)
             return 2
         if ref[0] == "D":
-            db.delete_payment_deduction(int(ref[1:]), args.reason)
+            db.standing.delete_payment_deduction(int(ref[1:]), args.reason)
         else:
-            db.withdraw_commitment(int(ref[1:]), args.reason)
+            db.standing.withdraw_commitment(int(ref[1:]), args.reason)
         print(f"已撤销扣减 {ref}（理由：{args.reason.strip()}）")
         return 0
 

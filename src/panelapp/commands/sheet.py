@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from panelapp.commands import (
     ContractChoiceError,
@@ -18,6 +20,9 @@ from panelapp.commands import (
     open_store,
     pick_contract,
 )
+
+if TYPE_CHECKING:
+    from panelapp.store import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,8 +73,8 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open(args: argparse.Namespace, quick: bool = False):
-    return open_store(getattr(args, "db", None), args.operator, quick=quick)
+def _open(args: argparse.Namespace) -> Database:
+    return open_store(getattr(args, "db", None), args.operator)
 
 
 def _contract_id(db, args: argparse.Namespace) -> int:
@@ -80,7 +85,7 @@ def _cycle_id(db, args: argparse.Namespace) -> int:
     return cycle_of(db, pick_contract(db, args.contract), args.cycle).id
 
 
-def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
+def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
     """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2."""
     from panelapp.report.errors import ReportError, SigningError
     from panelapp.store import StoreError
@@ -95,7 +100,7 @@ def _run(args: argparse.Namespace, body, quick: bool = False) -> int:
         if problem:
             return _fail(problem)
     try:
-        db = _open(args, quick)
+        db = _open(args)
     except StoreError as exc:
         return _fail(str(exc))
     try:
@@ -145,7 +150,7 @@ def export_pdf(args: argparse.Namespace) -> int:
     if problem:
         return _fail(problem)
 
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import export_score_sheet
 
         sign = _sign_options(args)
@@ -158,7 +163,7 @@ def export_pdf(args: argparse.Namespace) -> int:
 
 
 def export_xlsx(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
         from panelapp.report.audit_gate import require_audited_contract
@@ -166,7 +171,7 @@ def export_xlsx(args: argparse.Namespace) -> int:
         contract_id = _contract_id(db, args)
         require_audited_contract(db, contract_id)
         out = write_annual_xlsx(annual_summary(db, contract_id), args.out)
-        db.witness("export")
+        db.audit.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -174,7 +179,7 @@ def export_xlsx(args: argparse.Namespace) -> int:
 
 
 def export_annual_pdf(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
         from panelapp.report.audit_gate import require_audited_contract
@@ -182,7 +187,7 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
         contract_id = _contract_id(db, args)
         require_audited_contract(db, contract_id)
         out = write_annual_pdf(annual_summary(db, contract_id), args.out)
-        db.witness("export")
+        db.audit.witness("export")
         print(f"已导出年度汇总：{out}")
         return 0
 
@@ -193,7 +198,7 @@ def verify(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return _fail(f"找不到文件：{args.file}")
 
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.verify import verify_pdf
 
         result = verify_pdf(args.file, db)
@@ -204,7 +209,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def finalise(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import finalise_cycle
 
         fingerprint = finalise_cycle(db, _cycle_id(db, args))
@@ -215,7 +220,7 @@ def finalise(args: argparse.Namespace) -> int:
 
 
 def reopen(args: argparse.Namespace) -> int:
-    def body(db) -> int:
+    def body(db: Database) -> int:
         from panelapp.report.export import reopen_cycle
 
         version = reopen_cycle(db, _cycle_id(db, args), args.reason)

@@ -23,14 +23,14 @@ HALF_YEAR_KINDS = ("drills", "trainings")
 
 
 def annual_summary(db: Any, contract_id: int) -> Settlement:
-    contract = db.contract(contract_id)
+    contract = db.cycles.contract(contract_id)
     scheme = load_scheme(contract.scheme)
     rates = PaymentRates.from_scheme(scheme.payment)
     lines: list[CycleLine] = []
     deductions: list[DeductionLine] = []
     seen: set[str] = set()
-    for row in db.cycles(contract_id):
-        data, ids = db.cycle_data(row.id)
+    for row in db.cycles.of_contract(contract_id):
+        data, ids = db.cycles.data(row.id)
         # drills/trainings may be the earlier cycle's (half-year items), so they do not count here
         own = [k for k in data.evidence.__dataclass_fields__
                if k not in HALF_YEAR_KINDS and getattr(data.evidence, k)]
@@ -52,7 +52,7 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
                 f"C{rid}", "commitment", row.period.end, item.commitment,
                 rates.amount(contract.total_amount, "commitment"), 1, row.number, "commitment"))
         deductions += _marked_criticisms(data, ids, row.number, rates.amount(contract.total_amount, "criticism"))
-    for item in db.payment_deductions(contract_id):
+    for item in db.standing.payment_deductions(contract_id):
         amount = money(item.amount) if item.amount is not None else rates.amount(
             contract.total_amount, item.kind, item.count)
         deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, amount,

@@ -19,10 +19,8 @@ class _Witnessed:
 
 def audit_problems(db: Any, cycle_id: int) -> list[Any]:
     """The cycle's rows against the trail, and the witnessed chain heads against the chain."""
-    problems = list(db.verify_cycle(cycle_id))
-    witness = getattr(db, "witness_problems", None)
-    if witness is not None:
-        problems += [_Witnessed(message) for message in witness()]
+    problems = list(db.audit.verify_cycle(cycle_id))
+    problems += [_Witnessed(message) for message in db.audit.witness_problems()]
     return problems
 
 
@@ -46,5 +44,5 @@ def require_audited(db: Any, cycle_id: int, what: str) -> None:
 
 def require_audited_contract(db: Any, contract_id: int) -> None:
     """Every cycle of a contract (the annual summary reads them all)."""
-    for row in db.cycles(contract_id):
+    for row in db.cycles.of_contract(contract_id):
         require_audited(db, row.id, f"第{row.number}考核周期")

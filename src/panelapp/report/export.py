@@ -37,17 +37,16 @@ def sheet_input(db, cycle_id: int) -> SheetInput:
 
 def sheet_input_unchecked(db, cycle_id: int) -> SheetInput:
     """The sheet's input from the database now, without the 定稿 fingerprint check (verify-pdf)."""
-    row = db.cycle_row(cycle_id)
-    data, _ids = db.cycle_data(cycle_id)
+    row = db.cycles.row(cycle_id)
+    data, _ids = db.cycles.data(cycle_id)
     scheme = load_scheme(data.contract.scheme)
-    head = getattr(db, "chain_head", None)
     return SheetInput(
         data=data, result=score_cycle(data, scheme), scheme=scheme, fingerprint=cycle_fingerprint(data),
         version=row.version, cycle_id=cycle_id, status=row.status,
         finalised_by=getattr(row, "finalised_by", None), finalised_at=getattr(row, "finalised_at", None),
         generated_at=datetime.now(),
         reopen_reason=getattr(row, "reopen_reason", None),
-        chain_head=head() if head else None,
+        chain_head=db.audit.chain_head(),
         stored_fingerprint=getattr(row, "fingerprint", None),
     )
 
@@ -92,23 +91,21 @@ def export_score_sheet(db, cycle_id: int, out_path: Path | str, sign: SignOption
         pdf = sign_pdf_bytes(pdf, sign)
     write_atomically(out_path, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
-    db.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
+    db.signoff.record_export(cycle_id, digest, sheet.fingerprint, SHEET_SIGNED if sign else SHEET, str(out_path))
     _witness(db, "export")
     return out_path
 
 
 def _witness(db, event: str) -> None:
-    """The chain head to the witness log (store.witness), when the store keeps one."""
-    witness = getattr(db, "witness", None)
-    if witness is not None:
-        witness(event)
+    """The chain head to the witness log (store.witness)."""
+    db.audit.witness(event)
 
 
 def finalise_cycle(db, cycle_id: int) -> str:
     """定稿: freeze the cycle with its fingerprint (who and when are recorded by the store)."""
-    data, _ids = db.cycle_data(cycle_id)
+    data, _ids = db.cycles.data(cycle_id)
     fingerprint = cycle_fingerprint(data)
-    db.finalise(cycle_id, fingerprint)
+    db.signoff.finalise(cycle_id, fingerprint)
     _witness(db, "finalise")
     return fingerprint
 
@@ -117,5 +114,5 @@ def reopen_cycle(db, cycle_id: int, reason: str) -> int:
     """重新打开 with a written reason; returns the new version number."""
     if not (reason or "").strip():
         raise ReportError("重新打开已定稿的周期必须填写理由")
-    db.reopen(cycle_id, reason.strip())
-    return db.cycle_row(cycle_id).version
+    db.signoff.reopen(cycle_id, reason.strip())
+    return db.cycles.row(cycle_id).version

@@ -123,7 +123,7 @@ def verify_pdf(path: Path, db) -> Verification:
     say = result.messages.append
     say(f"文件：{path}")
     say(f"文件 SHA-256：{result.sha256}")
-    export = db.find_export(result.sha256)
+    export = db.signoff.find_export(result.sha256)
     identity = pdf_identity(pdf)
     if export is not None:
         result.from_app = True
@@ -139,8 +139,8 @@ def verify_pdf(path: Path, db) -> Verification:
         say("✘ 无法从文件中读出所属考核周期和数据指纹，不能与数据库比对")
     else:
         try:
-            row = db.cycle_row(result.cycle_id)
-            data, _ids = db.cycle_data(result.cycle_id)
+            row = db.cycles.row(result.cycle_id)
+            data, _ids = db.cycles.data(result.cycle_id)
         except Exception as exc:  # StoreError (unknown cycle) and friends
             say(f"✘ 数据库中找不到该考核周期（{exc}）")
         else:

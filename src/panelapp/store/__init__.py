@@ -1,10 +1,7 @@
 """panelapp.store: the SQLite file as the record (SQLAlchemy 2, no Qt).
 
-See docs/storage.md. Entry point: ``open_database(path=None, operator="系统")``; one headless
-command that only reads a current file and records an export can use ``open_quick``.
-
-``Database`` and ``open_database`` load SQLAlchemy (≈0.3 s), so they are imported on first
-use (PEP 562): ``import panelapp.store.reader`` or ``open_quick`` alone never load it.
+See docs/storage.md. Entry point: ``open_database(path=None, operator="系统")``, whose
+``Database`` holds the repositories (``db.cycles``, ``db.evidence``, …).
 """
 
 from __future__ import annotations
@@ -12,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from panelapp.store.backup import newest_good_backup
+from panelapp.store.database import Database, open_database
 from panelapp.store.errors import LockedError, StoreError
 from panelapp.store.fileinfo import default_db_path
-from panelapp.store.quick import QuickStore, open_quick
 from panelapp.store.rows import (
     AuditEntry,
     ContractRow,
@@ -26,10 +23,7 @@ from panelapp.store.rows import (
 )
 
 if TYPE_CHECKING:
-    from panelapp.store.database import Database, open_database
     from panelapp.store.restore_check import restore
-
-_LAZY = {"Database", "open_database"}
 
 
 def __getattr__(name: str) -> Any:
@@ -37,10 +31,6 @@ def __getattr__(name: str) -> Any:
         from panelapp.store import restore_check
 
         return restore_check.restore
-    if name in _LAZY:
-        from panelapp.store import database
-
-        return getattr(database, name)
     raise AttributeError(f"module 'panelapp.store' has no attribute {name!r}")
 
 
@@ -54,11 +44,9 @@ __all__ = [
     "LockedError",
     "OnsiteStaff",
     "PaymentDeduction",
-    "QuickStore",
     "StoreError",
     "default_db_path",
     "newest_good_backup",
     "open_database",
-    "open_quick",
     "restore",
 ]

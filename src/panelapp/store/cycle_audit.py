@@ -17,11 +17,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import ColumnElement, select, tuple_
 
 from panelapp.store.chain import GENESIS, entry_hash
-from panelapp.store.columns import table_label
-from panelapp.store.convert import contract_of
+from panelapp.store.damage import table_label
+from panelapp.store.mapping import contract_of
 from panelapp.store.models import UNAUDITED, AuditLog, Base, ContractModel, CycleModel
 from panelapp.store.verify import Problem, missing_problem, row_problem
 
@@ -91,6 +91,7 @@ def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
     for table in Base.metadata.sorted_tables:
         if table.name in UNAUDITED:
             continue
+        where: ColumnElement[bool]
         if table.name == "cycles":
             where = table.c.id.in_(cycles)
         elif table.name == "contracts":
@@ -104,7 +105,7 @@ def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
         for row in session.execute(select(table).where(where)):
             m = row._mapping
             rows[(table.name, m["id"])] = (table, m)
-    last: dict[tuple[str, int], dict | None] = {}
+    last: dict[tuple[str, int], dict[str, Any] | None] = {}
     bad_entries: dict[int, Problem] = {}
 
     def take(entries: Iterable[Any]) -> None:

@@ -1,12 +1,17 @@
 """An OS-level exclusive lock on ``<db>.lock``: a second panelapp on the same file is refused.
 
 The lock is held through an open file handle (fcntl.flock / msvcrt.locking), so the
-operating system releases it when the process ends, even when it is killed.
+operating system releases it when the process ends, even when it is killed (the file then
+stays and is reused). A clean release deletes the file while still holding the lock; an opener
+that locked the file just before it was deleted sees that its handle no longer is the file at
+that path and tries again, so two openers never both hold the lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -24,15 +29,38 @@ class FileLock:
         self._fh: IO[bytes] | None = None
 
     def acquire(self) -> None:
+        for _attempt in range(20):
+            fh = self._lock_once()
+            if self._still_at_path(fh):
+                break
+            fh.close()  # locked a file a clean release had just deleted: lock the new one
+        else:
+            raise StoreError(f"无法锁定数据库：锁文件 {self.path} 反复被删除。", path=str(self.path))
         try:
-            fh = open(self.path, "a+b")  # noqa: SIM115 - held open while locked
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"{os.getpid()}\n".encode())
+            fh.flush()
+        except OSError:
+            pass
+        self._fh = fh
+
+    def _still_at_path(self, fh: IO[bytes]) -> bool:
+        try:
+            return os.path.samestat(os.fstat(fh.fileno()), os.stat(self.path))
+        except OSError:
+            return False
+
+    def _lock_once(self) -> IO[bytes]:
+        try:
+            fh = open(self.path, "a+b")  # held open while locked
         except OSError as exc:
             raise StoreError(
                 f"无法创建锁文件 {self.path}：{exc.strerror or exc}。请确认数据库所在文件夹可写。",
                 path=str(self.path),
             ) from exc
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 fh.seek(0)
@@ -48,21 +76,17 @@ class FileLock:
                 "请先关闭另一个窗口或另一台电脑上的程序，再打开此文件。",
                 path=str(self.db_path),
             ) from exc
-        try:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"{os.getpid()}\n".encode())
-            fh.flush()
-        except OSError:
-            pass
-        self._fh = fh
+        return fh
 
     def release(self) -> None:
         fh, self._fh = self._fh, None
         if fh is None:
             return
+        if sys.platform != "win32":  # still locked: nobody else can be using the file now
+            with contextlib.suppress(OSError):
+                self.path.unlink()
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 fh.seek(0)
@@ -73,6 +97,9 @@ class FileLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
         finally:
             fh.close()
+        if sys.platform == "win32":  # Windows refuses to delete an open file; fails harmlessly if reopened
+            with contextlib.suppress(OSError):
+                self.path.unlink()
 
     @property
     def held(self) -> bool:

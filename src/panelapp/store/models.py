@@ -14,30 +14,36 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    FromClause,
     Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
     false,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from panelapp.store.columns import now
+
+def now() -> dt.datetime:
+    """Now, to the second: when a record was entered or a file exported."""
+    return dt.datetime.now().replace(microsecond=0)
 
 
-class DecimalText(TypeDecorator):
+class DecimalText(TypeDecorator[Decimal]):
     """An exact decimal stored as TEXT ("2545000.00"), never a float."""
 
     impl = String
     cache_ok = True
 
-    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
         return None if value is None else str(Decimal(value))
 
-    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
 
 
@@ -73,7 +79,7 @@ class CycleModel(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     assessed_on: Mapped[dt.date] = mapped_column(Date)
-    settings: Mapped[dict] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String, default="open")
     version: Mapped[int] = mapped_column(Integer, default=1)
     finalised_by: Mapped[str | None] = mapped_column(String, nullable=True)
@@ -335,6 +341,13 @@ class AuditLog(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     cycle_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Table a mapped class is declared on."""
+    table: FromClause = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 #: tables whose rows are not audited row by row

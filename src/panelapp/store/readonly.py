@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from panelapp.store import revisions
+from panelapp.store.connect import _inspect
 from panelapp.store.fileinfo import header_problem, ro_uri
-from panelapp.store.opening import _inspect
 
 
 @dataclass
@@ -28,7 +30,7 @@ class Inspection:
 
     @property
     def current(self) -> bool:
-        return self.revision == revisions.head_revision()
+        return self.revision == revisions.HEAD_REVISION
 
 
 def inspect_file(path: Path) -> Inspection:
@@ -40,8 +42,8 @@ def inspect_file(path: Path) -> Inspection:
         return Inspection(path, problem)
     try:
         foreign, revision, problems = _inspect(path, ro_uri_strict(path))
-    except sqlite3.DatabaseError as exc:
-        return Inspection(path, f"SQLite 报告文件已损坏或不是数据库（{exc}）")
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        return Inspection(path, f"SQLite 报告文件已损坏或不是数据库（{getattr(exc, 'orig', None) or exc}）")
     if foreign:
         return Inspection(path, "是一个 SQLite 文件，但不是 panelapp 的数据库（缺少 panelapp 的数据表）")
     if revision and not revisions.known(revision):

@@ -113,7 +113,7 @@ def check_backup(backup: Path, db_path: Path) -> BackupCheck:
     if b.problem:
         result.problems.append(b.problem)
         return result
-    if b.revision and revisions.known(b.revision) and b.revision != revisions.head_revision():
+    if b.revision and revisions.known(b.revision) and b.revision != revisions.HEAD_REVISION:
         pass  # an older schema: migrated (with its own safety copy) when opened after the restore
     report = verify_readonly(backup)
     result.problems += [p.message for p in report.problems[:20]]

@@ -36,7 +36,7 @@ def store_dir(backup_folder: Path) -> Path:
 def stored_bytes(db: Path) -> int:
     conn = sqlite3.connect(ro_uri(db), uri=True)
     try:
-        return conn.execute("SELECT coalesce(sum(size), 0) FROM blobs WHERE stored = 1").fetchone()[0]
+        return int(conn.execute("SELECT coalesce(sum(size), 0) FROM blobs WHERE stored = 1").fetchone()[0])
     finally:
         conn.close()
 

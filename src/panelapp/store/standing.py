@@ -1,43 +1,78 @@
-"""Standing lists (panel, bid commitments, on-site roster), roll-over, exports, payment deductions.
+"""Standing lists (panel, bid commitments, on-site roster) and payment deductions (``db.standing``).
 
-A mixin of Database: the panel is kept per cycle (it signs that cycle's sheet, so a
+The panel is kept per cycle (it signs that cycle's sheet, so a
 final cycle's panel never changes); bid commitments and the on-site roster are
 kept per contract.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from panelapp.core.evidence import EVIDENCE_KINDS, PanelMember
+from panelapp.core.evidence import PanelMember, UnfulfilledCommitment
 from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
-from panelapp.store.convert import contract_of
+from panelapp.store import lookup
 from panelapp.store.errors import StoreError
 from panelapp.store.models import (
-    EVIDENCE_MODELS,
     BidCommitmentModel,
     CycleModel,
-    ExportModel,
     OnsiteStaffModel,
     PanelMemberModel,
     PaymentDeductionModel,
+    UnfulfilledCommitmentModel,
 )
-from panelapp.store.rows import CycleRow, ExportRow, OnsiteStaff, PaymentDeduction
+from panelapp.store.rows import OnsiteStaff, PaymentDeduction
+from panelapp.store.unit import UnitOfWork
+
+if TYPE_CHECKING:
+    from panelapp.store.evidence import EvidenceRecords
 
 
-class StandingLists:
-    _tx: Any
-    _cycle: Any
-    _writable: Any
-    _contract_model: Any
-    _cycle_row: Any
-    operator: str
+def replace_panel(s: Session, cycle_id: int, members: list[PanelMember]) -> None:
+    rows = list(
+        s.scalars(
+            select(PanelMemberModel).where(PanelMemberModel.cycle_id == cycle_id).order_by(PanelMemberModel.position)
+        )
+    )
+    if [(r.name, r.role) for r in rows] == [(m.name, m.role) for m in members]:
+        return
+    for pos, member in enumerate(members):
+        if pos < len(rows):
+            row = rows[pos]
+            if (row.name, row.role) != (member.name, member.role):
+                row.name, row.role = member.name, member.role
+        else:
+            s.add(PanelMemberModel(cycle_id=cycle_id, position=pos, name=member.name, role=member.role))
+    for row in rows[len(members) :]:
+        s.delete(row)
+    s.flush()
+
+
+def ensure_commitment(s: Session, cycle_id: int, text: str) -> None:
+    """Add ``text`` to the standing bid commitments of the cycle's contract unless it is there."""
+    contract_id = lookup.cycle(s, cycle_id).contract_id
+    exists = s.scalar(
+        select(BidCommitmentModel.id).where(
+            BidCommitmentModel.contract_id == contract_id, BidCommitmentModel.text == text
+        )
+    )
+    if not exists:
+        last = s.scalar(
+            select(func.max(BidCommitmentModel.position)).where(BidCommitmentModel.contract_id == contract_id)
+        )
+        s.add(BidCommitmentModel(contract_id=contract_id, position=(last or 0) + 1, text=text))
+
+
+class Standing:
+    """Panel, bid commitments, on-site roster, payment deductions (``db.standing``)."""
+
+    def __init__(self, uow: UnitOfWork, evidence: EvidenceRecords):
+        self._uow = uow
+        self._evidence = evidence
 
     # -- panel -----------------------------------------------------------------------------
     def _current_cycle(self, s: Session, contract_id: int) -> CycleModel:
@@ -52,7 +87,7 @@ class StandingLists:
 
     def panel_members(self, contract_id: int, cycle_id: int | None = None) -> list[PanelMember]:
         """The panel of ``cycle_id``, or of the contract's first open cycle."""
-        with self._tx() as s:
+        with self._uow.tx() as s:
             cid = cycle_id if cycle_id is not None else self._current_cycle(s, contract_id).id
             q = (
                 select(PanelMemberModel)
@@ -72,9 +107,9 @@ class StandingLists:
         names = [m.name for m in members]
         if len(set(names)) != len(names):
             raise StoreError("考核组成员姓名重复")
-        with self._tx() as s:
+        with self._uow.tx() as s:
             if cycle_id is not None:
-                targets = [self._writable(s, cycle_id)]
+                targets = [lookup.writable(s, cycle_id)]
             else:
                 targets = list(
                     s.scalars(
@@ -84,32 +119,11 @@ class StandingLists:
                     )
                 )
             for c in targets:
-                self._replace_panel(s, c.id, members)
-
-    def _replace_panel(self, s: Session, cycle_id: int, members: list[PanelMember]) -> None:
-        rows = list(
-            s.scalars(
-                select(PanelMemberModel)
-                .where(PanelMemberModel.cycle_id == cycle_id)
-                .order_by(PanelMemberModel.position)
-            )
-        )
-        if [(r.name, r.role) for r in rows] == [(m.name, m.role) for m in members]:
-            return
-        for pos, member in enumerate(members):
-            if pos < len(rows):
-                row = rows[pos]
-                if (row.name, row.role) != (member.name, member.role):
-                    row.name, row.role = member.name, member.role
-            else:
-                s.add(PanelMemberModel(cycle_id=cycle_id, position=pos, name=member.name, role=member.role))
-        for row in rows[len(members) :]:
-            s.delete(row)
-        s.flush()
+                replace_panel(s, c.id, members)
 
     # -- bid commitments and on-site roster (per contract) ---------------------------------
     def bid_commitments(self, contract_id: int) -> list[str]:
-        with self._tx() as s:
+        with self._uow.tx() as s:
             q = select(BidCommitmentModel.text).where(BidCommitmentModel.contract_id == contract_id)
             return list(s.scalars(q.order_by(BidCommitmentModel.position, BidCommitmentModel.id)))
 
@@ -119,8 +133,8 @@ class StandingLists:
             raise StoreError("投标承诺内容不能为空")
         if len(set(texts)) != len(texts):
             raise StoreError("投标承诺有重复项")
-        with self._tx() as s:
-            self._contract_model(s, contract_id)
+        with self._uow.tx() as s:
+            lookup.contract_model(s, contract_id)
             rows = {
                 r.text: r
                 for r in s.scalars(
@@ -136,58 +150,38 @@ class StandingLists:
             for row in rows.values():
                 s.delete(row)
 
-    def _ensure_commitment(self, s: Session, cycle_id: int, text: str) -> None:
-        contract_id = self._cycle(s, cycle_id).contract_id
-        exists = s.scalar(
-            select(BidCommitmentModel.id).where(
-                BidCommitmentModel.contract_id == contract_id, BidCommitmentModel.text == text
-            )
-        )
-        if not exists:
-            last = s.scalar(
-                select(func.max(BidCommitmentModel.position)).where(
-                    BidCommitmentModel.contract_id == contract_id
-                )
-            )
-            s.add(BidCommitmentModel(contract_id=contract_id, position=(last or 0) + 1, text=text))
-
     def unfulfilled_commitments(self, cycle_id: int) -> dict[str, int]:
         """The commitments marked unfulfilled in this cycle: text -> evidence record id."""
-        with self._tx() as s:
-            t = EVIDENCE_MODELS["unfulfilled_commitments"].__table__
-            rows = s.execute(select(t.c.commitment, t.c.id).where(t.c.cycle_id == cycle_id).order_by(t.c.id))
+        with self._uow.tx() as s:
+            t = UnfulfilledCommitmentModel
+            rows = s.execute(select(t.commitment, t.id).where(t.cycle_id == cycle_id).order_by(t.id))
             return {text: rid for text, rid in rows}
 
     def mark_commitment(
         self, cycle_id: int, commitment: str, unfulfilled: bool, note: str = ""
     ) -> int | None:
         """Tick (or untick) a standing bid commitment as unfulfilled in this cycle; returns the record id."""
-        from panelapp.core.evidence import UnfulfilledCommitment
-
-        with self._tx():
+        with self._uow.tx():
             have = self.unfulfilled_commitments(cycle_id).get(commitment)
             if unfulfilled and have is None:
-                return self.add_evidence(
+                return self._evidence.add(
                     cycle_id, "unfulfilled_commitments", UnfulfilledCommitment(commitment, note)
                 )
             if not unfulfilled and have is not None:
-                self.delete_evidence("unfulfilled_commitments", have)
+                self._evidence.delete("unfulfilled_commitments", have)
                 return None
             return have
 
-    add_evidence: Any
-    delete_evidence: Any
-
     def onsite_roster(self, contract_id: int) -> list[OnsiteStaff]:
-        with self._tx() as s:
+        with self._uow.tx() as s:
             q = select(OnsiteStaffModel).where(OnsiteStaffModel.contract_id == contract_id)
             return [OnsiteStaff(m.name, m.post) for m in s.scalars(q.order_by(OnsiteStaffModel.position))]
 
     def set_onsite_roster(self, contract_id: int, staff: list[OnsiteStaff]) -> None:
         if any(not p.name.strip() for p in staff):
             raise StoreError("驻场人员姓名不能为空")
-        with self._tx() as s:
-            self._contract_model(s, contract_id)
+        with self._uow.tx() as s:
+            lookup.contract_model(s, contract_id)
             rows = list(
                 s.scalars(
                     select(OnsiteStaffModel)
@@ -208,78 +202,9 @@ class StandingLists:
             for row in rows[len(staff) :]:
                 s.delete(row)
 
-    # -- roll-over -------------------------------------------------------------------------
-    def next_cycle(self, cycle_id: int) -> CycleRow:
-        """The following cycle, its panel and settings carried over from this one when it has none
-        of its own yet (no evidence is carried; commitments and roster are per contract)."""
-        with self._tx() as s:
-            c = self._cycle(s, cycle_id)
-            contract_m = self._contract_model(s, c.contract_id)
-            count = -(-contract_m.service_months // contract_m.cycle_months)
-            if c.number >= count:
-                raise StoreError(f"第{c.number}周期已是本合同的最后一个考核周期")
-            nxt = s.scalar(
-                select(CycleModel).where(
-                    CycleModel.contract_id == c.contract_id, CycleModel.number == c.number + 1
-                )
-            )
-            if nxt is None:
-                period = contract_of(contract_m).cycle(c.number + 1)
-                nxt = CycleModel(
-                    contract_id=c.contract_id,
-                    number=c.number + 1,
-                    status="open",
-                    version=1,
-                    assessed_on=period.end + dt.timedelta(days=1),
-                    settings=dict(c.settings),
-                )
-                s.add(nxt)
-                s.flush()
-            if nxt.status == "open":
-                panel = [
-                    PanelMember(m.name, m.role)
-                    for m in s.scalars(
-                        select(PanelMemberModel)
-                        .where(PanelMemberModel.cycle_id == c.id)
-                        .order_by(PanelMemberModel.position)
-                    )
-                ]
-                has_panel = s.scalar(select(PanelMemberModel.id).where(PanelMemberModel.cycle_id == nxt.id))
-                if not has_panel:
-                    self._replace_panel(s, nxt.id, panel)
-                empty = not any(
-                    s.scalar(select(m.id).where(m.cycle_id == nxt.id).limit(1))
-                    for m in (EVIDENCE_MODELS[k] for k in EVIDENCE_KINDS)
-                )
-                if empty and nxt.settings != c.settings:
-                    nxt.settings = dict(c.settings)
-            s.flush()
-            return self._cycle_row(s, nxt)
-
-    # -- exports (sign-off) ----------------------------------------------------------------
-    def find_export(self, sha256: str) -> ExportRow | None:
-        with self._tx() as s:
-            m = s.scalar(
-                select(ExportModel)
-                .where(ExportModel.sha256 == sha256.lower())
-                .order_by(ExportModel.id.desc())
-                .limit(1)
-            )
-            if m is None:
-                return None
-            return ExportRow(m.cycle_id, m.version, m.fingerprint, m.at, m.operator, m.kind, m.sha256, m.path)
-
-    def exports(self, cycle_id: int) -> list[ExportRow]:
-        with self._tx() as s:
-            q = select(ExportModel).where(ExportModel.cycle_id == cycle_id).order_by(ExportModel.id)
-            return [
-                ExportRow(m.cycle_id, m.version, m.fingerprint, m.at, m.operator, m.kind, m.sha256, m.path)
-                for m in s.scalars(q)
-            ]
-
     # -- payment deductions (contract 十一.2 / 十一.3) ------------------------------------------
     def payment_deductions(self, contract_id: int) -> list[PaymentDeduction]:
-        with self._tx() as s:
+        with self._uow.tx() as s:
             q = select(PaymentDeductionModel).where(PaymentDeductionModel.contract_id == contract_id)
             return [
                 PaymentDeduction(m.kind, m.count, m.occurred_on, m.note, m.cycle_number, m.amount, m.id)
@@ -291,8 +216,8 @@ class StandingLists:
             raise StoreError("扣减类别只能是 commitment（未完成投标承诺）或 criticism（通报批评）")
         if not isinstance(item.count, int) or item.count < 1:
             raise StoreError("扣减次数必须是正整数")
-        with self._tx() as s:
-            m = self._contract_model(s, contract_id)
+        with self._uow.tx() as s:
+            m = lookup.contract_model(s, contract_id)
             payment = load_scheme(m.scheme).payment
             if item.amount is not None:
                 amount = money(item.amount)
@@ -316,7 +241,7 @@ class StandingLists:
         trail keeps why (an update entry, then the delete entry, in one transaction)."""
         if reason is not None and not reason.strip():
             raise StoreError("--reason：撤销理由不能为空")
-        with self._tx() as s:
+        with self._uow.tx() as s:
             row = s.get(PaymentDeductionModel, deduction_id)
             if row is None:
                 raise StoreError(f"扣减记录不存在（编号 D{deduction_id}）")
@@ -328,25 +253,18 @@ class StandingLists:
     def withdraw_commitment(self, record_id: int, reason: str) -> None:
         """Un-mark a bid commitment found unfulfilled in a cycle (3.3① and 十一.2 together),
         keeping the reason in the audit trail as ``delete_payment_deduction`` does."""
-        from panelapp.core.evidence import UnfulfilledCommitment
-
         if not reason.strip():
             raise StoreError("--reason：撤销理由不能为空")
-        with self._tx():
+        with self._uow.tx():
             try:
-                item = self.evidence("unfulfilled_commitments", record_id)
+                item = self._evidence.get("unfulfilled_commitments", record_id)
             except StoreError:
                 raise StoreError(f"扣减记录不存在（编号 C{record_id}）") from None
-            self.update_evidence("unfulfilled_commitments", record_id,
-                                 UnfulfilledCommitment(item.commitment, _withdrawn(item.note, reason)))
-            self.delete_evidence("unfulfilled_commitments", record_id)
-
-    evidence: Any
-    update_evidence: Any
+            assert isinstance(item, UnfulfilledCommitment)
+            self._evidence.update("unfulfilled_commitments", record_id,
+                                  UnfulfilledCommitment(item.commitment, _withdrawn(item.note, reason)))
+            self._evidence.delete("unfulfilled_commitments", record_id)
 
 
 def _withdrawn(note: str, reason: str) -> str:
     return f"{note}［撤销理由：{reason.strip()}］" if note else f"［撤销理由：{reason.strip()}］"
-
-
-__all__ = ["StandingLists", "dataclasses"]

@@ -8,10 +8,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, text
+from sqlalchemy.orm import Session
 
 from panelapp.store.chain import GENESIS, entry_hash, jsonable
-from panelapp.store.columns import table_label
+from panelapp.store.damage import table_label
 from panelapp.store.models import UNAUDITED, AuditLog, Base, BlobChunk, BlobModel
 
 
@@ -34,11 +35,11 @@ class VerifyReport:
         return not self.problems
 
 
-def _pk_name(table: Any) -> str:
+def _pk_name(table: Table) -> str:
     return next(iter(table.primary_key.columns)).name
 
 
-def row_problem(table: Any, m: Any, audited_ever: bool, audited: dict | None) -> Problem | None:
+def row_problem(table: Any, m: Any, audited_ever: bool, audited: dict[str, Any] | None) -> Problem | None:
     """The problem with one current row (``m``: its mapping) given its last audited state."""
     rid = m[_pk_name(table)]
     where = f"{table_label(table.name)}（表 {table.name}）记录 {rid}"
@@ -67,13 +68,12 @@ def missing_problem(tname: str, rid: Any) -> Problem:
     )
 
 
-def verify(session: Any, blobs: bool = False) -> VerifyReport:
+def verify(session: Session, blobs: bool = False) -> VerifyReport:
     report = VerifyReport()
-    conn = session.connection()
-    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    rows = list(session.scalars(text("PRAGMA integrity_check")))
     if rows != ["ok"]:
         report.problems += [Problem("integrity", f"SQLite 完整性检查：{r}") for r in rows[:20]]
-    last: dict[tuple[str, Any], dict | None] = {}
+    last: dict[tuple[str, Any], dict[str, Any] | None] = {}
     prev = GENESIS
     t = AuditLog.__table__
     cols = ("id", "at", "operator", "action", "table_name", "record_id", "old", "new", "prev_hash", "hash")
@@ -105,14 +105,14 @@ def verify(session: Any, blobs: bool = False) -> VerifyReport:
             last[(a.table_name, a.record_id)] = json.loads(a.new) if a.new else None
         except ValueError:
             last[(a.table_name, a.record_id)] = None
-    present = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_schema WHERE type='table'")}
+    present = set(session.scalars(text("SELECT name FROM sqlite_schema WHERE type='table'")))
     for table in Base.metadata.sorted_tables:
         if table.name in UNAUDITED or table.name not in present:  # absent: a file of an older revision
             continue
         pk = _pk_name(table)
         seen = set()
         # a file of an older revision may lack a later column (drills.reported before 0003_drill_report)
-        stored = {r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table.name}")')}
+        stored = {r[1] for r in session.execute(text(f'PRAGMA table_info("{table.name}")'))}
         for row in session.execute(select(*(c for c in table.columns if c.name in stored))):
             report.rows += 1
             m = row._mapping
@@ -130,20 +130,19 @@ def verify(session: Any, blobs: bool = False) -> VerifyReport:
     return report
 
 
-def _verify_blobs(session: Any) -> list[Problem]:
+def _verify_blobs(session: Session) -> list[Problem]:
     problems = []
-    conn = session.connection()
     for blob in session.scalars(select(BlobModel).where(BlobModel.stored.is_(True))):
         h, size = hashlib.sha256(), 0
         seqs = [
             r[0]
-            for r in conn.execute(
+            for r in session.execute(
                 select(BlobChunk.seq).where(BlobChunk.sha256 == blob.sha256).order_by(BlobChunk.seq)
             )
         ]
         for seq in seqs:
-            chunk = conn.exec_driver_sql(
-                "SELECT data FROM blob_chunks WHERE sha256=? AND seq=?", (blob.sha256, seq)
+            chunk = session.execute(
+                select(BlobChunk.data).where(BlobChunk.sha256 == blob.sha256, BlobChunk.seq == seq)
             ).scalar_one()
             h.update(chunk)
             size += len(chunk)

@@ -152,7 +152,8 @@ def check(conn: sqlite3.Connection, db_path: Path) -> WitnessReport:
             db_id, note=f"本机见证记录（{log_path()}）中没有这个数据库（标识 {db_id[:8]}…）："
             "它从未在本机关闭或导出过，无法核对它是否被替换、回滚或重新计算过审计链"
         )
-    report = WitnessReport(db_id, problems=[])
+    problems: list[str] = []
+    report = WitnessReport(db_id, problems=problems)
     seen: set[tuple[int, str]] = set()
     for line in lines:
         entry, head = line.get("entry"), line.get("head")
@@ -175,7 +176,7 @@ def check(conn: sqlite3.Connection, db_path: Path) -> WitnessReport:
         else:
             what = (f"见证于 {when} 的审计记录 #{entry} 哈希为 {head[:16]}…，现为 {row[0][:16]}…："
                     "审计链被重新计算过（数据在程序之外被改动后伪造了审计链）")
-        report.problems.append(f"{what}。{fix}")
+        problems.append(f"{what}。{fix}")
     return report
 
 

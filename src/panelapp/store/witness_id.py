@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy import select
 
 from panelapp.store.models import AppSetting
+from panelapp.store.unit import UnitOfWork
 from panelapp.store.witness import ID_KEY
 
 
-def ensure_id(db: Any) -> str:
+def ensure_id(unit: UnitOfWork) -> str:
     """The id, created (through the ORM, so audited) the first time this version writes the file."""
-    with db._tx() as s:
+    with unit.tx() as s:
         value = s.scalar(select(AppSetting.value).where(AppSetting.key == ID_KEY))
         if value is None:
             value = uuid.uuid4().hex

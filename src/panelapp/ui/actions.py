@@ -174,10 +174,10 @@ class EvidenceActions(QObject):
             refs: list[FileRef] = []
             try:
                 for path in paths:
-                    refs.append(db.attach_file(kind, record_id, path))
+                    refs.append(db.attachments.attach(kind, record_id, path))
             except Exception:
                 for ref in refs:  # all or nothing, as one undo step
-                    db.detach_file(kind, record_id, ref.sha256)
+                    db.attachments.detach(kind, record_id, ref.sha256)
                 raise
             return refs
 
@@ -209,7 +209,7 @@ class EvidenceActions(QObject):
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self.session.db.export_blob(ref.sha256, dest)
+                self.session.db.attachments.export(ref.sha256, dest)
             except user_errors() as exc:
                 show_error(self.parent_widget, self.tr("无法读取附件"), exc)
                 return None
@@ -223,7 +223,7 @@ class EvidenceActions(QObject):
 
         def work(db) -> Path:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            return db.export_blob(ref.sha256, dest)
+            return db.attachments.export(ref.sha256, dest)
 
         return self.runner.run(self.tr("正在读取附件 {name}…").format(name=ref.name), work, open_local_file,
                                error_title=self.tr("无法读取附件"))

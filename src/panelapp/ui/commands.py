@@ -167,7 +167,7 @@ class DetachFile(_Cmd):
     def do(self) -> None:
         if not self.copy.exists():
             self.copy.parent.mkdir(parents=True, exist_ok=True)
-            self.session.db.export_blob(self.ref.sha256, self.copy)
+            self.session.db.attachments.export(self.ref.sha256, self.copy)
         self.session.detach(self.kind, self.record_id, self.ref.sha256)
 
     def revert(self) -> None:

@@ -53,7 +53,7 @@ class WindowContext:
 
     def history_entries(self, item_id: str) -> list:
         item = self.session.scheme.item(item_id)
-        return item_history(self.session.db.history(cycle_id=self.session.cycle_id), item)
+        return item_history(self.session.db.audit.history(cycle_id=self.session.cycle_id), item)
 
     def show_history(self, item_id: str) -> HistoryDialog | None:
         """The item's audit entries in a window that stays open beside the main window."""

@@ -28,11 +28,11 @@ def demo_cycle_number(path: Path) -> int:
 
 
 def cycle_id_for(db, number: int, contract_id: int | None = None) -> int | None:
-    contracts = db.contracts()
+    contracts = db.cycles.contracts()
     for crow in contracts:
         if contract_id is not None and crow.id != contract_id:
             continue
-        for row in db.cycles(crow.id):
+        for row in db.cycles.of_contract(crow.id):
             if row.number == number:
                 return row.id
     return None
@@ -42,7 +42,7 @@ def load_demo(db) -> int:
     """Import the bundled demo cycle into its cycle of the first contract; returns that cycle id."""
     path = demo_path()
     cycle_id = cycle_id_for(db, demo_cycle_number(path))
-    db.import_cycle_file(path, cycle_id)
+    db.transfer.import_file(path, cycle_id)
     return cycle_id
 
 
@@ -75,8 +75,8 @@ class FileOps:
                 return False
 
         def work(db):
-            report = db.import_cycle_file(Path(path), None)
-            return report, db.cycle_row(report.cycle_id).number
+            report = db.transfer.import_file(Path(path), None)
+            return report, db.cycles.row(report.cycle_id).number
 
         def finished(result) -> None:
             report, number = result
@@ -107,7 +107,7 @@ class FileOps:
             self._info(translate("FileOps", "导出完成"), translate("FileOps", "已导出到：\n{path}").format(path=out))
 
         return self.runner.run(
-            translate("FileOps", "正在导出周期文件…"), lambda db: db.export_cycle(cycle_id, Path(path)), exported,
+            translate("FileOps", "正在导出周期文件…"), lambda db: db.transfer.export(cycle_id, Path(path)), exported,
             error_title=translate("FileOps", "无法导出周期文件"))
 
     def load_demo(self) -> bool:

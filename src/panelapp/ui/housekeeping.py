@@ -34,7 +34,7 @@ def make_backup(db, dest: Path | None = None) -> Path:
 
 def check_database(db) -> tuple[bool, str]:
     """What ``panelapp verify-db`` says, for the open database."""
-    report = db.verify()
+    report = db.audit.verify()
     if report.ok:
         return True, translate("Housekeeping", "数据库完好：{path}\nSQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；"
                                                "{rows} 条记录与审计记录一致。").format(

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             action.setText(title)
 
     def load_navigator(self) -> None:
-        contracts = [(crow, self.db.cycles(crow.id)) for crow in self.db.contracts()]
+        contracts = [(crow, self.db.cycles.of_contract(crow.id)) for crow in self.db.cycles.contracts()]
         self.navigator.load(contracts)
         if contracts:
             self.people.contract_id = contracts[0][0].id
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             return
         cycle_id = self._to_score.pop(0)
         try:
-            data, _ids = self.db.cycle_data(cycle_id)
+            data, _ids = self.db.cycles.data(cycle_id)
             self.navigator.set_score(cycle_id, score_cycle(data).total, empty=is_empty(data))
         except user_errors():
             self.navigator.set_score(cycle_id, None)
@@ -367,14 +367,14 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         today = date.today()
-        return next((i for i in ids if (p := self.db.cycle_row(i).period).start <= today <= p.end), None)
+        return next((i for i in ids if (p := self.db.cycles.row(i).period).start <= today <= p.end), None)
 
     def current_cycle_guess(self, ids: list[int]) -> int:
         """The latest open cycle that has started, else the first."""
         from datetime import date
 
         today = date.today()
-        rows = [self.db.cycle_row(i) for i in ids]
+        rows = [self.db.cycles.row(i) for i in ids]
         started = [r for r in rows if r.period.start <= today and r.status == "open"]
         return started[-1].id if started else ids[0]
 

@@ -22,7 +22,7 @@ class People:
         self.label.setText(QCoreApplication.translate("MainWindow", "操作人：") + f"{name}　")
 
     def members(self):
-        return self.db.panel_members(self.contract_id) if self.contract_id is not None else []
+        return self.db.standing.panel_members(self.contract_id) if self.contract_id is not None else []
 
     def choose_operator(self, settings=None) -> None:
         from panelapp.ui.forms.operator import OperatorDialog
@@ -45,7 +45,7 @@ class People:
         saved = []
 
         def save(new):
-            self.db.set_panel_members(self.contract_id, new)
+            self.db.standing.set_panel_members(self.contract_id, new)
             saved.append(list(new))
             if self.session.cycle_id is not None:
                 self.session.reload()
@@ -59,10 +59,10 @@ class People:
 
         if self.session.cycle_id is None:
             return None
-        members = self.db.panel_members(self.contract_id, self.session.cycle_id)
+        members = self.db.standing.panel_members(self.contract_id, self.session.cycle_id)
 
         def save(new):
-            self.db.set_panel_members(self.contract_id, new, self.session.cycle_id)
+            self.db.standing.set_panel_members(self.contract_id, new, self.session.cycle_id)
             self.session.reload()
 
         return notifier_of(self.window).run(PanelDialog(members, save, self.window))

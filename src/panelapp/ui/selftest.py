@@ -127,7 +127,7 @@ class Check:
 def _engine_total(db, cycle_id: int) -> int:
     from panelapp.core.engine import score_cycle
 
-    return score_cycle(db.cycle_data(cycle_id)[0]).total
+    return score_cycle(db.cycles.data(cycle_id)[0]).total
 
 
 def run_checks(window, check: Check, out_dir: Path) -> None:

@@ -43,8 +43,8 @@ class CycleSession(QObject):
 
     def load(self, cycle_id: int) -> None:
         """Read the cycle from the store and score it, without telling the widgets yet."""
-        row = self.db.cycle_row(cycle_id)
-        data, ids = self.db.cycle_data(cycle_id)
+        row = self.db.cycles.row(cycle_id)
+        data, ids = self.db.cycles.data(cycle_id)
         if cycle_id != self.cycle_id:
             self._alias.clear()  # undo history belongs to one cycle
         self.cycle_id, self.row, self.data = cycle_id, row, data
@@ -105,13 +105,13 @@ class CycleSession(QObject):
         self.scored.emit()
 
     def add(self, kind: str, obj) -> int:
-        record_id = self.db.add_evidence(self.cycle_id, kind, obj)
+        record_id = self.db.evidence.add(self.cycle_id, kind, obj)
         self._patch(kind, self.records(kind) + (obj,), self.ids[kind] + [record_id])
         return record_id
 
     def update(self, kind: str, record_id: int, obj) -> None:
         record_id = self.resolve(kind, record_id)
-        self.db.update_evidence(kind, record_id, obj)
+        self.db.evidence.update(kind, record_id, obj)
         index = self.ids[kind].index(record_id)
         rows = list(self.records(kind))
         rows[index] = obj
@@ -119,7 +119,7 @@ class CycleSession(QObject):
 
     def delete(self, kind: str, record_id: int) -> None:
         record_id = self.resolve(kind, record_id)
-        self.db.delete_evidence(kind, record_id)
+        self.db.evidence.delete(kind, record_id)
         index = self.ids[kind].index(record_id)
         rows = list(self.records(kind))
         del rows[index]
@@ -128,7 +128,7 @@ class CycleSession(QObject):
         self._patch(kind, tuple(rows), ids)
 
     def set_override(self, item_id: str, override: ItemOverride | None) -> None:
-        self.db.set_item_override(self.cycle_id, item_id, override)
+        self.db.header.set_item_override(self.cycle_id, item_id, override)
         overrides = dict(self.data.item_overrides)
         if override is None:
             overrides.pop(item_id, None)
@@ -139,13 +139,13 @@ class CycleSession(QObject):
         self.scored.emit()
 
     def set_settings(self, settings: Settings) -> None:
-        self.db.set_settings(self.cycle_id, settings)
+        self.db.header.set_settings(self.cycle_id, settings)
         self.data = dataclasses.replace(self.data, settings=settings)
         self._rescore()
         self.scored.emit()
 
     def set_assessed_on(self, day) -> None:
-        self.db.set_assessed_on(self.cycle_id, day)
+        self.db.header.set_assessed_on(self.cycle_id, day)
         self.data = dataclasses.replace(self.data, assessed_on=day)
         self._rescore()
         self.evidenceChanged.emit("faults")  # report lateness counts to the assessment date
@@ -153,7 +153,7 @@ class CycleSession(QObject):
         self.scored.emit()
 
     def _refresh_files(self, kind: str, record_id: int) -> None:
-        files = tuple(self.db.attachments(kind, record_id))
+        files = tuple(self.db.attachments.of_record(kind, record_id))
         index = self.ids[kind].index(record_id)
         rows = list(self.records(kind))
         if "files" in {f.name for f in dataclasses.fields(rows[index])}:
@@ -166,14 +166,14 @@ class CycleSession(QObject):
 
     def attach(self, kind: str, record_id: int, path: Path) -> FileRef:
         record_id = self.resolve(kind, record_id)
-        ref = self.db.attach_file(kind, record_id, Path(path))
+        ref = self.db.attachments.attach(kind, record_id, Path(path))
         self._refresh_files(kind, record_id)
         return ref
 
     def detach(self, kind: str, record_id: int, sha256: str) -> None:
         record_id = self.resolve(kind, record_id)
-        self.db.detach_file(kind, record_id, sha256)
+        self.db.attachments.detach(kind, record_id, sha256)
         self._refresh_files(kind, record_id)
 
     def attachments(self, kind: str, record_id: int) -> list[FileRef]:
-        return list(self.db.attachments(kind, self.resolve(kind, record_id)))
+        return list(self.db.attachments.of_record(kind, self.resolve(kind, record_id)))

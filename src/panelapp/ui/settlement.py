@@ -68,11 +68,11 @@ class AddCriticism(_DeductionCmd):
     def apply(self) -> None:
         from panelapp.store import PaymentDeduction
 
-        self.deduction_id = self.db.add_payment_deduction(
+        self.deduction_id = self.db.standing.add_payment_deduction(
             self.dialog.contract_id, PaymentDeduction("criticism", 1, self.on, self.text, self.cycle))
 
     def unapply(self) -> None:
-        self.db.delete_payment_deduction(self.deduction_id, translate("Settlement", "撤销登记（撤销操作）"))
+        self.db.standing.delete_payment_deduction(self.deduction_id, translate("Settlement", "撤销登记（撤销操作）"))
 
 
 class MarkCommitment(_DeductionCmd):
@@ -81,14 +81,14 @@ class MarkCommitment(_DeductionCmd):
         self.cycle_id, self.text, self.note = cycle_id, text, note
 
     def apply(self) -> None:
-        register = self.db.bid_commitments(self.dialog.contract_id)
+        register = self.db.standing.bid_commitments(self.dialog.contract_id)
         if self.text not in register:
-            self.db.set_bid_commitments(self.dialog.contract_id, [*register, self.text])
-        self.db.mark_commitment(self.cycle_id, self.text, True, self.note)
+            self.db.standing.set_bid_commitments(self.dialog.contract_id, [*register, self.text])
+        self.db.standing.mark_commitment(self.cycle_id, self.text, True, self.note)
         self.dialog.cycle_changed(self.cycle_id)
 
     def unapply(self) -> None:
-        self.db.mark_commitment(self.cycle_id, self.text, False)
+        self.db.standing.mark_commitment(self.cycle_id, self.text, False)
         self.dialog.cycle_changed(self.cycle_id)
 
 
@@ -102,21 +102,21 @@ class RemoveDeduction(_DeductionCmd):
     def apply(self) -> None:
         if self.line.id.startswith("C"):
             record = int(self.line.id[1:])
-            self.cycle_id = self.db.evidence_cycle("unfulfilled_commitments", record)
-            self.note = self.db.evidence("unfulfilled_commitments", record).note
-            self.db.withdraw_commitment(record, self.reason)
+            self.cycle_id = self.db.evidence.cycle_of("unfulfilled_commitments", record)
+            self.note = self.db.evidence.get("unfulfilled_commitments", record).note
+            self.db.standing.withdraw_commitment(record, self.reason)
             self.dialog.cycle_changed(self.cycle_id)
         else:
-            self.db.delete_payment_deduction(self.restored or int(self.line.id[1:]), self.reason)
+            self.db.standing.delete_payment_deduction(self.restored or int(self.line.id[1:]), self.reason)
 
     def unapply(self) -> None:
         from panelapp.store import PaymentDeduction
 
         if self.line.id.startswith("C"):
-            self.db.mark_commitment(self.cycle_id, self.line.description, True, self.note)
+            self.db.standing.mark_commitment(self.cycle_id, self.line.description, True, self.note)
             self.dialog.cycle_changed(self.cycle_id)
         else:
-            self.restored = self.db.add_payment_deduction(self.dialog.contract_id, PaymentDeduction(
+            self.restored = self.db.standing.add_payment_deduction(self.dialog.contract_id, PaymentDeduction(
                 self.line.kind, self.line.count, self.line.occurred_on, self.line.description, self.line.cycle,
                 self.line.amount))
 
@@ -307,8 +307,8 @@ class SettlementDialog(QDialog):
             if kind == "criticism":
                 cmd: _DeductionCmd = AddCriticism(self, on, description, number)
             else:
-                cycle = next(r for r in self.db.cycles(self.contract_id) if r.number == number)
-                if description in self.db.unfulfilled_commitments(cycle.id):
+                cycle = next(r for r in self.db.cycles.of_contract(self.contract_id) if r.number == number)
+                if description in self.db.standing.unfulfilled_commitments(cycle.id):
                     self._show([("description", self.tr("该承诺已在第{n}周期登记为未完成").format(n=number))])
                     return
                 cmd = MarkCommitment(self, cycle.id, description, self.tr("{d} 认定未完成").format(d=on.isoformat()))

@@ -55,7 +55,7 @@ class SheetOps:
 
         def work(db) -> tuple[Path, str]:
             written = export_score_sheet(db, cycle_id, Path(out), sign=sign)
-            return Path(written), cycle_fingerprint(db.cycle_data(cycle_id)[0])
+            return Path(written), cycle_fingerprint(db.cycles.data(cycle_id)[0])
 
         def finished(result: tuple[Path, str]) -> None:
             written, fingerprint = result
@@ -87,7 +87,7 @@ class SheetOps:
         cycle_id, path, fingerprint = self.last_export
         if cycle_id != self.session.cycle_id or not path.is_file():
             return None
-        if cycle_fingerprint(self.session.db.cycle_data(cycle_id)[0]) != fingerprint:
+        if cycle_fingerprint(self.session.db.cycles.data(cycle_id)[0]) != fingerprint:
             return None  # edited since: print a fresh sheet, never a stale one
         return path
 
@@ -130,7 +130,7 @@ class SheetOps:
         row = self.session.row
         if row is not None:
             return row.contract_id
-        contracts = self.session.db.contracts()
+        contracts = self.session.db.cycles.contracts()
         return contracts[0].id if contracts else None
 
     def export_annual(self, path: str | Path | None = None) -> bool:
@@ -139,7 +139,7 @@ class SheetOps:
         if contract_id is None:
             return False
         if path is None:
-            contract = self.session.db.contracts()[0].contract if self.session.data is None else self.session.data.contract
+            contract = self.session.db.cycles.contracts()[0].contract if self.session.data is None else self.session.data.contract
             default = translate("SheetOps", "{contract}-年度汇总.pdf").format(contract=contract.number)
             path, _ = QFileDialog.getSaveFileName(
                 self.window, translate("SheetOps", "导出年度汇总（同时生成同名 Excel 文件）"), default, "PDF (*.pdf)")

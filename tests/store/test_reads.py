@@ -1,4 +1,5 @@
-"""The quick store (plain sqlite3, no SQLAlchemy): same reads, same export record, same refusals."""
+"""Reads through the one store: what a session wrote reads back the same after reopening, every value
+with its declared type; the export record; values changed outside the app are named."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from panelapp.core.evidence import (
     UnfulfilledCommitment,
     Violation,
 )
-from panelapp.store import LockedError, StoreError, open_database, open_quick
+from panelapp.store import StoreError, open_database
 from panelapp.store.backup import backups_of
 
 SHA = hashlib.sha256(b"x").hexdigest()
@@ -71,43 +72,47 @@ def filled(db_path: Path) -> Path:
     """Demo cycle 2, one record of every kind (attachments, a level override), an item override,
     and cycle 1 finalised; closed."""
     db = open_database(db_path, operator="组员甲")
-    db.import_cycle_file(DEMO_JSON)
-    cycles = db.cycles(db.contracts()[0].id)
+    db.transfer.import_file(DEMO_JSON)
+    cycles = db.cycles.of_contract(db.cycles.contracts()[0].id)
     for kind, obj in one_of_every_kind().items():
-        db.add_evidence(cycles[1].id, kind, obj)
-    db.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
-    db.finalise(cycles[0].id, "f" * 64)
+        db.evidence.add(cycles[1].id, kind, obj)
+    db.header.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
+    db.signoff.finalise(cycles[0].id, "f" * 64)
     db.close()
     return db_path
 
 
 def _reads(store) -> dict:
-    contract_id = store.contracts()[0].id
-    out: dict = {"contracts": store.contracts(), "cycles": store.cycles(contract_id)}
+    contract_id = store.cycles.contracts()[0].id
+    out: dict = {"contracts": store.cycles.contracts(), "cycles": store.cycles.of_contract(contract_id)}
     for row in out["cycles"]:
-        data, ids = store.cycle_data(row.id)
+        data, ids = store.cycles.data(row.id)
         out[row.id] = (
-            store.cycle_row(row.id),
-            store.find_cycle(row.number),
+            store.cycles.row(row.id),
+            store.cycles.find(row.number),
             data,
             ids,
-            {(k, i): store.evidence(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
-            {(k, i): store.evidence_cycle(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
+            {(k, i): store.evidence.get(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
+            {(k, i): store.evidence.cycle_of(k, i) for k in EVIDENCE_KINDS for i in ids[k]},
         )
     out["backup_keep"] = store.backup_keep()
-    out["cycles of no contract"] = store.cycles(10_000)
+    out["cycles of no contract"] = store.cycles.of_contract(10_000)
     return out
 
 
-def test_the_quick_store_reads_exactly_what_the_database_reads(filled):
-    with open_database(filled) as db:
-        expected = _reads(db)
-    quick = open_quick(filled)
-    assert quick is not None
-    try:
-        assert _reads(quick) == expected
-    finally:
-        quick.close()
+def test_a_reopened_file_reads_exactly_what_the_writing_session_read(db_path):
+    db = open_database(db_path, operator="组员甲")
+    db.transfer.import_file(DEMO_JSON)
+    cycles = db.cycles.of_contract(db.cycles.contracts()[0].id)
+    for kind, obj in one_of_every_kind().items():
+        db.evidence.add(cycles[1].id, kind, obj)
+    db.header.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
+    db.signoff.finalise(cycles[0].id, "f" * 64)
+    written = _reads(db)  # read in the session that wrote, its objects still in memory
+    db.close()
+    with open_database(db_path) as reopened:
+        expected = _reads(reopened)
+    assert written == expected
     cycle2 = expected["cycles"][1].id
     data, ids = expected[cycle2][2], expected[cycle2][3]
     assert all(ids[k] for k in EVIDENCE_KINDS), "the fixture holds every kind"
@@ -127,10 +132,8 @@ def _exact_type(value: object, annotation: object) -> bool:
 
 
 def test_every_value_read_back_has_its_declared_type(filled):
-    quick = open_quick(filled)
-    assert quick is not None
-    with quick:
-        data, _ids = quick.cycle_data(quick.find_cycle(2).id)
+    with open_database(filled) as db:
+        data, _ids = db.cycles.data(db.cycles.find(2).id)
     for kind in EVIDENCE_KINDS:
         for record in getattr(data.evidence, kind):
             hints = typing.get_type_hints(type(record))
@@ -148,109 +151,57 @@ def test_every_value_read_back_has_its_declared_type(filled):
     assert type(data.assessed_on) is date
 
 
-def test_an_export_recorded_by_the_quick_store_is_audited_and_verifies(filled):
+def test_a_recorded_export_is_audited_and_verifies(filled):
     before = len(backups_of(filled))
-    quick = open_quick(filled, operator="组员乙")
-    assert quick is not None
-    cycle2 = quick.find_cycle(2).id
-    quick.record_export(cycle2, "AB" * 32, "f" * 64, "score-sheet", "/tmp/第2周期.pdf")
-    quick.close()
+    db = open_database(filled, operator="组员乙")
+    cycle2 = db.cycles.find(2).id
+    db.signoff.record_export(cycle2, "AB" * 32, "f" * 64, "score-sheet", "/tmp/第2周期.pdf")
+    db.close()
     assert len(backups_of(filled)) == before + 1, "a write makes the automatic backup on close"
     with open_database(filled) as db:
-        found = db.find_export("ab" * 32)
+        found = db.signoff.find_export("ab" * 32)
         assert found is not None and found.operator == "组员乙" and found.version == 1
         assert found.path == "/tmp/第2周期.pdf" and found.at.microsecond == 0
-        assert db.exports(cycle2)[-1] == found
-        entry = db.history(table="exports")[-1]
+        assert db.signoff.exports(cycle2)[-1] == found
+        entry = db.audit.history(table="exports")[-1]
         assert (entry.action, entry.operator, entry.old) == ("create", "组员乙", None)
         assert entry.new["sha256"] == "ab" * 32 and entry.new["cycle_id"] == cycle2
-        report = db.verify()
+        report = db.audit.verify()
         assert report.ok, report.problems
-
-
-def test_both_stores_record_an_export_alike(filled):
-    with open_database(filled, operator="甲") as db:
-        cycle2 = db.find_cycle(2).id
-        db.record_export(cycle2, "1" * 64, "f" * 64, "score-sheet", "a.pdf")
-    quick = open_quick(filled, operator="甲")
-    assert quick is not None
-    with quick:
-        quick.record_export(cycle2, "2" * 64, "f" * 64, "score-sheet", "a.pdf")
-    with open_database(filled) as db:
-        first, second = db.history(table="exports")[-2:]
-        assert db.verify().ok
-    assert set(first.new) == set(second.new)
-    assert {k: v for k, v in first.new.items() if k not in ("id", "sha256", "at")} == {
-        k: v for k, v in second.new.items() if k not in ("id", "sha256", "at")
-    }
 
 
 def test_a_failed_write_leaves_nothing_and_makes_no_backup(filled):
     backups = len(backups_of(filled))
-    quick = open_quick(filled)
-    assert quick is not None
+    db = open_database(filled)
     with pytest.raises(StoreError, match="考核周期不存在"):
-        quick.record_export(999, "1" * 64, "f" * 64, "score-sheet", "a.pdf")
-    assert quick.cycle_row(quick.find_cycle(2).id).number == 2, "still usable after the refusal"
-    quick.close()
+        db.signoff.record_export(999, "1" * 64, "f" * 64, "score-sheet", "a.pdf")
+    assert db.cycles.row(db.cycles.find(2).id).number == 2, "still usable after the refusal"
+    db.close()
     assert len(backups_of(filled)) == backups
     with open_database(filled) as db:
-        assert db.exports(db.find_cycle(2).id) == []
-        assert db.verify().ok
-        assert len(db.history(table="exports")) == 0
+        assert db.signoff.exports(db.cycles.find(2).id) == []
+        assert db.audit.verify().ok
+        assert len(db.audit.history(table="exports")) == 0
 
 
-def test_a_closed_quick_store_refuses_politely(filled):
-    quick = open_quick(filled)
-    assert quick is not None
-    quick.close()
-    assert quick.close() is None
-    with pytest.raises(StoreError, match="数据库已关闭"):
-        quick.contracts()
-
-
-def test_open_quick_leaves_new_empty_unseeded_and_older_files_to_open_database(tmp_path):
-    missing = tmp_path / "new.db"
-    assert open_quick(missing) is None and not missing.exists()
+def test_an_existing_empty_file_is_never_seeded(tmp_path):
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    with pytest.raises(StoreError, match="0 字节"):  # an existing empty file is never seeded
-        open_quick(empty)
     with pytest.raises(StoreError, match="0 字节"):
         open_database(empty)
     assert empty.read_bytes() == b""
-    unseeded = tmp_path / "unseeded.db"
-    open_database(unseeded, seed=False).close(backup_on_close=False)
-    assert open_quick(unseeded) is None
-    old = tmp_path / "old.db"
-    open_database(old).close(backup_on_close=False)
-    downgrade(old, "0001")
-    digest = _digest(old)
-    assert open_quick(old) is None
-    assert _digest(old) == digest, "declining changes nothing"
-    for path in (unseeded, old):  # the lock was released each time: the full open proceeds
-        open_database(path).close(backup_on_close=False)
 
 
-def test_the_quick_store_and_the_database_lock_each_other_out(filled):
+def test_a_closed_database_refuses_politely(filled):
     db = open_database(filled)
-    try:
-        with pytest.raises(LockedError):
-            open_quick(filled)
-    finally:
-        db.close(backup_on_close=False)
-    quick = open_quick(filled)
-    assert quick is not None
-    try:
-        with pytest.raises(LockedError):
-            open_database(filled)
-    finally:
-        quick.close()
+    db.close()
+    assert db.close() is None
+    with pytest.raises(StoreError, match="数据库已关闭"):
+        db.cycles.contracts()
 
 
-@pytest.mark.parametrize("command", ["score"])
-def test_headless_reads_never_load_sqlalchemy(filled, tmp_path, command):
-    # export-pdf opens the full store: it checks the cycle's rows against the audit trail first
+@pytest.mark.parametrize("command", ["export-pdf", "score"])
+def test_headless_commands_load_neither_qt_nor_the_signer(filled, tmp_path, command):
     out = tmp_path / "sheet.pdf"
     argv = (
         ["export-pdf", "--cycle", "2", "--db", str(filled), str(out)]
@@ -262,7 +213,7 @@ def test_headless_reads_never_load_sqlalchemy(filled, tmp_path, command):
         "from panelapp.cli import main\n"
         f"rc = main({argv!r})\n"
         "assert rc == 0, rc\n"
-        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'pyhanko', 'PySide6'})\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'pyhanko', 'PySide6'})\n"
         "assert not loaded, loaded\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -271,13 +222,13 @@ def test_headless_reads_never_load_sqlalchemy(filled, tmp_path, command):
         assert '"total"' in proc.stdout
         return
     with open_database(filled) as db:
-        recorded = db.find_export(hashlib.sha256(out.read_bytes()).hexdigest())
-        assert recorded is not None and recorded.cycle_id == db.find_cycle(2).id
+        recorded = db.signoff.find_export(hashlib.sha256(out.read_bytes()).hexdigest())
+        assert recorded is not None and recorded.cycle_id == db.cycles.find(2).id
 
 
-def test_export_pdf_falls_back_to_the_full_open_when_the_file_needs_it(tmp_path, capsys):
+def test_export_pdf_creates_a_new_file_and_migrates_an_old_one(tmp_path, capsys):
     from panelapp.cli import main
-    from panelapp.store.revisions import head_revision
+    from panelapp.store.revisions import HEAD_REVISION
 
     new = tmp_path / "new.db"
     assert main(["export-pdf", "--cycle", "1", "--db", str(new), str(tmp_path / "a.pdf")]) == 0
@@ -287,9 +238,9 @@ def test_export_pdf_falls_back_to_the_full_open_when_the_file_needs_it(tmp_path,
     assert main(["export-pdf", "--cycle", "1", "--db", str(old), str(tmp_path / "b.pdf")]) == 0
     for path, pdf in ((new, "a.pdf"), (old, "b.pdf")):
         with sqlite3.connect(path) as conn:
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
         with open_database(path) as db:
-            assert db.find_export(hashlib.sha256((tmp_path / pdf).read_bytes()).hexdigest()) is not None
+            assert db.signoff.find_export(hashlib.sha256((tmp_path / pdf).read_bytes()).hexdigest()) is not None
     assert "已导出评分表" in capsys.readouterr().out
 
 
@@ -306,24 +257,21 @@ def test_export_pdf_falls_back_to_the_full_open_when_the_file_needs_it(tmp_path,
 )
 def test_a_value_changed_outside_the_app_is_named_not_a_traceback(filled, capsys, table, column, value, names):
     with open_database(filled) as db:
-        cycle2 = db.find_cycle(2).id
+        cycle2 = db.cycles.find(2).id
     with sqlite3.connect(filled) as conn:
         key = "cycle_id" if table not in ("cycles", "contracts") else "id"
         target = cycle2 if table != "contracts" else 1
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, target))
     digest = _digest(filled)
-    messages = []
-    for opener in (open_database, open_quick):  # a damaged contract is found while opening already
-        with pytest.raises(StoreError) as err:
-            store = opener(filled)
-            try:
-                store.cycle_data(cycle2)
-            finally:
-                store.close()
-        messages.append(str(err.value))
-    assert messages[0] == messages[1]
+    with pytest.raises(StoreError) as err:  # a damaged contract is found while opening already
+        db = open_database(filled)
+        try:
+            db.cycles.data(cycle2)
+        finally:
+            db.close()
+    message = str(err.value)
     for name in (*names, "verify-db", "恢复备份"):
-        assert name in messages[0], (name, messages[0])
+        assert name in message, (name, message)
     from panelapp.cli import main
 
     assert main(["export-pdf", "--cycle", "2", "--db", str(filled), str(filled.parent / "x.pdf")]) == 2
