@@ -1312,17 +1312,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="+12"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>展开</source>
         <translation>展开</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>展开 / 收起指标说明全文</source>
         <translation>展开 / 收起指标说明全文</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
@@ -2214,34 +2214,40 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="-2"/>
+        <location line="+3"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+40"/>
+        <location line="-41"/>
+        <location line="+41"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-40"/>
+        <location line="+41"/>
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-40"/>
+        <source>投标书面承诺（承诺清单）</source>
+        <translation>投标书面承诺（承诺清单）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>登记支付时扣减</source>
         <translation>登记支付时扣减</translation>
     </message>
@@ -2313,7 +2319,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>未定稿</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</source>
         <translation>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</translation>
     </message>

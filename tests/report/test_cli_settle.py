@@ -140,3 +140,22 @@ def test_an_event_marked_as_a_criticism_counts_once_and_travels_in_the_file(tmp_
     assert sorted(e.get("criticism") for e in out["evidence"]["security_events"]) == [False, True]
     assert main(["export", "--cycle", "3", str(tmp_path / "c3.json"), "--db", str(path)]) == 0
     assert json.loads((tmp_path / "c3.json").read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_the_commitment_register_shows_each_status(tmp_path, capsys):
+    path = _db(tmp_path)
+    from panelapp.store import open_database
+
+    db = open_database(path)
+    contract_id = db.cycles.contracts()[0].id
+    db.standing.set_bid_commitments(contract_id, ["每月提交运维月报", "驻场人员不少于7名"])
+    db.close()
+    assert main(["deduction", "add", "--kind", "commitment", "--date", "2025-05-20",
+                 "--description", "每月提交运维月报", "--db", str(path)]) == 0
+    s = _annual(path, capsys)
+    assert [(c["commitment"], c["unfulfilled_in"]) for c in s["commitments"]] == [
+        ("每月提交运维月报", [2, 3]), ("驻场人员不少于7名", [])]
+    assert s["commitments"][1]["status"] == "未发现未完成"
+    assert "第2、3周期认定" in s["commitments"][0]["status"]
+    assert main(["annual", "--db", str(path)]) == 0
+    assert "驻场人员不少于7名  未发现未完成" in capsys.readouterr().out

@@ -192,6 +192,8 @@ def settlement_json(s: Any) -> dict[str, Any]:
         "payment_deductions": [{"id": d.id, "kind": d.kind, "date": d.occurred_on.isoformat(),
                                 "description": d.description, "amount": _yuan(d.amount), "cycle": d.cycle}
                                for d in s.deductions],
+        "commitments": [{"commitment": c.text, "unfulfilled_in": list(c.unfulfilled_in), "status": c.status}
+                        for c in s.commitments],
         "withheld_by_cycles": _yuan(s.withheld_total),
         "payment_deductions_total": _yuan(s.deductions_total),
         "capped": s.capped,
@@ -215,6 +217,9 @@ def settlement_text(s: Any, evaluation: str) -> str:
             continue
         state = "已定稿" if line.final else ("预评" if line.provisional else "未定稿")
         lines.append(f"  第{line.number}周期  {line.score} 分  扣减 {line.tier_percent}%  ¥{line.withheld:,.2f}  {state}")
+    lines.append("投标书面承诺清单：" if s.commitments else "投标书面承诺清单：未登记")
+    for commitment in s.commitments:
+        lines.append(f"  {commitment.text}  {commitment.status}")
     lines.append("支付时扣减：" if s.deductions else "支付时扣减：无")
     for d in s.deductions:
         lines.append(f"  {d.id}  {d.label}  {d.occurred_on}  {d.description}  ¥{d.amount:,.2f}")

@@ -124,12 +124,28 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
+class CommitmentStatus:
+    """One written bid commitment of the register (承诺清单) and the cycles that found it unfulfilled."""
+
+    text: str
+    unfulfilled_in: tuple[int, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if not self.unfulfilled_in:
+            return "未发现未完成"
+        cycles = "、".join(str(n) for n in self.unfulfilled_in)
+        return f"未完成（第{cycles}周期认定；十一.2 扣减一次）"
+
+
+@dataclass(frozen=True)
 class Settlement:
     contract: Contract
     cycles: tuple[CycleLine, ...]
     deductions: tuple[DeductionLine, ...]
     payments: tuple[PaymentLine, ...]
     evaluation: Evaluation
+    commitments: tuple[CommitmentStatus, ...] = ()
 
     @property
     def withheld_total(self) -> Decimal:
@@ -182,6 +198,7 @@ def settle(
     cycles: Iterable[CycleLine],
     deductions: Iterable[DeductionLine],
     rates: PaymentRates | None = None,
+    commitments: Iterable[CommitmentStatus] = (),
 ) -> Settlement:
     """The year's settlement. Payment 1 (五.1) is due a month after signing: it absorbs only the
     deductions dated up to then; everything else is taken from payment 2 (五.2); what exceeds
@@ -203,7 +220,8 @@ def settle(
         PaymentLine("第二期（五.2）", 100 - rates.first_payment_percent, second_scheduled,
                     "服务期满验收通过、乙方开具发票后15个工作日内支付剩余款项", None, second_absorbed),
     )
-    return Settlement(contract, cycles, deductions, payments, evaluate(cycles, contract.cycle_count))
+    return Settlement(contract, cycles, deductions, payments, evaluate(cycles, contract.cycle_count),
+                      tuple(commitments))
 
 
 def service_period(contract: Contract) -> tuple[date, date]:

@@ -14,7 +14,14 @@ from typing import Any
 from panelapp.core.engine import score_cycle
 from panelapp.core.payments import money
 from panelapp.core.scheme import load_scheme
-from panelapp.core.settlement import CycleLine, DeductionLine, PaymentRates, Settlement, settle
+from panelapp.core.settlement import (
+    CommitmentStatus,
+    CycleLine,
+    DeductionLine,
+    PaymentRates,
+    Settlement,
+    settle,
+)
 
 #: The annual summary is the settlement (kept as a name for the report writers).
 AnnualSummary = Settlement
@@ -29,6 +36,7 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
     lines: list[CycleLine] = []
     deductions: list[DeductionLine] = []
     seen: set[str] = set()
+    found: dict[str, list[int]] = {}
     for row in db.cycles.of_contract(contract_id):
         data, ids = db.cycles.data(row.id)
         # drills/trainings may be the earlier cycle's (half-year items), so they do not count here
@@ -45,6 +53,7 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
                                    None, 0, money(0)))
         for item, rid in zip(data.evidence.unfulfilled_commitments, ids.get("unfulfilled_commitments", []),
                              strict=False):
+            found.setdefault(item.commitment, []).append(row.number)
             if item.commitment in seen:
                 continue  # still unfulfilled in a later cycle: 十一.2 counts each commitment once
             seen.add(item.commitment)
@@ -57,7 +66,10 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
             contract.total_amount, item.kind, item.count)
         deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, amount,
                                         item.count, item.cycle, "entered"))
-    return settle(contract, lines, deductions, rates)
+    register = db.standing.bid_commitments(contract_id)
+    commitments = [CommitmentStatus(text, tuple(found.get(text, ()))) for text in register]
+    commitments += [CommitmentStatus(text, tuple(cycles)) for text, cycles in found.items() if text not in register]
+    return settle(contract, lines, deductions, rates, commitments)
 
 
 #: evidence kinds whose records can be marked as also a criticism of 十一.3, with their id prefix

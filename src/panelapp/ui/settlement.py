@@ -154,6 +154,7 @@ class SettlementDialog(QDialog):
                                            self.tr("扣减金额（元）"), self.tr("状态")], 4)
         self.deductions = self._table(layout, [self.tr("编号"), self.tr("类别"), self.tr("日期"), self.tr("周期"),
                                                self.tr("说明"), self.tr("扣减金额（元）")], 3)
+        self.commitments = self._table(layout, [self.tr("投标书面承诺（承诺清单）"), self.tr("状态")], 2)
         self.deductions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deductions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.totals = QLabel(self)
@@ -162,7 +163,7 @@ class SettlementDialog(QDialog):
         layout.addWidget(self.totals)
         layout.addWidget(self._entry_box())
         layout.addWidget(self._removal_box())
-        self.resize(960, 680)
+        self.resize(960, 760)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------------
@@ -253,6 +254,10 @@ class SettlementDialog(QDialog):
             cycle = self.tr("第{n}周期").format(n=d.cycle) if d.cycle else ""
             rows.appendRow(_row(d.id, d.label, d.occurred_on.isoformat(), cycle, d.description, _yuan(d.amount),
                                 align_right=(5,)))
+        commitments = self.commitments.model()
+        commitments.setRowCount(0)
+        for commitment in s.commitments:
+            commitments.appendRow(_row(commitment.text, commitment.status))
         lines = [
             self.tr("考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}").format(a=_yuan(s.withheld_total), b=_yuan(s.deductions_total)),
             self.tr("扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}").format(

@@ -51,7 +51,9 @@ class ItemPanel(ScaledFonts, QWidget):
         self.toggle.toggled.connect(self._fold)
         desc_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(desc_row)
-        self._fold(False)
+        # the full text shows by default (nobody has to hunt for 展开); 收起 folds it to two lines
+        self.toggle.setChecked(True)
+        self._fold(True)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
@@ -73,7 +75,7 @@ class ItemPanel(ScaledFonts, QWidget):
         super().changeEvent(event)
 
     def _fold(self, expanded: bool) -> None:
-        """指标说明 shows two lines unless expanded (the full text is also its tooltip)."""
+        """指标说明 in full, or two lines when folded (the full text is also its tooltip)."""
         self.toggle.setText(self.tr("收起") if expanded else self.tr("展开"))
         lines = 2
         height = self.description.fontMetrics().lineSpacing() * lines + 4
