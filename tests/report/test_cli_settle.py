@@ -159,3 +159,37 @@ def test_the_commitment_register_shows_each_status(tmp_path, capsys):
     assert "第2、3周期认定" in s["commitments"][0]["status"]
     assert main(["annual", "--db", str(path)]) == 0
     assert "驻场人员不少于7名  未发现未完成" in capsys.readouterr().out
+
+
+def test_register_entries_travel_with_their_cycle(tmp_path, capsys):
+    path = _db(tmp_path)
+    db = ["--db", str(path)]
+    assert main(["deduction", "add", "--kind", "criticism", "--date", "2025-02-10",
+                 "--description", "省平台通报数据共享超时", *db]) == 0
+    assert main(["export", "--cycle", "2", str(tmp_path / "c2.json"), *db]) == 0
+    doc = json.loads((tmp_path / "c2.json").read_text(encoding="utf-8"))
+    assert doc["version"] == 3
+    assert doc["payment_deductions"] == [
+        {"kind": "criticism", "date": "2025-02-10", "description": "省平台通报数据共享超时", "count": 1}]
+    # into another database: the entry joins its register, once, however often the file comes in
+    other = tmp_path / "other.db"
+    for _ in range(2):
+        assert main(["import", str(tmp_path / "c2.json"), "--db", str(other)]) == 0
+    assert "登记支付时扣减1项" in capsys.readouterr().out
+    theirs = _annual(other, capsys)
+    assert [(d["kind"], d["date"], d["amount"]) for d in theirs["payment_deductions"] if d["id"][0] == "D"] == [
+        ("criticism", "2025-02-10", "10000.00")]
+    assert theirs["total_withheld"] == _annual(path, capsys)["total_withheld"]
+    # a bad entry is refused naming its field, and nothing is written
+    doc["payment_deductions"] = [{"kind": "fine", "date": "2026-02-10", "description": " "}]
+    (tmp_path / "bad.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(tmp_path / "bad.json"), "--db", str(other)]) == 2
+    err = capsys.readouterr().err
+    for field in ("payment_deductions[0].kind", "payment_deductions[0].date", "payment_deductions[0].description"):
+        assert field in err, field
+    # a version-2 file has no register
+    doc["version"] = 2
+    doc["payment_deductions"] = []
+    (tmp_path / "v2.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(tmp_path / "v2.json"), "--db", str(other)]) == 2
+    assert "payment_deductions" in capsys.readouterr().err

@@ -38,11 +38,13 @@ from panelapp.core.evidence import (
     ItemOverride,
     LevelOverride,
     PanelMember,
+    RegisterEntry,
     Settings,
 )
 from panelapp.core.fields import INVALID, Errors, FieldError
 from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
+from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems
 from panelapp.core.workdays import offhours_problem
 
 FORMAT = "panelapp-cycle"
@@ -87,7 +89,7 @@ def _layout(kind: KindSpec, version: int) -> tuple[tuple[Declared, ...], tuple[s
 def file_version(data: CycleData) -> int:
     """The lowest version that holds ``data`` (what the writer emits): 1; 2 with item overrides;
     a field's ``since`` version once any record carries a value other than None or its default."""
-    version = 2 if data.item_overrides else 1
+    version = 3 if data.payment_deductions else 2 if data.item_overrides else 1
     for kind in KINDS:
         later = [f for f in kind.fields if f.spec.since > version]
         for record in getattr(data.evidence, kind.key) if later else ():
@@ -260,7 +262,8 @@ def parse_cycle(doc: Any) -> CycleData:
         raise CycleFileError([FieldError("version", f"版本号无效：{version!r}")])
     if version > VERSION:
         raise CycleFileError([FieldError("version", f"文件版本 {version} 比本程序支持的版本 {VERSION} 新，请升级 panelapp")])
-    optional = ("settings", "panel") + (("item_overrides",) if version >= 2 else ())
+    optional = (("settings", "panel") + (("item_overrides",) if version >= 2 else ())
+                + (("payment_deductions",) if version >= 3 else ()))
     if _object(errors, "", doc, ("format", "version", "contract", "cycle", "assessed_on", "evidence"), optional) is INVALID:
         raise CycleFileError(errors)
     contract = _contract(errors, doc["contract"])
@@ -271,12 +274,37 @@ def parse_cycle(doc: Any) -> CycleData:
     panel = _panel(errors, doc.get("panel", []))
     overrides = _item_overrides(errors, doc.get("item_overrides", {}), scheme_id) if scheme_id else {}
     evidence = _evidence(errors, doc["evidence"], version)
-    if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence):
-        data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides)
+    register = _register(errors, doc.get("payment_deductions", []), contract)
+    if INVALID not in (contract, cycle, assessed_on, settings, panel, evidence, register):
+        data = CycleData(contract, cycle, assessed_on, settings, panel, evidence, overrides, register)
         check_dates(errors, data)
         if not errors:
             return data
     raise CycleFileError(errors)
+
+
+def _register(errors: Errors, value: Any, contract: Any) -> Any:
+    """``payment_deductions`` (version 3): the register's entries of this cycle (docs/cycle-file.md)."""
+    if not isinstance(value, list):
+        return errors.add("payment_deductions", f"应为列表，实际为{F.type_name(value)}")
+    entries = []
+    for i, raw in enumerate(value):
+        path = f"payment_deductions[{i}]"
+        obj = _object(errors, path, raw, ("kind", "date", "description"), ("count",))
+        if obj is INVALID:
+            continue
+        kind = obj["kind"]
+        if kind not in DEDUCTION_KINDS:
+            errors.add(f"{path}.kind", "只能是 criticism（十一.3 通报批评）或 commitment（十一.2 投标承诺）")
+        on = F.day(errors, f"{path}.date", obj["date"])
+        text = F.text(errors, f"{path}.description", obj["description"], required=True)
+        count = F.integer(errors, f"{path}.count", obj.get("count", 1), 1, 1000)
+        if on is not INVALID and contract is not INVALID:  # the date inside the service period
+            for field_name, message in deduction_problems(contract, "criticism", on, "-"):
+                errors.add(f"{path}.{field_name}", message)
+        if INVALID not in (on, text, count) and kind in DEDUCTION_KINDS:
+            entries.append(RegisterEntry(kind, on, text, count))
+    return tuple(entries)
 
 
 def _panel(errors: Errors, value: Any) -> Any:
@@ -411,6 +439,11 @@ def dump_cycle(data: CycleData) -> dict[str, Any]:
         doc["item_overrides"] = {
             k: {"deduction": v.deduction, "reason": v.reason} for k, v in sorted(data.item_overrides.items())
         }
+    if data.payment_deductions:
+        doc["payment_deductions"] = [
+            {"kind": e.kind, "date": e.date.isoformat(), "description": e.description, "count": e.count}
+            for e in data.payment_deductions
+        ]
     return doc
 
 

@@ -113,5 +113,14 @@ def json_schema() -> dict[str, Any]:
                     "properties": {"deduction": {"type": "integer", "minimum": 0}, "reason": NTEXT},
                 },
             },
+            "payment_deductions": {
+                "description": "version 3 on: the register's payment-time deductions of this cycle (十一.2 / 十一.3)",
+                "type": "array",
+                "items": {
+                    "type": "object", "additionalProperties": False, "required": ["kind", "date", "description"],
+                    "properties": {"kind": {"enum": ["criticism", "commitment"]}, "date": DATE,
+                                   "description": NTEXT, "count": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                },
+            },
         },
     }

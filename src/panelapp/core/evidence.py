@@ -291,6 +291,18 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """A payment-time deduction entered in the register (contract 十一.3 criticism; 十一.2 entries made
+    before commitments were marked in their cycle), carried by the file of the cycle it counts in.
+    It costs no points: the engine ignores it; the settlement charges it (core/settlement.py)."""
+
+    kind: Literal["criticism", "commitment"]
+    date: date
+    description: str
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class CycleData:
     """Everything needed to score one cycle."""
 
@@ -301,3 +313,5 @@ class CycleData:
     panel: tuple[PanelMember, ...] = ()
     evidence: Evidence = Evidence()
     item_overrides: dict[str, ItemOverride] = field(default_factory=dict)
+    #: the register's payment-time deductions dated in (or assigned to) this cycle (cycle-file v3)
+    payment_deductions: tuple[RegisterEntry, ...] = ()

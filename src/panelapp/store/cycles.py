@@ -11,7 +11,15 @@ from sqlalchemy import ColumnElement, RowMapping, func, select
 from sqlalchemy.orm import Session
 
 from panelapp.core.contract import Contract
-from panelapp.core.evidence import EVIDENCE_KINDS, CycleData, Evidence, FileRef, ItemOverride, PanelMember
+from panelapp.core.evidence import (
+    EVIDENCE_KINDS,
+    CycleData,
+    Evidence,
+    FileRef,
+    ItemOverride,
+    PanelMember,
+    RegisterEntry,
+)
 from panelapp.core.scheme import load_scheme
 from panelapp.store import lookup
 from panelapp.store.damage import UNREADABLE, damaged, reading
@@ -25,6 +33,7 @@ from panelapp.store.models import (
     CycleModel,
     ItemOverrideModel,
     PanelMemberModel,
+    PaymentDeductionModel,
     table_of,
 )
 from panelapp.store.rows import ContractRow, CycleRow
@@ -93,7 +102,17 @@ def cycle_data(s: Session, cycle_id: int) -> tuple[CycleData, dict[str, list[int
             select(ItemOverrideModel).where(ItemOverrideModel.cycle_id == cycle_id).order_by(ItemOverrideModel.item_id)
         )
     }
-    data = CycleData(of, c.number, c.assessed_on, settings, panel, Evidence(**evidence), overrides)  # type: ignore[arg-type]
+    register = tuple(
+        RegisterEntry(d.kind, d.occurred_on, d.note, d.count)  # type: ignore[arg-type]
+        for d in s.scalars(
+            select(PaymentDeductionModel)
+            .where(PaymentDeductionModel.contract_id == c.contract_id)
+            .order_by(PaymentDeductionModel.occurred_on, PaymentDeductionModel.id)
+        )
+        if (d.cycle_number or of.cycle_of(d.occurred_on)) == c.number
+    )
+    data = CycleData(of, c.number, c.assessed_on, settings, panel, Evidence(**evidence), overrides,  # type: ignore[arg-type]
+                     register)
     return data, ids
 
 

@@ -102,6 +102,8 @@ class ImportReport:
     conflicts: list[str] = field(default_factory=list)
     files_stored: int = 0
     files_missing: int = 0
+    #: payment-time deductions (十一.2 / 十一.3) the file added to the contract's register
+    register_added: int = 0
     #: the number of the contract this import added to the database, if it was new
     new_contract: str | None = None
 
@@ -112,6 +114,8 @@ class ImportReport:
     def summary(self) -> str:
         text = f"已新增合同 {self.new_contract}（数据库中原无此合同）。" if self.new_contract else ""
         text += f"导入完成：新增{self.added_count}条证据，跳过完全相同的重复记录{len(self.duplicates)}条"
+        if self.register_added:
+            text += f"，登记支付时扣减{self.register_added}项"
         if self.files_stored:
             text += f"，存入附件{self.files_stored}个"
         if self.files_missing:

@@ -21,12 +21,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from panelapp.core.evidence import EVIDENCE_KINDS, CycleData, PanelMember
+from panelapp.core.payments import deduction_amount
+from panelapp.core.scheme import load_scheme
 from panelapp.store import lookup
 from panelapp.store.blobs import Attachments, link, store_stream, stored_in
 from panelapp.store.cycles import Cycles, cycle_data
 from panelapp.store.errors import StoreError
 from panelapp.store.mapping import Record, to_columns
-from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, ItemOverrideModel
+from panelapp.store.models import (
+    EVIDENCE_MODELS,
+    ContractModel,
+    CycleModel,
+    ItemOverrideModel,
+    PaymentDeductionModel,
+)
 from panelapp.store.rows import ImportReport
 from panelapp.store.standing import ensure_commitment, replace_panel
 from panelapp.store.unit import UnitOfWork
@@ -127,6 +135,7 @@ class Transfer:
                 if kind == "unfulfilled_commitments":
                     ensure_commitment(s, c.id, obj.commitment)
                 report.added.setdefault(kind, []).append(row.id)
+        report.register_added = self._merge_register(s, c, data, current)
         from panelapp.core.cyclefile import file_refs
 
         for digest, ref in file_refs(data).items():
@@ -137,6 +146,25 @@ class Transfer:
             elif not stored_in(s, digest):
                 report.files_missing += 1
         s.flush()
+
+    def _merge_register(self, s: Session, c: CycleModel, data: CycleData, current: CycleData) -> int:
+        """The file's register entries (十一.2 / 十一.3) join the contract's register; an entry already
+        there (same kind, date, description and count) is not entered twice."""
+        have = list(current.payment_deductions)
+        rates = load_scheme(data.contract.scheme).payment
+        total = lookup.contract_model(s, c.contract_id).total_amount
+        added = 0
+        for entry in data.payment_deductions:
+            if entry in have:
+                have.remove(entry)
+                continue
+            s.add(PaymentDeductionModel(
+                contract_id=c.contract_id, kind=entry.kind, count=entry.count, occurred_on=entry.date,
+                cycle_number=c.number, note=entry.description,
+                amount=deduction_amount(total, entry.kind, entry.count, rates)))
+            added += 1
+        s.flush()
+        return added
 
     def _merge_header(
         self,
