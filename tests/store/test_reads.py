@@ -72,14 +72,18 @@ def filled(db_path: Path) -> Path:
     """Demo cycle 2, one record of every kind (attachments, a level override), an item override,
     and cycle 1 finalised; closed."""
     db = open_database(db_path, operator="组员甲")
+    _fill(db)
+    db.close()
+    return db_path
+
+
+def _fill(db) -> None:
     db.transfer.import_file(DEMO_JSON)
     cycles = db.cycles.of_contract(db.cycles.contracts()[0].id)
     for kind, obj in one_of_every_kind().items():
         db.evidence.add(cycles[1].id, kind, obj)
     db.header.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
     db.signoff.finalise(cycles[0].id, "f" * 64)
-    db.close()
-    return db_path
 
 
 def _reads(store) -> dict:
@@ -102,12 +106,7 @@ def _reads(store) -> dict:
 
 def test_a_reopened_file_reads_exactly_what_the_writing_session_read(db_path):
     db = open_database(db_path, operator="组员甲")
-    db.transfer.import_file(DEMO_JSON)
-    cycles = db.cycles.of_contract(db.cycles.contracts()[0].id)
-    for kind, obj in one_of_every_kind().items():
-        db.evidence.add(cycles[1].id, kind, obj)
-    db.header.set_item_override(cycles[1].id, "1.1", ItemOverride(1, "周报内容过简"))
-    db.signoff.finalise(cycles[0].id, "f" * 64)
+    _fill(db)
     written = _reads(db)  # read in the session that wrote, its objects still in memory
     db.close()
     with open_database(db_path) as reopened:
