@@ -51,7 +51,10 @@ class ItemPanel(ScaledFonts, QWidget):
         self.toggle.toggled.connect(self._fold)
         desc_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(desc_row)
-        # the full text shows by default (nobody has to hunt for 展开); 收起 folds it to two lines
+        # the full text shows whenever it leaves the evidence room (nobody hunts for 展开); on a small
+        # or zoomed screen it starts folded to two lines; once 展开/收起 is clicked, that choice holds
+        self._chosen = False
+        self.toggle.clicked.connect(self._choose)
         self.toggle.setChecked(True)
         self._fold(True)
         self.explanation = QLabel(self)
@@ -83,6 +86,22 @@ class ItemPanel(ScaledFonts, QWidget):
 
     def on_font_change(self) -> None:
         self._fold(self.toggle.isChecked())
+        self._auto_fold()
+
+    def _choose(self) -> None:
+        self._chosen = True
+
+    def _auto_fold(self) -> None:
+        """Unless the user chose: the full 指标说明 when it takes at most a third of the panel's height."""
+        width = self.description.width()
+        if self._chosen or width <= 0 or self.height() <= 0:
+            return
+        full = self.description.heightForWidth(width)
+        self.toggle.setChecked(full <= self.height() / 3)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._auto_fold()
 
     def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
         self.body.addWidget(widget, stretch)
