@@ -498,104 +498,9 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
 <context>
     <name>FaultDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="+68"/>
-        <source>故障编号</source>
-        <translation>故障编号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>受影响业务</source>
-        <translation>受影响业务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>故障描述</source>
-        <translation>故障描述</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>影响类型</source>
-        <translation>影响类型</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>（请选择）</source>
-        <translation>（请选择）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>开始时间</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>恢复时间</source>
-        <translation>恢复时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>严重影响</source>
-        <translation>严重影响</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>造成严重影响（考核组判断）</source>
-        <translation>造成严重影响（考核组判断）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>运维单位原因</source>
-        <translation>运维单位原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报修时间</source>
-        <translation>报修时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>响应时间</source>
-        <translation>响应时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>未响应</source>
-        <translation>未响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>到场时间</source>
-        <translation>到场时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>无需到场</source>
-        <translation>无需到场</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>恢复时限</source>
-        <translation>恢复时限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="+70"/>
         <source>按默认（报修后{hours}小时）</source>
         <translation>按默认（报修后{hours}小时）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>故障报告提交</source>
-        <translation>故障报告提交</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>未提交</source>
-        <translation>未提交</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1312,22 +1217,22 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     </message>
     <message>
         <location line="+12"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>展开</source>
         <translation>展开</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>展开 / 收起指标说明全文</source>
         <translation>展开 / 收起指标说明全文</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>考核办法（附件2）：{text}</source>
         <translation>考核办法（附件2）：{text}</translation>
     </message>
@@ -1933,7 +1838,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>OverrideField</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-149"/>
+        <location filename="../../src/panelapp/ui/forms/fault_form.py" line="-136"/>
         <source>改定等级</source>
         <translation>改定等级</translation>
     </message>

@@ -12,7 +12,8 @@ from panelapp.core.evidence import Fault, LevelOverride, Settings
 from panelapp.core.rules import assess_fault
 from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES, duration_text
 from panelapp.ui.forms.evidence_form import EvidenceDialog
-from panelapp.ui.forms.fields import BoolField, ChoiceField, DateField, DateTimeField, Field, TextField
+from panelapp.ui.forms.fields import Field
+from panelapp.ui.forms.specs import fields_for
 
 
 @dataclass(frozen=True)
@@ -63,25 +64,12 @@ class FaultDialog(EvidenceDialog):
         self.refresh()
 
     def build(self) -> None:
-        c, after = self.bounds.cycle, self.bounds.after
-        fields = [
-            TextField("id", self.tr("故障编号")),
-            TextField("business", self.tr("受影响业务")),
-            TextField("description", self.tr("故障描述")),
-            ChoiceField("effect", self.tr("影响类型"), EFFECT_NAMES, placeholder=self.tr("（请选择）")),
-            DateTimeField("started_at", self.tr("开始时间"), c.start, c.end),
-            DateTimeField("restored_at", self.tr("恢复时间"), c.start, after),
-            BoolField("serious_impact", self.tr("严重影响"), self.tr("造成严重影响（考核组判断）")),
-            BoolField("vendor_caused", self.tr("原因"), self.tr("运维单位原因")),
-            DateTimeField("reported_at", self.tr("报修时间"), c.start, after),
-            DateTimeField("responded_at", self.tr("响应时间"), c.start, after, optional=True, none_text=self.tr("未响应")),
-            DateTimeField("onsite_at", self.tr("到场时间"), c.start, after, optional=True, none_text=self.tr("无需到场")),
-            DateTimeField("restore_deadline_at", self.tr("恢复时限"), c.start, after, optional=True,
-                          none_text=self.tr("按默认（报修后{hours}小时）").format(
-                              hours=self.ctx.settings.restore_deadline_hours)),
-            DateField("report_submitted_on", self.tr("故障报告提交"), c.start, after, optional=True, none_text=self.tr("未提交")),
-            OverrideField(),
-        ]
+        # the fields as declared in core (labels, spans, check-box texts, help), and the level override
+        fields = fields_for("faults", self.bounds)
+        deadline = next(f for f in fields if f.key == "restore_deadline_at")
+        deadline.none_box.setText(self.tr("按默认（报修后{hours}小时）").format(
+            hours=self.ctx.settings.restore_deadline_hours))
+        fields.append(OverrideField())
         for field in fields:
             self.add_field(field)
         started = self.fields["started_at"]

@@ -67,12 +67,12 @@ def _field(f: Declared, b: Bounds) -> Field:
 
 def fields_for(kind: str, b: Bounds) -> list[Field]:
     """The form's fields of ``kind``, as declared in core (labels, spans, check-box texts, help)."""
-    if kind not in KIND or kind == "faults":  # faults have their own form (fault_form.py)
+    if kind not in KIND:
         raise KeyError(kind)
     fields = []
     for f in KIND[kind].fields:
         if f.format in ("files", "override"):
-            continue  # attachments have their own panel
+            continue  # attachments have their own panel; a fault's level override its own field
         field = _field(f, b)
         if f.spec.help:
             field.setToolTip(f.spec.help)
