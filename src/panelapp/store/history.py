@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from panelapp.store.audit import raw_connection
 from panelapp.store.mapping import check_kind
 from panelapp.store.models import AuditLog, Base
 from panelapp.store.rows import AuditEntry
@@ -82,14 +81,14 @@ class AuditTrail:
 
         ensure_id(self._uow)
         with self._uow.tx() as s:
-            witness.record(raw_connection(s), event, self._uow.path)
+            witness.record(s, event, self._uow.path)
 
     def witness_problems(self) -> list[str]:
         """Heads the witness log saw that are no longer in this file's chain (store.witness)."""
         from panelapp.store import witness
 
         with self._uow.tx() as s:
-            return witness.check(raw_connection(s), Path(self._uow.path)).problems or []
+            return witness.check(s, Path(self._uow.path)).problems or []
 
     def chain_head(self) -> str | None:
         """The hash of the audit chain's last entry (None while the trail is empty)."""

@@ -99,8 +99,5 @@ def witness_readonly(path: Path) -> Any:
     """The witness log's heads of this database against its chain (a witness.WitnessReport)."""
     from panelapp.store import witness
 
-    conn = connect_ro(path)
-    try:
-        return witness.check(conn, Path(path))
-    finally:
-        conn.close()
+    with ro_session(path) as session:
+        return witness.check(session, Path(path))

@@ -12,8 +12,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
+
 from panelapp.store import revisions
-from panelapp.store.readonly import connect_ro, inspect_file, verify_readonly
+from panelapp.store.models import AppSetting, AuditLog, ContractModel, CycleModel
+from panelapp.store.readonly import inspect_file, ro_session, verify_readonly
 
 
 @dataclass
@@ -44,28 +48,22 @@ def facts(path: Path) -> FileFacts:
     out = FileFacts(path, seen.problem, seen.revision)
     if seen.problem:
         return out
-    conn = connect_ro(path)
     try:
-        try:
-            row = conn.execute("SELECT value FROM app_settings WHERE key = 'database_id'").fetchone()
-            out.db_id = row[0] if row else None
-        except sqlite3.OperationalError:
-            pass
-        first = conn.execute("SELECT hash FROM audit_log ORDER BY id LIMIT 1").fetchone()
-        out.first_entry = first[0] if first else None
-        out.entries, out.last_at = conn.execute("SELECT count(*), max(at) FROM audit_log").fetchone()
-        for cid, number, project in conn.execute("SELECT id, number, project FROM contracts ORDER BY id"):
-            cycles = "，".join(
-                f"第{n}周期{'已定稿' if status == 'final' else '未定稿'}（第{v}版）"
-                for n, status, v in conn.execute(
-                    "SELECT number, status, version FROM cycles WHERE contract_id = ? ORDER BY number", (cid,)
+        with ro_session(path) as session:
+            if inspect(session.connection()).has_table(AppSetting.__tablename__):  # older files lack it
+                out.db_id = session.scalar(select(AppSetting.value).where(AppSetting.key == "database_id"))
+            out.first_entry = session.scalar(select(AuditLog.hash).order_by(AuditLog.id).limit(1))
+            out.entries, out.last_at = session.execute(select(func.count(AuditLog.id), func.max(AuditLog.at))).one()
+            for contract in session.scalars(select(ContractModel).order_by(ContractModel.id)):
+                cycles = "，".join(
+                    f"第{c.number}周期{'已定稿' if c.status == 'final' else '未定稿'}（第{c.version}版）"
+                    for c in session.scalars(
+                        select(CycleModel).where(CycleModel.contract_id == contract.id).order_by(CycleModel.number)
+                    )
                 )
-            )
-            out.contracts.append(f"合同 {number}（{project}）：{cycles}")
-    except sqlite3.DatabaseError as exc:
-        out.problem = f"无法读取（{exc}）"
-    finally:
-        conn.close()
+                out.contracts.append(f"合同 {contract.number}（{contract.project}）：{cycles}")
+    except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+        out.problem = f"无法读取（{getattr(exc, 'orig', None) or exc}）"
     return out
 
 

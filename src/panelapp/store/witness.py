@@ -22,6 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from panelapp.store.models import AppSetting, AuditLog
+
 ID_KEY = "database_id"
 LOG_NAME = "witness.jsonl"
 
@@ -40,14 +46,13 @@ def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
-def observe(conn: sqlite3.Connection) -> tuple[str | None, int, str | None]:
-    """(database id, last entry id, last entry hash) read through ``conn``."""
-    try:
-        row = conn.execute("SELECT value FROM app_settings WHERE key = ?", (ID_KEY,)).fetchone()
-    except sqlite3.OperationalError:
-        row = None
-    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (row[0] if row else None), (last[0] if last else 0), (last[1] if last else None)
+def observe(session: Session) -> tuple[str | None, int, str | None]:
+    """(database id, last entry id, last entry hash) read through ``session``."""
+    db_id = None
+    if inspect(session.connection()).has_table(AppSetting.__tablename__):  # older files lack it
+        db_id = session.scalar(select(AppSetting.value).where(AppSetting.key == ID_KEY))
+    last = session.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)).first()
+    return db_id, (last[0] if last else 0), (last[1] if last else None)
 
 
 def append(event: str, db_id: str | None, entry: int, head: str | None, path: Path | str) -> None:
@@ -73,23 +78,19 @@ def append(event: str, db_id: str | None, entry: int, head: str | None, path: Pa
             os.close(fd)
 
 
-def record(conn: sqlite3.Connection, event: str, path: Path | str) -> None:
-    """Witness the chain head of the database on ``conn`` now."""
-    with contextlib.suppress(sqlite3.Error):
-        db_id, entry, head = observe(conn)
+def record(session: Session, event: str, path: Path | str) -> None:
+    """Witness the chain head of the database on ``session`` now."""
+    with contextlib.suppress(SQLAlchemyError, sqlite3.Error):
+        db_id, entry, head = observe(session)
         append(event, db_id, entry, head, path)
 
 
 def record_file(path: Path, event: str) -> None:
     """Witness the chain head of a closed database file (read-only)."""
-    from panelapp.store.fileinfo import ro_uri
+    from panelapp.store.readonly import ro_session
 
-    with contextlib.suppress(sqlite3.Error):
-        conn = sqlite3.connect(ro_uri(Path(path)), uri=True)
-        try:
-            record(conn, event, path)
-        finally:
-            conn.close()
+    with contextlib.suppress(SQLAlchemyError, sqlite3.Error), ro_session(Path(path)) as session:
+        record(session, event, path)
 
 
 def witnessed(db_id: str) -> list[dict[str, Any]]:
@@ -127,23 +128,18 @@ class WitnessReport:
 def _holding_backup(db_path: Path, entry: int, head: str) -> Path | None:
     """The newest backup of ``db_path`` whose chain has ``head`` at ``entry``."""
     from panelapp.store.backup import backups_of
-    from panelapp.store.fileinfo import ro_uri
+    from panelapp.store.readonly import ro_session
 
     for backup in backups_of(db_path):
-        with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(ro_uri(backup) + "&immutable=1", uri=True)
-            try:
-                row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (entry,)).fetchone()
-            finally:
-                conn.close()
-            if row and row[0] == head:
+        with contextlib.suppress(SQLAlchemyError, sqlite3.Error), ro_session(backup) as session:
+            if session.scalar(select(AuditLog.hash).where(AuditLog.id == entry)) == head:
                 return backup
     return None
 
 
-def check(conn: sqlite3.Connection, db_path: Path) -> WitnessReport:
+def check(session: Session, db_path: Path) -> WitnessReport:
     """Every head witnessed for this database (since its last restore) against its chain now."""
-    db_id, last_entry, _head = observe(conn)
+    db_id, last_entry, _head = observe(session)
     if not db_id:
         return WitnessReport(None, note="本数据库还没有标识（由旧版本创建、尚未在本版本中打开过），见证记录无法核对")
     lines = witnessed(db_id)
@@ -161,7 +157,8 @@ def check(conn: sqlite3.Connection, db_path: Path) -> WitnessReport:
             continue
         seen.add((entry, head))
         report.checked += 1
-        row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (entry,)).fetchone()
+        stored = session.scalar(select(AuditLog.hash).where(AuditLog.id == entry))
+        row = None if stored is None else (stored,)
         if row is not None and row[0] == head:
             continue
         when = f"{line.get('at', '?')} {_EVENTS.get(line.get('event', ''), line.get('event', ''))}"
