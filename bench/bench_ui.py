@@ -157,20 +157,9 @@ def edit_latency(db_path: Path, settings: Path, cycle_id: int, edits: int) -> di
 
 def big_db(path: Path) -> int:
     """bench_pdf's database: cycle 2 holds the 300 evidence items of tests/report/samples.big_cycle."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "report"))
-    from samples import big_cycle
+    from bench_pdf import fill_big_cycle  # bench/ is this script's folder
 
-    from panelapp.core.evidence import EVIDENCE_KINDS
-    from panelapp.store import open_database
-
-    db = open_database(path, operator="bench")
-    row = db.cycles.of_contract(db.cycles.contracts()[0].id)[1]
-    data = big_cycle(300)
-    for kind in EVIDENCE_KINDS:
-        for ev in getattr(data.evidence, kind):
-            db.evidence.add(row.id, kind, ev)
-    db.close()
-    return row.id
+    return fill_big_cycle(path)
 
 
 def heartbeat_run(app, w, start) -> tuple[float, float]:

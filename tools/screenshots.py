@@ -43,29 +43,24 @@ def main(out: Path) -> int:
         window.files.load_demo()
         window.runner.settle()  # the demo is imported on the window's worker
         window.show()
-        for w, h in SIZES:
-            window.resize(w, h)
+        def views(suffix: str) -> None:
             for stem, tab, item in VIEWS:
                 window.tabs.setCurrentIndex(tab)
                 if item:
                     window.show_item(item)
                 for _ in range(3):
                     app.processEvents()
-                path = out / f"{stem}-{w}x{h}.png"
+                path = out / f"{stem}-{suffix}.png"
                 window.grab().save(str(path))
                 print(path)
+
+        for w, h in SIZES:
+            window.resize(w, h)
+            views(f"{w}x{h}")
         window.resize(1366, 768)
         for _ in range(3):
             window.zoom(+1)  # 150 %: every tab still fits 1366×768
-        for stem, tab, item in VIEWS:
-            window.tabs.setCurrentIndex(tab)
-            if item:
-                window.show_item(item)
-            for _ in range(3):
-                app.processEvents()
-            path = out / f"{stem}-1366x768-150.png"
-            window.grab().save(str(path))
-            print(path)
+        views("1366x768-150")
         window.show_item("2.1")
         fault = window.section_tabs[1].panels["2.1"].tables[0].do_add()
         for _ in range(3):
