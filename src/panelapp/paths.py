@@ -25,3 +25,17 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def user_data_folder() -> Path:
+    """platformdirs' user data folder for panelapp (``%LOCALAPPDATA%\\panelapp`` on Windows)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("panelapp", appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where panelapp keeps its own files beside the databases (the local signing certificate,
+    the witness log): ``$PANELAPP_DATA_DIR`` or the user data folder."""
+    override = os.environ.get("PANELAPP_DATA_DIR")
+    return Path(override) if override else user_data_folder()

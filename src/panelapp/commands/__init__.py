@@ -7,6 +7,8 @@ so ``panelapp score`` never pays for Qt, SQLAlchemy or ReportLab.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,3 +59,46 @@ def cycle_of(db: Database, contract_row: ContractRow, number: int) -> CycleRow:
         if row.number == number:
             return row
     raise ContractChoiceError(f"--cycle：合同 {contract_row.contract.number} 没有第{number}考核周期")
+
+
+def add_common(p: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
+    """``--db``, ``--contract`` and ``--operator`` on a sub-command that works on the database."""
+    add_db_option(p)
+    add_contract_option(p)
+    p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
+    p.set_defaults(handler=handler)
+
+
+def fail(message: object) -> int:
+    """A refused command: the Chinese message on stderr, exit 2."""
+    print(str(message), file=sys.stderr)
+    return 2
+
+
+def run_on_database(args: argparse.Namespace, body: Callable[[Database], int], create: bool = True) -> int:
+    """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2.
+    ``create``: a missing database may be created (see ``open_store``)."""
+    from panelapp.report.errors import ReportError, SigningError
+    from panelapp.store import StoreError
+
+    db_arg = getattr(args, "db", None)
+    out = getattr(args, "out", None)
+    if out is not None:
+        from panelapp.commands.outputs import output_problem
+        from panelapp.store import default_db_path
+
+        problem = output_problem(out, Path(db_arg) if db_arg else default_db_path())
+        if problem:
+            return fail(problem)
+    try:
+        db = open_store(db_arg, args.operator, create=create)
+    except StoreError as exc:
+        return fail(exc)
+    try:
+        return body(db)
+    except (StoreError, ReportError, SigningError, ContractChoiceError) as exc:
+        return fail(exc)
+    except OSError as exc:
+        return fail(f"无法写入文件：{exc.filename or ''}（{exc.strerror or exc}）")
+    finally:
+        db.close()

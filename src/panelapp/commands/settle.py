@@ -12,12 +12,10 @@ import sys
 from typing import Any
 
 from panelapp.commands import (
-    ContractChoiceError,
-    add_contract_option,
-    add_db_option,
+    add_common,
     cycle_of,
-    open_store,
     pick_contract,
+    run_on_database,
 )
 
 
@@ -30,43 +28,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--date", required=True, help="认定/通报日期 YYYY-MM-DD")
     a.add_argument("--description", required=True, help="说明（承诺内容或通报事由）")
     a.add_argument("--cycle", type=int, help="计入的考核周期号（默认：日期所在周期）")
-    _common(a, add)
+    add_common(a, add)
     a = actions.add_parser("list", help="列出扣减")
     a.add_argument("--json", action="store_true", help="以 JSON 输出")
-    _common(a, list_)
+    add_common(a, list_)
     a = actions.add_parser("remove", help="撤销一项扣减（须填写理由，记入审计记录）")
     a.add_argument("id", help="扣减编号（deduction list 所列，如 D3、C12）")
     a.add_argument("--reason", required=True, help="撤销理由")
-    _common(a, remove)
+    add_common(a, remove)
 
     p = sub.add_parser("annual", help="年度结算：各周期扣减、支付时扣减、上限、应付与年度评价",
                        description="合同年度结算（附件2 五、合同 五、十一、十二.2、附件2 三）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    _common(p, annual)
-
-
-def _common(p: argparse.ArgumentParser, handler: Any) -> None:
-    add_db_option(p)
-    add_contract_option(p)
-    p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
-    p.set_defaults(handler=handler)
+    add_common(p, annual)
 
 
 def _run(args: argparse.Namespace, body: Any, create: bool = True) -> int:
-    from panelapp.store import StoreError
-
-    try:
-        db = open_store(getattr(args, "db", None), args.operator, create=create and not getattr(args, "db", None))
-    except StoreError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    try:
-        return body(db, pick_contract(db, args.contract))
-    except (StoreError, ContractChoiceError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    finally:
-        db.close()
+    """``body(db, contract row)`` on the database; a database named with ``--db`` is never created."""
+    return run_on_database(args, lambda db: body(db, pick_contract(db, args.contract)),
+                           create=create and not getattr(args, "db", None))
 
 
 def _date(text: str) -> dt.date | None:

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from panelapp.commands import (
-    ContractChoiceError,
-    add_contract_option,
-    add_db_option,
+    add_common,
     cycle_of,
-    open_store,
+    fail,
     pick_contract,
+    run_on_database,
 )
 
 if TYPE_CHECKING:
@@ -33,15 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sign", metavar="CERT", help="数字签名：.pfx/.p12 证书文件，或 local 使用本机考核组证书")
     p.add_argument("--password-file", metavar="F", type=Path, help="证书密码文件（不给则在终端提示输入）")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
-    _common(p, export_pdf)
+    add_common(p, export_pdf)
 
     p = sub.add_parser("export-xlsx", help="导出年度汇总 .xlsx")
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
-    _common(p, export_xlsx)
+    add_common(p, export_xlsx)
 
     p = sub.add_parser("export-annual-pdf", help="导出年度汇总 PDF")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
-    _common(p, export_annual_pdf)
+    add_common(p, export_annual_pdf)
 
     p = sub.add_parser(
         "verify-pdf",
@@ -49,32 +47,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="核验评分表 PDF：是否本程序导出、是否与数据库当前数据一致、数字签名",
     )
     p.add_argument("file", type=Path, metavar="FILE")
-    _common(p, verify)
+    add_common(p, verify)
 
     p = sub.add_parser("finalise", help="定稿考核周期（只读）")
     p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
-    _common(p, finalise)
+    add_common(p, finalise)
 
     p = sub.add_parser("reopen", help="重新打开已定稿的考核周期（版本号加一）")
     p.add_argument("--cycle", type=int, required=True, help="考核周期号 1-4")
     p.add_argument("--reason", required=True, help="重新打开的理由（必填）")
-    _common(p, reopen)
-
-
-def _common(p: argparse.ArgumentParser, handler) -> None:
-    add_db_option(p)
-    add_contract_option(p)
-    p.add_argument("--operator", default="系统", help="操作人姓名（记入审计记录）")
-    p.set_defaults(handler=handler)
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 2
-
-
-def _open(args: argparse.Namespace) -> Database:
-    return open_store(getattr(args, "db", None), args.operator)
+    add_common(p, reopen)
 
 
 def _contract_id(db, args: argparse.Namespace) -> int:
@@ -83,34 +65,6 @@ def _contract_id(db, args: argparse.Namespace) -> int:
 
 def _cycle_id(db, args: argparse.Namespace) -> int:
     return cycle_of(db, pick_contract(db, args.contract), args.cycle).id
-
-
-def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
-    """Open the database, run ``body(db)``, turn known errors into a Chinese message and exit 2."""
-    from panelapp.report.errors import ReportError, SigningError
-    from panelapp.store import StoreError
-
-    out = getattr(args, "out", None)
-    if out is not None:
-        from panelapp.commands.outputs import output_problem
-        from panelapp.store import default_db_path
-
-        db_arg = getattr(args, "db", None)
-        problem = output_problem(out, Path(db_arg) if db_arg else default_db_path())
-        if problem:
-            return _fail(problem)
-    try:
-        db = _open(args)
-    except StoreError as exc:
-        return _fail(str(exc))
-    try:
-        return body(db)
-    except (StoreError, ReportError, SigningError, ContractChoiceError) as exc:
-        return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"无法写入文件：{exc.filename or ''}（{exc.strerror or exc}）")
-    finally:
-        db.close()
 
 
 def _sign_options(args: argparse.Namespace):
@@ -148,7 +102,7 @@ def missing_folder(out: Path) -> str | None:
 def export_pdf(args: argparse.Namespace) -> int:
     problem = missing_folder(args.out)
     if problem:
-        return _fail(problem)
+        return fail(problem)
 
     def body(db: Database) -> int:
         from panelapp.report.export import export_score_sheet
@@ -159,7 +113,7 @@ def export_pdf(args: argparse.Namespace) -> int:
         return 0
 
     # the full open: the export first checks the cycle's rows against the audit trail (SQLAlchemy)
-    return _run(args, body)
+    return run_on_database(args, body)
 
 
 def export_xlsx(args: argparse.Namespace) -> int:
@@ -175,7 +129,7 @@ def export_xlsx(args: argparse.Namespace) -> int:
         print(f"已导出年度汇总：{out}")
         return 0
 
-    return _run(args, body)
+    return run_on_database(args, body)
 
 
 def export_annual_pdf(args: argparse.Namespace) -> int:
@@ -191,12 +145,12 @@ def export_annual_pdf(args: argparse.Namespace) -> int:
         print(f"已导出年度汇总：{out}")
         return 0
 
-    return _run(args, body)
+    return run_on_database(args, body)
 
 
 def verify(args: argparse.Namespace) -> int:
     if not args.file.is_file():
-        return _fail(f"找不到文件：{args.file}")
+        return fail(f"找不到文件：{args.file}")
 
     def body(db: Database) -> int:
         from panelapp.report.verify import verify_pdf
@@ -205,7 +159,7 @@ def verify(args: argparse.Namespace) -> int:
         print("\n".join(result.messages))
         return result.exit_code
 
-    return _run(args, body)
+    return run_on_database(args, body)
 
 
 def finalise(args: argparse.Namespace) -> int:
@@ -216,7 +170,7 @@ def finalise(args: argparse.Namespace) -> int:
         print(f"第{args.cycle}考核周期已定稿（操作人 {args.operator}），数据指纹 {fingerprint}")
         return 0
 
-    return _run(args, body)
+    return run_on_database(args, body)
 
 
 def reopen(args: argparse.Namespace) -> int:
@@ -227,4 +181,4 @@ def reopen(args: argparse.Namespace) -> int:
         print(f"第{args.cycle}考核周期已重新打开，现为第{version}版（理由：{args.reason.strip()}）")
         return 0
 
-    return _run(args, body)
+    return run_on_database(args, body)

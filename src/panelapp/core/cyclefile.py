@@ -11,7 +11,6 @@ recorded drill report, so older files and fingerprints stay as they were
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import zipfile
@@ -94,17 +93,10 @@ def file_version(data: CycleData) -> int:
         later = [f for f in kind.fields if f.spec.since > version]
         for record in getattr(data.evidence, kind.key) if later else ():
             for f in later:
-                if getattr(record, f.key) not in (None, _default(record, f.key)):
+                if getattr(record, f.key) not in (None, f.default):
                     version = max(version, f.spec.since)
     return version
 
-
-def _default(record: Any, key: str) -> Any:
-    """The dataclass default of a field (``criticism`` False: a record that leaves it so needs no later version)."""
-    for fld in dataclasses.fields(record):
-        if fld.name == key:
-            return fld.default
-    return None
 
 
 def _files(errors: Errors, path: str, value: Any) -> Any:

@@ -80,6 +80,7 @@ class Declared:
     optional: bool  # the key may be absent from a cycle file (it has a non-null default)
     choices: tuple[str, ...]
     spec: FieldSpec
+    default: Any = None  # the dataclass default (None when there is none, or a factory)
 
     @property
     def mode(self) -> str:
@@ -131,7 +132,8 @@ def declared_fields(cls: type) -> tuple[Declared, ...]:
         tp, nullable = _strip_none(hints[f.name])
         fmt, choices = _format(tp)
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-        out.append(Declared(f.name, fmt, nullable, has_default and not nullable, choices, spec))
+        default = None if f.default is dataclasses.MISSING else f.default
+        out.append(Declared(f.name, fmt, nullable, has_default and not nullable, choices, spec, default))
     result = tuple(out)
     _CACHE[cls] = result
     return result

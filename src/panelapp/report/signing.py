@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from panelapp.paths import data_dir
 from panelapp.report.errors import SigningError
 
 LOCAL_CERT_NAME = "panel-signing.p12"
@@ -38,13 +39,6 @@ class SignOptions:
     location: str = "平顶山市"
 
 
-def data_dir() -> Path:
-    override = os.environ.get("PANELAPP_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("panelapp", appauthor=False))
 
 
 def local_certificate(directory: Path | None = None, common_name: str = "panelapp 考核组本机签章") -> Path:

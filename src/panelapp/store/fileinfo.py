@@ -72,6 +72,6 @@ def default_db_path() -> Path:
     override = os.environ.get("PANELAPP_DB")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
+    from panelapp.paths import user_data_folder
 
-    return Path(user_data_dir("panelapp", appauthor=False)) / "panelapp.db"
+    return user_data_folder() / "panelapp.db"

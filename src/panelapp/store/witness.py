@@ -26,20 +26,13 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from panelapp.paths import data_dir
 from panelapp.store.models import AppSetting, AuditLog
 
 ID_KEY = "database_id"
 LOG_NAME = "witness.jsonl"
 
 
-def data_dir() -> Path:
-    """The user's data folder: ``$PANELAPP_DATA_DIR`` or platformdirs' user data dir."""
-    override = os.environ.get("PANELAPP_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("panelapp", appauthor=False))
 
 
 def log_path() -> Path:
