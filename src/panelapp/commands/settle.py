@@ -75,9 +75,6 @@ def add(args: argparse.Namespace) -> int:
         cycle = cycle_of(db, row, args.cycle or contract.cycle_of(on))
         text = args.description.strip()
         if args.kind.strip() == "commitment":
-            register = db.standing.bid_commitments(row.id)
-            if text not in register:
-                db.standing.set_bid_commitments(row.id, [*register, text])
             have = db.standing.unfulfilled_commitments(cycle.id).get(text)
             rid = db.standing.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
             if have is not None:

@@ -28,6 +28,7 @@ from panelapp.core.contract import Contract
 from panelapp.core.declare import Declared, KindSpec
 from panelapp.core.evidence import (
     EVIDENCE_KINDS,
+    HALF_YEAR_KINDS,
     KIND,
     KINDS,
     LEVELS,
@@ -354,7 +355,7 @@ def check_dates(errors: Errors, data: CycleData) -> None:
                       ("late_optimizations", "deadline"), ("special_periods", "start"), ("faults", "started_at")):
         for i, r in enumerate(getattr(ev, kind)):
             inside(f"evidence.{kind}[{i}].{key}", getattr(r, key), period.start, period.end, "本考核周期")
-    for kind in ("drills", "trainings"):
+    for kind in HALF_YEAR_KINDS:
         for i, r in enumerate(getattr(ev, kind)):
             inside(f"evidence.{kind}[{i}].date", r.date, half.start, period.end, "本半年度（截至本周期末）")
     spans = load_scheme(data.contract.scheme).working_hours

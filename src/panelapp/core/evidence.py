@@ -273,6 +273,8 @@ KINDS: tuple[KindSpec, ...] = (
 KIND: dict[str, KindSpec] = {k.key: k for k in KINDS}
 
 EVIDENCE_KINDS: tuple[str, ...] = tuple(k.key for k in KINDS)
+#: kinds judged per half-year (scoring-rules.md §1): a record may belong to the earlier cycle of it
+HALF_YEAR_KINDS: tuple[str, ...] = ("drills", "trainings")
 EVIDENCE_TYPES: dict[str, type] = {k.key: k.type for k in KINDS}
 #: Chinese labels of the evidence kinds, for messages and tables.
 EVIDENCE_LABELS: dict[str, str] = {k.key: k.label for k in KINDS}

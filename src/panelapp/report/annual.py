@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from panelapp.core.engine import score_cycle
+from panelapp.core.evidence import HALF_YEAR_KINDS
 from panelapp.core.payments import money
 from panelapp.core.scheme import load_scheme
 from panelapp.core.settlement import (
@@ -26,7 +27,6 @@ from panelapp.core.settlement import (
 #: The annual summary is the settlement (kept as a name for the report writers).
 AnnualSummary = Settlement
 
-HALF_YEAR_KINDS = ("drills", "trainings")
 
 
 def annual_summary(db: Any, contract_id: int) -> Settlement:

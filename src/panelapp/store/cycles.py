@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from panelapp.core.contract import Contract
 from panelapp.core.evidence import (
     EVIDENCE_KINDS,
+    HALF_YEAR_KINDS,
     CycleData,
     Evidence,
     FileRef,
@@ -24,7 +25,6 @@ from panelapp.core.scheme import load_scheme
 from panelapp.store import lookup
 from panelapp.store.damage import UNREADABLE, damaged, reading
 from panelapp.store.errors import StoreError
-from panelapp.store.lookup import HALF_YEAR_KINDS
 from panelapp.store.mapping import contract_columns, contract_of, evidence_of, settings_of
 from panelapp.store.models import (
     EVIDENCE_MODELS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from panelapp.core.evidence import HALF_YEAR_KINDS
 from panelapp.store.damage import reading
 from panelapp.store.errors import FINAL_MESSAGE, StoreError
 from panelapp.store.mapping import check_kind, contract_of
@@ -12,7 +13,6 @@ from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, Ev
 from panelapp.store.rows import CycleRow
 
 #: evidence that counts for the half-year (the cycle closing it reads the earlier cycle's too)
-HALF_YEAR_KINDS = ("drills", "trainings")
 
 
 def contract_model(s: Session, contract_id: int) -> ContractModel:

@@ -81,9 +81,6 @@ class MarkCommitment(_DeductionCmd):
         self.cycle_id, self.text, self.note = cycle_id, text, note
 
     def apply(self) -> None:
-        register = self.db.standing.bid_commitments(self.dialog.contract_id)
-        if self.text not in register:
-            self.db.standing.set_bid_commitments(self.dialog.contract_id, [*register, self.text])
         self.db.standing.mark_commitment(self.cycle_id, self.text, True, self.note)
         self.dialog.cycle_changed(self.cycle_id)
 
