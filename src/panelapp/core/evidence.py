@@ -317,3 +317,8 @@ class CycleData:
     item_overrides: dict[str, ItemOverride] = field(default_factory=dict)
     #: the register's payment-time deductions dated in (or assigned to) this cycle (cycle-file v3)
     payment_deductions: tuple[RegisterEntry, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing entered for the cycle yet (no evidence, no item override)."""
+        return self.evidence.count() == 0 and not self.item_overrides

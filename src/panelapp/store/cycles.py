@@ -160,6 +160,12 @@ class Cycles:
         with self._uow.tx() as s:
             return cycle_data(s, cycle_id)
 
+    def load(self, cycle_id: int) -> tuple[CycleRow, CycleData, dict[str, list[int]]]:
+        """``row(cycle_id)`` and ``data(cycle_id)`` read in one transaction (what the window opens)."""
+        with self._uow.tx() as s:
+            data, ids = cycle_data(s, cycle_id)
+            return lookup.cycle_row(s, lookup.cycle(s, cycle_id)), data, ids
+
     def create_contract(self, contract: Contract, panel: tuple[PanelMember, ...] = DEFAULT_PANEL) -> int:
         """A contract with all its cycles (open, scheme default settings) and a panel per cycle."""
         scheme = load_scheme(contract.scheme)

@@ -103,7 +103,7 @@ class Transfer:
     def _merge(self, s: Session, c: CycleModel, loaded: LoadedCycle, report: ImportReport) -> None:
         data: CycleData = loaded.data
         current, ids = cycle_data(s, c.id)
-        empty = current.evidence.count() == 0 and not current.item_overrides
+        empty = current.is_empty
         self._merge_header(s, c, data, current, empty, report)
         open_cycles = {cid for (cid,) in s.execute(select(CycleModel.id).where(CycleModel.status == "open"))}
         fault_codes = {f.id: f for f in current.evidence.faults}

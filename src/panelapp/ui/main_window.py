@@ -56,11 +56,6 @@ def _close_database(db) -> BaseException | None:
     return None
 
 
-def is_empty(data) -> bool:
-    """Nothing entered for the cycle yet (no evidence, no item override)."""
-    return data.evidence.count() == 0 and not data.item_overrides
-
-
 class MainWindow(QMainWindow):
     """``notifier`` tells and asks the user (ui/notify.py); the window closes ``db`` when it closes
     (with the automatic backup, on a worker)."""
@@ -86,6 +81,7 @@ class MainWindow(QMainWindow):
         self.section_tabs = []
         self.summary_tab = None
         self._to_score: list[int] = []
+        self.cycle_rows: dict = {}  # the navigator's cycles (CycleRow by id), as load_navigator read them
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +151,7 @@ class MainWindow(QMainWindow):
     def load_navigator(self) -> None:
         contracts = [(crow, self.db.cycles.of_contract(crow.id)) for crow in self.db.cycles.contracts()]
         self.navigator.load(contracts)
+        self.cycle_rows = {row.id: row for _crow, rows in contracts for row in rows}
         if contracts:
             self.people.contract_id = contracts[0][0].id
 
@@ -182,11 +179,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.score_other_cycles)
 
     def score_other_cycles(self) -> None:
-        """Navigator scores of the cycles not open: one per event-loop turn, so the window stays responsive."""
+        """Navigator scores of the cycles not open."""
+        self.score_cycles([c for c in self.navigator.cycle_ids() if c != self.session.cycle_id])
+
+    def score_cycles(self, cycle_ids: list[int]) -> None:
+        """Navigator scores of ``cycle_ids``: one per event-loop turn, so the window stays responsive."""
         if self.db.closed:  # the window is closing
             return
-        self._to_score = [c for c in self.navigator.cycle_ids() if c != self.session.cycle_id]
-        QTimer.singleShot(0, self._score_next)
+        idle = not self._to_score
+        self._to_score += [c for c in cycle_ids if c not in self._to_score]
+        if idle:
+            QTimer.singleShot(0, self._score_next)
 
     def _score_next(self) -> None:
         if not self._to_score or self.db.closed:
@@ -194,14 +197,14 @@ class MainWindow(QMainWindow):
         cycle_id = self._to_score.pop(0)
         try:
             data, _ids = self.db.cycles.data(cycle_id)
-            self.navigator.set_score(cycle_id, score_cycle(data).total, empty=is_empty(data))
+            self.navigator.set_score(cycle_id, score_cycle(data).total, empty=data.is_empty)
         except user_errors():
             self.navigator.set_score(cycle_id, None)
         QTimer.singleShot(0, self._score_next)
 
     def on_scored(self) -> None:
         result, row = self.session.result, self.session.row
-        empty = self.session.data is not None and is_empty(self.session.data)
+        empty = self.session.data is not None and self.session.data.is_empty
         self.score_bar.set_result(result, empty=empty)
         if result is not None:
             state = self.tr("（已定稿，只读）") if self.session.is_final else ""
@@ -367,14 +370,14 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         today = date.today()
-        return next((i for i in ids if (p := self.db.cycles.row(i).period).start <= today <= p.end), None)
+        return next((i for i in ids if (p := self.cycle_rows[i].period).start <= today <= p.end), None)
 
     def current_cycle_guess(self, ids: list[int]) -> int:
         """The latest open cycle that has started, else the first."""
         from datetime import date
 
         today = date.today()
-        rows = [self.db.cycles.row(i) for i in ids]
+        rows = [self.cycle_rows[i] for i in ids]
         started = [r for r in rows if r.period.start <= today and r.status == "open"]
         return started[-1].id if started else ids[0]
 

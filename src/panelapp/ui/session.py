@@ -43,8 +43,7 @@ class CycleSession(QObject):
 
     def load(self, cycle_id: int) -> None:
         """Read the cycle from the store and score it, without telling the widgets yet."""
-        row = self.db.cycles.row(cycle_id)
-        data, ids = self.db.cycles.data(cycle_id)
+        row, data, ids = self.db.cycles.load(cycle_id)
         if cycle_id != self.cycle_id:
             self._alias.clear()  # undo history belongs to one cycle
         self.cycle_id, self.row, self.data = cycle_id, row, data

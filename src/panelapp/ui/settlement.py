@@ -314,11 +314,10 @@ class SettlementDialog(QDialog):
                     self._show([("description", self.tr("该承诺已在第{n}周期登记为未完成").format(n=number))])
                     return
                 cmd = MarkCommitment(self, cycle.id, description, self.tr("{d} 认定未完成").format(d=on.isoformat()))
-            self.editor.run(cmd)
+            self.editor.run(cmd)  # the command refreshes this window
         except user_errors() as exc:
             self._show([("description", message_text(exc))])
             return
-        self.refresh()
         self.kind.setCurrentIndex(0)
         self.date.clear()
         self.description.clear()
@@ -345,7 +344,6 @@ class SettlementDialog(QDialog):
             return
         self.remove_error.clear()
         self.reason.clear()
-        self.refresh()
 
 
 def open_settlement(window: Any) -> SettlementDialog | None:
@@ -354,10 +352,11 @@ def open_settlement(window: Any) -> SettlementDialog | None:
     if session.row is None:
         return None
 
-    def changed(cycle_id: int) -> None:
+    def changed(cycle_id: int) -> None:  # only that cycle's 3.3① changed
         if cycle_id == session.cycle_id:
             session.reload()
-        window.score_other_cycles()
+        else:
+            window.score_cycles([cycle_id])
 
     dialog = SettlementDialog(session.db, session.row.contract_id, window.editor, changed, window)
     dialog.open()

@@ -55,7 +55,7 @@ class SheetOps:
 
         def work(db) -> tuple[Path, str]:
             written = export_score_sheet(db, cycle_id, Path(out), sign=sign)
-            return Path(written), cycle_fingerprint(db.cycles.data(cycle_id)[0])
+            return Path(written), db.signoff.exports(cycle_id)[-1].fingerprint  # what the export recorded
 
         def finished(result: tuple[Path, str]) -> None:
             written, fingerprint = result
@@ -87,7 +87,7 @@ class SheetOps:
         cycle_id, path, fingerprint = self.last_export
         if cycle_id != self.session.cycle_id or not path.is_file():
             return None
-        if cycle_fingerprint(self.session.db.cycles.data(cycle_id)[0]) != fingerprint:
+        if self.session.data is None or cycle_fingerprint(self.session.data) != fingerprint:
             return None  # edited since: print a fresh sheet, never a stale one
         return path
 
