@@ -154,3 +154,27 @@ def test_exports_and_verify_pdf_also_refuse_a_recomputed_chain(witnessed, tmp_pa
     assert "重新计算" in capsys.readouterr().err
     assert main(["verify-pdf", str(sheet), "--db", str(witnessed)]) == 1
     assert "重新计算" in capsys.readouterr().out
+
+
+def test_the_windows_check_reports_a_rollback_as_verify_db_does(witnessed, capsys):
+    """文件 → 检查数据库 (ui.housekeeping.check_database) includes the witness log, as verify-db does:
+    a tail rolled back together with its audit entries leaves rows and chain consistent."""
+    from panelapp.ui.housekeeping import check_database
+
+    conn = sqlite3.connect(witnessed)
+    last = conn.execute("SELECT max(id) FROM absences").fetchone()[0]
+    first_entry = conn.execute(
+        "SELECT min(id) FROM audit_log WHERE table_name='absences' AND record_id=?", (last,)
+    ).fetchone()[0]
+    conn.execute("DELETE FROM absences WHERE id = ?", (last,))
+    conn.execute("DELETE FROM audit_log WHERE id >= ?", (first_entry,))
+    conn.commit()
+    conn.close()
+    code, _out = _verify(witnessed, capsys)
+    db = open_database(witnessed, operator="组员甲")
+    try:
+        assert db.audit.verify().ok  # rows and chain alone cannot tell
+        ok, text = check_database(db)
+    finally:
+        db.close(backup_on_close=False)
+    assert code == 1 and not ok and "尾部回滚" in text, text

@@ -32,9 +32,6 @@ ALLOWED = {
     # The store's default operator name (store.open_database(operator="系统")): a value
     # written to the audit trail and compared with it, not a label.
     ("forms/operator.py", "系统"),
-    # The store's seeded sample panel (store/seed.py DEFAULT_PANEL), recognised to ask for real names.
-    ("forms/operator.py", "组员甲"),
-    ("forms/operator.py", "组员乙"),
     # The self-test types these into the fault form as the record's content (data), and
     # compares the form's live text with the core's level name LEVEL_NAMES[2].
     ("selftest.py", "统一受理平台"),

@@ -163,7 +163,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     from panelapp.store import StoreError, open_database
-    from panelapp.store.backup import backup_dir, stamp
+    from panelapp.store.backup import manual_backup_path
 
     path = _db_path(args)
     if not path.exists():
@@ -179,7 +179,7 @@ def run_backup(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        out = args.out or backup_dir(path) / f"{path.stem}-manual-{stamp()}{path.suffix}"
+        out = args.out or manual_backup_path(path)
         made = db.backup(out)
     except StoreError as exc:
         return _fail(exc)

@@ -25,6 +25,11 @@ def backup_dir(db_path: Path) -> Path:
     return folder
 
 
+def manual_backup_path(db_path: Path) -> Path:
+    """Where 备份 (the window's and ``panelapp backup``'s) writes when no file is named."""
+    return backup_dir(db_path) / f"{db_path.stem}-manual-{stamp()}{db_path.suffix}"
+
+
 def copy_database(src: Path, dest: Path) -> Path:
     """A consistent copy of ``src`` (WAL included) written to ``dest`` via a temp file + rename."""
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -23,24 +23,25 @@ RECENT_MAX = 6
 # -- the work (no dialogs) --------------------------------------------------------------------
 def make_backup(db, dest: Path | None = None) -> Path:
     """A consistent copy of the open database (default: its backups folder, ``-manual-`` + time)."""
-    from panelapp.store.backup import backup_dir, stamp
+    from panelapp.store.backup import manual_backup_path
 
     path = Path(db.path)
-    out = Path(dest) if dest is not None else backup_dir(path) / f"{path.stem}-manual-{stamp()}{path.suffix}"
+    out = Path(dest) if dest is not None else manual_backup_path(path)
     made = db.backup(out)
     record("backup", db=path, to=made)
     return Path(made)
 
 
 def check_database(db) -> tuple[bool, str]:
-    """What ``panelapp verify-db`` says, for the open database."""
+    """What ``panelapp verify-db`` says, for the open database (the witness log included)."""
     report = db.audit.verify()
-    if report.ok:
+    problems = [p.message for p in report.problems] + db.audit.witness_problems()
+    if not problems:
         return True, translate("Housekeeping", "数据库完好：{path}\nSQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；"
                                                "{rows} 条记录与审计记录一致。").format(
             path=db.path, entries=report.entries, rows=report.rows)
-    lines = [translate("Housekeeping", "数据库检查发现 {n} 个问题：{path}").format(n=len(report.problems), path=db.path)]
-    lines += [f"  - {p.message}" for p in report.problems[:30]]
+    lines = [translate("Housekeeping", "数据库检查发现 {n} 个问题：{path}").format(n=len(problems), path=db.path)]
+    lines += [f"  - {message}" for message in problems[:30]]
     return False, "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from panelapp.core.evidence import Fault, LevelOverride, Settings
 from panelapp.core.rules import assess_fault
-from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES, duration_text
+from panelapp.core.text import EFFECT_NAMES, LEVEL_NAMES
 from panelapp.ui.forms.evidence_form import EvidenceDialog
 from panelapp.ui.forms.fields import Field
 from panelapp.ui.forms.specs import fields_for
@@ -149,7 +149,7 @@ class FaultDialog(EvidenceDialog):
         fa = assess_fault(0, fault, self.ctx.settings, self.ctx.params, self.ctx.assessed_on)
         self.assessment = fa
         points = self.ctx.params["level_points"]
-        dur = duration_text((fault.restored_at - fault.started_at).total_seconds())
+        dur = fault.duration_text
         level = self.tr("计算等级：<b>{level}</b>").format(level=LEVEL_NAMES[fa.computed_level])
         if fa.level != fa.computed_level:
             level += self.tr("，改定为 <b>{level}</b>").format(level=LEVEL_NAMES[fa.level])

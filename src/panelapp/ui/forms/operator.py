@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.core.evidence import PanelMember
+from panelapp.store.seed import DEFAULT_PANEL
 
-PLACEHOLDER_NAMES = {"组员甲", "组员乙"}  # the store's seeded sample panel
+PLACEHOLDER_NAMES = {m.name for m in DEFAULT_PANEL}  # the store's seeded sample panel
 
 
 class OperatorDialog(QDialog):
