@@ -316,3 +316,17 @@ def test_defect_report_delivered_early_counts():
     # a report already delivered before the last day is counted, provisional or not
     r = score(defect_reports=(DefectReport(D(2025, 2, 10), "缺陷分析"),), assessed_on=D(2025, 3, 5))
     assert r.item("1.3").deduction == 0 and "已交缺陷分析报告1份" in r.item("1.3").explanation
+
+
+def test_week_states_on_an_assessment_date_inside_the_cycle():
+    # weeks 1-7 reported, week 3 also exempt, nothing for 8-13; assessed on Wednesday 2025-03-05:
+    # week 9 (ends Sunday 03-02) is over, week 10 (03-03 .. 03-09) is not -> 8, 9 missing, 10-13 open.
+    from panelapp.core.rules import week_states
+
+    reports = weekly(skip_weeks=range(8, 14))
+    exempt = (ExemptWeek(C2_MONDAYS[2], "春节"),)
+    states = week_states(CONTRACT.cycle(2), reports, exempt, D(2025, 3, 5))
+    assert [state for _week, state in states] == ["reported"] * 7 + ["missing"] * 2 + ["open"] * 4
+    assert [state for _week, state in week_states(CONTRACT.cycle(2), reports, exempt, None)][7:] == ["missing"] * 6
+    only_exempt = week_states(CONTRACT.cycle(2), (), exempt, D(2025, 3, 5))
+    assert only_exempt[2][1] == "exempt" and only_exempt[0][1] == "missing"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from panelapp.core.contract import HalfYear, Period
-from panelapp.core.evidence import CycleData, Drill, Fault, Settings
+from panelapp.core.contract import HalfYear, Period, Week, monday_of
+from panelapp.core.evidence import CycleData, Drill, ExemptWeek, Fault, Settings, WeeklyReport
 from panelapp.core.result import DeductionLine, EvidenceRef, FaultAssessment
 from panelapp.core.scheme import Item
 from panelapp.core.text import (
@@ -72,23 +72,41 @@ def _other_week(ctx: Context, day: date) -> str:
     return f"所在周（{span}）是第{owner}考核周期的第{number}周"
 
 
+def week_states(
+    period: Period, reports: tuple[WeeklyReport, ...], exempts: tuple[ExemptWeek, ...], assessed_on: date | None
+) -> list[tuple[Week, str]]:
+    """Each week of 1.1 with its state: "reported", "exempt", "open" (not over on the assessment
+    date, so not yet due: 预评) or "missing" (due, neither reported nor exempt)."""
+    reported = {monday_of(r.date) for r in reports}
+    exempt = {monday_of(e.week_of) for e in exempts}
+    states = []
+    for week in period.weeks():
+        if week.monday in reported:
+            states.append((week, "reported"))
+        elif week.monday in exempt:
+            states.append((week, "exempt"))
+        elif assessed_on is not None and week.sunday > assessed_on:
+            states.append((week, "open"))
+        else:
+            states.append((week, "missing"))
+    return states
+
+
 @rule("weekly_reports")
 def weekly_reports(item: Item, ctx: Context) -> Outcome:
     ev = ctx.data.evidence
     weeks = ctx.period.weeks()
     mondays = {w.monday for w in weeks}
-    reported = {r.date - timedelta(days=r.date.weekday()) for r in ev.weekly_reports}
     exempt = {e.week_of - timedelta(days=e.week_of.weekday()): (i, e) for i, e in enumerate(ev.exempt_weeks)}
     per = item.params["points_per_missing"]
-    # a week not over on the assessment date is not yet due (预评)
-    open_weeks = [w for w in weeks if w.sunday > ctx.data.assessed_on]
-    due = [w for w in weeks if w not in open_weeks]
-    missing = [w for w in due if w.monday not in reported and w.monday not in exempt]
+    states = week_states(ctx.period, ev.weekly_reports, ev.exempt_weeks, ctx.data.assessed_on)
+    due = [w for w in weeks if w.sunday <= ctx.data.assessed_on]  # over on the assessment date
+    missing = [w for w, state in states if state == "missing"]
     lines = []
     if missing:
         names = "、".join(f"第{w.number}周（{day_text(w.monday)}起）" for w in missing)
         lines.append(DeductionLine(per * len(missing), f"{names}无巡检报告，扣{per * len(missing)}分"))
-    pending = [w for w in open_weeks if w.monday not in reported and w.monday not in exempt]
+    pending = [w for w, state in states if state == "open"]
     if pending:
         names = "、".join(f"第{w.number}周" for w in pending)
         text = f"{names}在评定日{day_text(ctx.data.assessed_on)}尚未结束，暂不计缺报"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from panelapp.core.contract import Period, Week
+from panelapp.core.contract import Period, Week, monday_of
+from panelapp.core.rules import week_states as core_week_states
 
 # background, text colour, word (translated where shown)
 STATES = {
@@ -19,27 +20,24 @@ STATES = {
 
 
 def week_states(period: Period, reports, exempts, assessed_on: date | None = None) -> list[tuple[Week, str, str]]:
-    """(week, state, detail) for each week of the cycle: what the grid shows.
-
-    A week without a report that is not over on the assessment date is "open" (预评: not yet due).
-    """
-    def monday(d: date) -> date:
-        return d - timedelta(days=d.weekday())
-
+    """(week, state, detail) for each week of the cycle: the core's state (core.rules.week_states)
+    with the words the grid shows for it."""
     reported: dict[date, list[str]] = {}
     for r in reports:
-        reported.setdefault(monday(r.date), []).append(f"{r.date.isoformat()} {r.title}")
-    exempt = {monday(e.week_of): e.reason for e in exempts}
+        reported.setdefault(monday_of(r.date), []).append(f"{r.date.isoformat()} {r.title}")
+    exempt = {monday_of(e.week_of): e.reason for e in exempts}
+    details = {
+        "open": QCoreApplication.translate("WeekGrid", "评定日尚未结束，暂不计缺报"),
+        "missing": QCoreApplication.translate("WeekGrid", "无巡检报告"),
+    }
     rows = []
-    for week in period.weeks():
-        if week.monday in reported:
-            rows.append((week, "reported", "；".join(reported[week.monday])))
-        elif week.monday in exempt:
-            rows.append((week, "exempt", exempt[week.monday]))
-        elif assessed_on is not None and week.sunday > assessed_on:
-            rows.append((week, "open", QCoreApplication.translate("WeekGrid", "评定日尚未结束，暂不计缺报")))
+    for week, state in core_week_states(period, tuple(reports), tuple(exempts), assessed_on):
+        if state == "reported":
+            rows.append((week, state, "；".join(reported[week.monday])))
+        elif state == "exempt":
+            rows.append((week, state, exempt[week.monday]))
         else:
-            rows.append((week, "missing", QCoreApplication.translate("WeekGrid", "无巡检报告")))
+            rows.append((week, state, details[state]))
     return rows
 
 
