@@ -361,3 +361,11 @@ def test_non_utf8_scheme_file_is_refused(tmp_path: Path):
     with pytest.raises(SchemeError) as err:
         load_scheme_file(bad)
     assert "gbk.toml" in str(err.value)
+
+
+def test_every_rule_kind_names_the_evidence_it_judges():
+    from panelapp.core.evidence import EVIDENCE_KINDS
+    from panelapp.core.scheme import RULE_EVIDENCE, RULE_KINDS
+
+    assert set(RULE_EVIDENCE) == set(RULE_KINDS)
+    assert all(kinds and set(kinds) <= set(EVIDENCE_KINDS) for kinds in RULE_EVIDENCE.values())

@@ -31,6 +31,21 @@ RULE_KINDS = (
     "support",
 )
 
+#: The evidence kinds an item of each rule kind is judged on: the tables
+#: the window's item panel shows and the audit entries of its history.
+RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "weekly_reports": ("weekly_reports", "exempt_weeks"),
+    "special_periods": ("special_periods",),
+    "defect_reports": ("defect_reports",),
+    "half_year_drill": ("drills",),
+    "half_year_training": ("trainings",),
+    "faults": ("faults",),
+    "security_events": ("security_events",),
+    "fault_response": ("faults",),
+    "onsite_service": ("absences", "violations", "offhours_misses"),
+    "support": ("unfulfilled_commitments", "late_optimizations"),
+}
+
 
 #: What each rule kind needs in its item's ``params``: an int, or a table of ints with these keys.
 RULE_PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {

@@ -5,25 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from panelapp.core.scheme import RULE_EVIDENCE
 from panelapp.ui.actions import EvidenceActions
 from panelapp.ui.errors import show_error, user_errors
 from panelapp.ui.forms.history import HistoryDialog
 from panelapp.ui.session import CycleSession
-
-#: The evidence kinds an item of each rule kind (core/scheme.py RULE_KINDS) is judged on:
-#: the tables its panel shows and the audit entries of its history.
-RULE_EVIDENCE: dict[str, tuple[str, ...]] = {
-    "weekly_reports": ("weekly_reports", "exempt_weeks"),
-    "special_periods": ("special_periods",),
-    "defect_reports": ("defect_reports",),
-    "half_year_drill": ("drills",),
-    "half_year_training": ("trainings",),
-    "faults": ("faults",),
-    "security_events": ("security_events",),
-    "fault_response": ("faults",),
-    "onsite_service": ("absences", "violations", "offhours_misses"),
-    "support": ("unfulfilled_commitments", "late_optimizations"),
-}
 
 
 def entry_item(entry) -> str | None:
