@@ -162,10 +162,9 @@ class Standing:
     ) -> int | None:
         """Tick (or untick) a bid commitment as unfulfilled in this cycle; returns the record id.
         A commitment not yet in the contract's register (承诺清单) joins it, in the same transaction."""
-        with self._uow.tx() as s:
+        with self._uow.tx():
             have = self.unfulfilled_commitments(cycle_id).get(commitment)
             if unfulfilled and have is None:
-                ensure_commitment(s, cycle_id, commitment)
                 return self._evidence.add(
                     cycle_id, "unfulfilled_commitments", UnfulfilledCommitment(commitment, note)
                 )
