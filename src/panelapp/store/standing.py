@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from panelapp.core.evidence import PanelMember, UnfulfilledCommitment
 from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
+from panelapp.core.settlement import DEDUCTION_KINDS
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
 from panelapp.store.models import (
@@ -213,7 +214,7 @@ class Standing:
             ]
 
     def add_payment_deduction(self, contract_id: int, item: PaymentDeduction) -> int:
-        if item.kind not in ("commitment", "criticism"):
+        if item.kind not in DEDUCTION_KINDS:
             raise StoreError("扣减类别只能是 commitment（未完成投标承诺）或 criticism（通报批评）")
         if not isinstance(item.count, int) or item.count < 1:
             raise StoreError("扣减次数必须是正整数")
