@@ -202,3 +202,18 @@ def test_offset_plus_eight_is_accepted(doc):
     doc["evidence"]["offhours_misses"][0]["at"] = "2025-01-04T22:40+08:00"
     data = parse_cycle(doc)
     assert data.evidence.offhours_misses[0].at.isoformat() == "2025-01-04T22:40:00"
+
+
+def test_a_register_entry_outside_the_service_period_is_refused_at_its_date(doc):
+    doc["version"] = 3
+    doc["payment_deductions"] = [
+        {"kind": "criticism", "date": "2099-01-01", "description": "通报批评"},
+        {"kind": "nonsense", "date": "2099-01-02", "description": ""},
+    ]
+    errors = [(e.path, e.message) for e in refused(doc).errors]
+    dated = [(p, m) for p, m in errors if p.endswith(".date")]
+    assert [p for p, _ in dated] == ["payment_deductions[0].date", "payment_deductions[1].date"]
+    assert all(m.startswith("2099-01-0") and "不在合同服务期" in m for _, m in dated)
+    # the register's own messages for the kind and the description, not the deduction form's
+    assert ("payment_deductions[1].kind", "只能是 criticism（十一.3 通报批评）或 commitment（十一.2 投标承诺）") in errors
+    assert not any(p.endswith(".description") and m == "说明不能为空" for p, m in errors)

@@ -133,3 +133,16 @@ def test_the_sheet_descriptions_follow_the_declared_words():
     assert describe("unfulfilled_commitments", evidence.UnfulfilledCommitment("承诺")) == ("—", "承诺")
     assert describe("late_optimizations", evidence.LateOptimization("优化", date(2025, 1, 2), "晚了"))[1] == (
         "优化（时限2025-01-02），晚了")
+
+
+def test_the_validator_bounds_an_attachment_as_the_cycle_file_reader_does():
+    from panelapp.core import limits
+
+    data = parse_cycle(DEMO)
+    args = (data.contract, data.cycle, data.assessed_on, data.settings)
+    ok = FileRef("a.pdf", "0" * 64, limits.MAX_ATTACHMENT)
+    assert record_errors(*args, "drills", Drill(date(2025, 1, 10), "演练", files=(ok,))) == []
+    big = FileRef("a.pdf", "0" * 64, limits.MAX_ATTACHMENT + 1)
+    errors = record_errors(*args, "drills", Drill(date(2025, 1, 10), "演练", files=(big,)))
+    assert [(e.path, e.message) for e in errors] == [
+        ("files[0].size", f"应在 0 到 {limits.MAX_ATTACHMENT} 之间，实际为 {limits.MAX_ATTACHMENT + 1}")]

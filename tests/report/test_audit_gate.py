@@ -141,3 +141,37 @@ def test_an_audit_entry_deleted_anywhere_refuses_the_export(filled, tmp_path, ca
                  f"AND record_id = {_cycle_id(filled, 4)})")
     assert main(["export-pdf", "--cycle", "2", str(tmp_path / "s.pdf"), "--db", str(filled)]) == 2
     assert "审计链在此处断开" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("tamper", ["none", "update", "settings", "links"])
+def test_verify_cycles_is_verify_cycle_of_each_with_shared_work_done_once(filled, tamper, monkeypatch):
+    from panelapp.store import cycle_audit
+
+    if tamper == "links":
+        _sql(filled, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log WHERE table_name = 'cycles')")
+    elif tamper != "none":
+        TAMPERS[tamper](filled)
+    db = open_database(filled)
+    try:
+        ids = [row.id for row in db.cycles.of_contract(db.cycles.row(_cycle_id(filled, 2)).contract_id)]
+        assert len(ids) > 2
+        each = {cid: [p.message for p in db.audit.verify_cycle(cid)] for cid in ids}
+        calls = {"links": 0, "scopes": 0}
+        links, scope = cycle_audit._links, cycle_audit._verify_scope
+
+        def counted_links(*args):
+            calls["links"] += 1
+            return links(*args)
+
+        def counted_scope(*args):
+            calls["scopes"] += 1
+            return scope(*args)
+
+        monkeypatch.setattr(cycle_audit, "_links", counted_links)
+        monkeypatch.setattr(cycle_audit, "_verify_scope", counted_scope)
+        together = db.audit.verify_cycles(ids)
+        assert {cid: [p.message for p in problems] for cid, problems in together.items()} == each
+        assert calls["links"] == 1
+        assert calls["scopes"] < len(ids)  # the two cycles of a half-year share one scope
+    finally:
+        db.close(backup_on_close=False)

@@ -120,3 +120,45 @@ def test_a_damaged_current_file_is_restored_without_force(current, tmp_path, cap
     current.write_bytes(data[: len(data) // 2])
     assert main(["restore", str(backup), "--db", str(current)]) == 0, capsys.readouterr()
     assert main(["verify-db", "--db", str(current)]) == 0
+
+
+@pytest.mark.parametrize("kind", ["garbage", "foreign"])
+def test_a_backup_that_is_no_panelapp_database_is_refused_as_such(current, tmp_path, kind):
+    from panelapp.store import StoreError
+    from panelapp.store.restore_check import restore
+
+    backup = tmp_path / "b.db"
+    if kind == "garbage":
+        backup.write_bytes(b"garbage" * 1000)
+    else:
+        _sql(backup, "CREATE TABLE notes (body TEXT)")
+    before = _digest(current)
+    with pytest.raises(StoreError, match="已损坏或不是 panelapp 数据库，未恢复"):
+        restore(backup, current, force=True)
+    assert _digest(current) == before
+
+
+def test_a_backup_of_a_newer_version_is_refused_with_the_check_summary(current, tmp_path):
+    from panelapp.store import StoreError
+    from panelapp.store.restore_check import restore
+
+    backup = _backup_of(current, tmp_path)
+    _sql(backup, *BAD["newer-version"])
+    with pytest.raises(StoreError, match="未通过检查") as err:
+        restore(backup, current, force=True)
+    assert "更新版本" in str(err.value)
+
+
+def test_restore_takes_the_callers_check_instead_of_checking_again(current, tmp_path, monkeypatch):
+    from panelapp.store import restore_check
+
+    backup = _backup_of(current, tmp_path)
+    checked = restore_check.check_backup(backup, current)
+    assert checked.ok
+
+    def again(*_args):
+        raise AssertionError("checked twice")
+
+    monkeypatch.setattr(restore_check, "check_backup", again)
+    safety = restore_check.restore(backup, current, checked=checked)
+    assert safety.is_file()

@@ -199,7 +199,7 @@ def run_restore(args: argparse.Namespace) -> int:
     checked = check_backup(args.backup, path)
     print(checked.summary())
     try:
-        safety = restore(args.backup, path, force=args.force)
+        safety = restore(args.backup, path, force=args.force, checked=checked)
     except StoreError as exc:
         return _fail(exc)
     print(f"已从 {args.backup} 恢复数据库 {path}。\n恢复前的文件另存为：{safety}")

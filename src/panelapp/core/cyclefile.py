@@ -44,7 +44,7 @@ from panelapp.core.evidence import (
 from panelapp.core.fields import INVALID, Errors, FieldError
 from panelapp.core.overrides import deduction_limit
 from panelapp.core.scheme import SchemeError, load_scheme
-from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems
+from panelapp.core.settlement import DEDUCTION_KINDS, outside_service_period
 from panelapp.core.workdays import offhours_problem
 
 FORMAT = "panelapp-cycle"
@@ -292,9 +292,10 @@ def _register(errors: Errors, value: Any, contract: Any) -> Any:
         on = F.day(errors, f"{path}.date", obj["date"])
         text = F.text(errors, f"{path}.description", obj["description"], required=True)
         count = F.integer(errors, f"{path}.count", obj.get("count", 1), 1, 1000)
-        if on is not INVALID and contract is not INVALID:  # the date inside the service period
-            for field_name, message in deduction_problems(contract, "criticism", on, "-"):
-                errors.add(f"{path}.{field_name}", message)
+        if on is not INVALID and contract is not INVALID:
+            outside = outside_service_period(contract, on)
+            if outside:
+                errors.add(f"{path}.date", outside)
         if INVALID not in (on, text, count) and kind in DEDUCTION_KINDS:
             entries.append(RegisterEntry(kind, on, text, count))
     return tuple(entries)

@@ -11,6 +11,7 @@ See docs/evidence.md.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 import types
 import typing
@@ -114,14 +115,9 @@ def _strip_none(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-_CACHE: dict[type, tuple[Declared, ...]] = {}
-
-
+@functools.cache
 def declared_fields(cls: type) -> tuple[Declared, ...]:
-    """The declared fields of an evidence dataclass, in declaration order."""
-    cached = _CACHE.get(cls)
-    if cached is not None:
-        return cached
+    """The declared fields of an evidence dataclass, in declaration order (worked out once per class)."""
     module = vars(sys.modules[cls.__module__])
     hints = typing.get_type_hints(cls, globalns=module, localns=module)
     out = []
@@ -134,9 +130,7 @@ def declared_fields(cls: type) -> tuple[Declared, ...]:
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
         default = None if f.default is dataclasses.MISSING else f.default
         out.append(Declared(f.name, fmt, nullable, has_default and not nullable, choices, spec, default))
-    result = tuple(out)
-    _CACHE[cls] = result
-    return result
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ def _ref(kind: str, index: int) -> tuple[EvidenceRef, ...]:
 
 def _other_week(ctx: Context, day: date) -> str:
     """Whose week ``day`` lies in, when not one of this cycle's weeks (scoring.md, week boundaries)."""
-    monday = day - timedelta(days=day.weekday())
+    monday = monday_of(day)
     thursday = monday + timedelta(days=3)
     owner = ctx.data.contract.cycle_of(thursday)
     span = f"{day_text(monday)}至{day_text(monday + timedelta(days=6))}"
@@ -97,7 +97,7 @@ def weekly_reports(item: Item, ctx: Context) -> Outcome:
     ev = ctx.data.evidence
     weeks = ctx.period.weeks()
     mondays = {w.monday for w in weeks}
-    exempt = {e.week_of - timedelta(days=e.week_of.weekday()): (i, e) for i, e in enumerate(ev.exempt_weeks)}
+    exempt = {monday_of(e.week_of): (i, e) for i, e in enumerate(ev.exempt_weeks)}
     per = item.params["points_per_missing"]
     states = week_states(ctx.period, ev.weekly_reports, ev.exempt_weeks, ctx.data.assessed_on)
     due = [w for w in weeks if w.sunday <= ctx.data.assessed_on]  # over on the assessment date
@@ -121,7 +121,7 @@ def weekly_reports(item: Item, ctx: Context) -> Outcome:
     ):
         for i, r in enumerate(records):
             day = getattr(r, key)
-            if day - timedelta(days=day.weekday()) not in mondays:
+            if monday_of(day) not in mondays:
                 text = f"{day_text(day)}的{what}：{_other_week(ctx, day)}，不计入本周期"
                 lines.append(DeductionLine(0, text, _ref(kind, i)))
     required = len(due) - sum(1 for w in due if w.monday in exempt)

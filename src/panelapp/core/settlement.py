@@ -230,6 +230,14 @@ def service_period(contract: Contract) -> tuple[date, date]:
     return periods[0].start, periods[-1].end
 
 
+def outside_service_period(contract: Contract, on: date) -> str | None:
+    """The Chinese message when ``on`` is not within the contract's service period (None: it is)."""
+    start, end = service_period(contract)
+    if start <= on <= end:
+        return None
+    return f"{on.isoformat()} 不在合同服务期（{start.isoformat()} 至 {end.isoformat()}）内"
+
+
 def deduction_problems(contract: Contract, kind: str, on: date | None, description: str) -> list[tuple[str, str]]:
     """(field, Chinese message) for every reason a payment-time deduction cannot be entered."""
     problems: list[tuple[str, str]] = []
@@ -238,9 +246,9 @@ def deduction_problems(contract: Contract, kind: str, on: date | None, descripti
     if on is None:
         problems.append(("date", "请填写日期"))
     else:
-        start, end = service_period(contract)
-        if not start <= on <= end:
-            problems.append(("date", f"{on.isoformat()} 不在合同服务期（{start.isoformat()} 至 {end.isoformat()}）内"))
+        outside = outside_service_period(contract, on)
+        if outside:
+            problems.append(("date", outside))
     if not description.strip():
         problems.append(("description", "说明不能为空"))
     return problems

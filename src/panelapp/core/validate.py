@@ -12,8 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from panelapp.core import fields as F
+from panelapp.core import limits
 from panelapp.core.contract import Contract
-from panelapp.core.cyclefile import check_dates
+from panelapp.core.cyclefile import check_dates, read_field
 from panelapp.core.declare import Declared
 from panelapp.core.evidence import KIND, LEVELS, CycleData, Evidence, FileRef, LevelOverride, Settings
 from panelapp.core.fields import Errors, FieldError
@@ -39,7 +40,7 @@ def _files(errors: Errors, path: str, value: Any) -> None:
             continue
         F.text(errors, f"{p}.name", ref.name, required=True)
         F.sha256(errors, f"{p}.sha256", ref.sha256)
-        F.integer(errors, f"{p}.size", ref.size, 0, None)
+        F.integer(errors, f"{p}.size", ref.size, 0, limits.MAX_ATTACHMENT)  # as the cycle file's reader
 
 
 def _override(errors: Errors, path: str, value: Any) -> None:
@@ -60,12 +61,8 @@ def check_field(errors: Errors, path: str, f: Declared, value: Any) -> None:
     elif f.format == "datetime":
         if not isinstance(value, datetime):
             F.moment(errors, path, _file_text(value))
-    elif f.format == "text":
-        F.text(errors, path, value, required=f.spec.required)
-    elif f.format == "bool":
-        F.boolean(errors, path, value)
-    elif f.format == "choice":
-        F.choice(errors, path, value, f.choices)
+    elif f.format in ("text", "bool", "choice"):  # already of their type in the file's form
+        read_field(errors, path, f, value)
     elif f.format == "override":
         _override(errors, path, value)
     elif f.format == "files":

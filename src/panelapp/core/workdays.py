@@ -101,11 +101,3 @@ def offhours_problem(at: datetime, spans: tuple[Span, ...]) -> str | None:
         f"{at:%Y-%m-%d %H:%M} 是{kind.text}的工作时间（{hours_text(spans)}），"
         "不属于非工作时间（双休日、法定节假日、夜间），不能记为非工作时间未响应"
     )
-
-
-def offhours_reason(at: datetime, spans: tuple[Span, ...]) -> str:
-    """Why ``at`` is off-hours, in Chinese (for 扣分说明); assumes offhours_problem() is None."""
-    if not in_spans(at.time(), spans):
-        return "工作时间外"
-    kind = day_kind(at.date())
-    return kind.text

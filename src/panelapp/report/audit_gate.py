@@ -43,6 +43,15 @@ def require_audited(db: Any, cycle_id: int, what: str) -> None:
 
 
 def require_audited_contract(db: Any, contract_id: int) -> None:
-    """Every cycle of a contract (the annual summary reads them all)."""
-    for row in db.cycles.of_contract(contract_id):
-        require_audited(db, row.id, f"第{row.number}考核周期")
+    """Every cycle of a contract (the annual summary reads them all); the refusal names the first
+    cycle that fails, with its problems. The cycles of a half-year share their rows, the chain
+    and the witness log are the file's: each is checked once (``db.audit.verify_cycles``)."""
+    rows = db.cycles.of_contract(contract_id)
+    if not rows:
+        return
+    found = db.audit.verify_cycles([row.id for row in rows])
+    witnessed = [_Witnessed(message) for message in db.audit.witness_problems()]
+    for row in rows:
+        problems = [*found[row.id], *witnessed]
+        if problems:
+            raise ReportError(refusal(problems, f"第{row.number}考核周期"))

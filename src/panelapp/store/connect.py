@@ -77,11 +77,9 @@ def _inspect(path: Path, uri: str | None = None) -> tuple[bool, str | None, list
         with engine.connect() as conn:
             tables = list(conn.scalars(text("SELECT name FROM sqlite_schema WHERE type='table'")))
             # an SQLite file without our tables (even one with no table at all) is not ours
-            if "alembic_version" not in tables or not OUR_TABLES <= set(tables):
+            if not OUR_TABLES <= set(tables):
                 return True, None, []
-            revision = None
-            if "alembic_version" in tables:
-                revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
+            revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
             problems: list[str] = []
             for table in tables:
                 if table in SKIP_QUICK_CHECK or table.startswith("sqlite_"):

@@ -82,8 +82,29 @@ def _chunks(items: list[Any]) -> Iterable[list[Any]]:
 
 def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
     """Problems with the rows cycle ``cycle_id``'s sheet is made from (empty: they match the trail)."""
-    problems: list[Problem] = []
     cycles, contract_id = scope_cycles(session, cycle_id)
+    return _verify_scope(session, cycles, contract_id, _links(session))
+
+
+def verify_cycles(session: Any, cycle_ids: Iterable[int]) -> dict[int, list[Problem]]:
+    """verify_cycle of each of ``cycle_ids``, by cycle id; a scope several cycles share (the two
+    cycles of a half-year) is verified once, and the chain's links are walked once."""
+    links = _links(session)
+    by_scope: dict[tuple[int, ...], list[Problem]] = {}
+    found: dict[int, list[Problem]] = {}
+    for cycle_id in cycle_ids:
+        cycles, contract_id = scope_cycles(session, cycle_id)
+        key = (contract_id, *cycles)
+        if key not in by_scope:
+            by_scope[key] = _verify_scope(session, cycles, contract_id, links)
+        found[cycle_id] = by_scope[key]
+    return found
+
+
+def _verify_scope(session: Any, cycles: list[int], contract_id: int, links: list[Problem]) -> list[Problem]:
+    """The rows of ``cycles`` and of contract ``contract_id`` against their entries; ``links``:
+    the chain's (_links), listed after the entries that do not match their hash."""
+    problems: list[Problem] = []
     audit = AuditLog.__table__
     cols = [audit.c[n] for n in ("id", "at", "operator", "action", "table_name", "record_id", "old", "new",
                                  "prev_hash", "hash")]
@@ -135,7 +156,7 @@ def verify_cycle(session: Any, cycle_id: int) -> list[Problem]:
             select(*cols).where(tuple_(audit.c.table_name, audit.c.record_id).in_(chunk)).order_by(audit.c.id)
         ))
     problems += bad_entries.values()
-    problems += _links(session)
+    problems += links
     for key, (table, m) in rows.items():
         problem = row_problem(table, m, key in last, last.get(key))
         if problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -73,6 +74,14 @@ class AuditTrail:
 
         with self._uow.tx() as s:
             return verify_cycle(s, cycle_id)
+
+    def verify_cycles(self, cycle_ids: Iterable[int]) -> dict[int, list[Problem]]:
+        """verify_cycle of several cycles, by cycle id, each shared scope and the chain's links
+        read once (store.cycle_audit.verify_cycles)."""
+        from panelapp.store.cycle_audit import verify_cycles
+
+        with self._uow.tx() as s:
+            return verify_cycles(s, cycle_ids)
 
     def witness(self, event: str) -> None:
         """Append the chain head to the witness log in the user's data folder (store.witness)."""

@@ -12,8 +12,6 @@ from panelapp.store.mapping import check_kind, contract_of
 from panelapp.store.models import EVIDENCE_MODELS, ContractModel, CycleModel, EvidenceBase, table_of
 from panelapp.store.rows import CycleRow
 
-#: evidence that counts for the half-year (the cycle closing it reads the earlier cycle's too)
-
 
 def contract_model(s: Session, contract_id: int) -> ContractModel:
     m = reading(s, (table_of(ContractModel),), lambda: s.get(ContractModel, contract_id))

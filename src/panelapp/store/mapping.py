@@ -49,6 +49,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     kind: tuple(f.name for f in dataclasses.fields(cls) if f.name != "files")
     for kind, cls in EVIDENCE_TYPES.items()
 }
+#: the kinds whose dataclass carries attachments (a ``files`` field)
+_WITH_FILES = frozenset(
+    kind for kind, cls in EVIDENCE_TYPES.items() if any(f.name == "files" for f in dataclasses.fields(cls))
+)
 #: the contracts columns, in the order of core Contract's fields
 CONTRACT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Contract))
 _SETTINGS = frozenset(f.name for f in dataclasses.fields(Settings))
@@ -104,7 +108,7 @@ def evidence_of(kind: str, row: RowMapping, files: tuple[FileRef, ...] = ()) -> 
             values[f] = LevelOverride(cast(Level, level), row["override_reason"] or "") if level else None
         else:
             values[f] = row[f]
-    if any(f.name == "files" for f in dataclasses.fields(cls)):
+    if kind in _WITH_FILES:
         values["files"] = files
     record: Record = cls(**values)
     return record

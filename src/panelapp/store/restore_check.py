@@ -12,12 +12,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from panelapp.store import revisions
-from panelapp.store.models import AppSetting, AuditLog, ContractModel, CycleModel
+from panelapp.store.models import AuditLog, ContractModel, CycleModel
 from panelapp.store.readonly import inspect_file, ro_session, verify_readonly
+from panelapp.store.witness import database_id
 
 
 @dataclass
@@ -50,8 +51,7 @@ def facts(path: Path) -> FileFacts:
         return out
     try:
         with ro_session(path) as session:
-            if inspect(session.connection()).has_table(AppSetting.__tablename__):  # older files lack it
-                out.db_id = session.scalar(select(AppSetting.value).where(AppSetting.key == "database_id"))
+            out.db_id = database_id(session)
             out.first_entry = session.scalar(select(AuditLog.hash).order_by(AuditLog.id).limit(1))
             out.entries, out.last_at = session.execute(select(func.count(AuditLog.id), func.max(AuditLog.at))).one()
             for contract in session.scalars(select(ContractModel).order_by(ContractModel.id)):
@@ -111,8 +111,7 @@ def check_backup(backup: Path, db_path: Path) -> BackupCheck:
     if b.problem:
         result.problems.append(b.problem)
         return result
-    if b.revision and revisions.known(b.revision) and b.revision != revisions.HEAD_REVISION:
-        pass  # an older schema: migrated (with its own safety copy) when opened after the restore
+    # an older schema passes: it is migrated (with its own safety copy) when opened after the restore
     report = verify_readonly(backup)
     result.problems += [p.message for p in report.problems[:20]]
     if not b.contracts:
@@ -120,20 +119,25 @@ def check_backup(backup: Path, db_path: Path) -> BackupCheck:
     return result
 
 
-def restore(backup: Path, db_path: Path, force: bool = False) -> Path:
+def restore(backup: Path, db_path: Path, force: bool = False, *, checked: BackupCheck | None = None) -> Path:
     """Replace ``db_path`` with ``backup`` after checking it; the current file is first kept as a
     safety copy. A bad backup is refused; one of another database needs ``force`` (the window
     asks, the command line takes ``--force``). The caller must hold no connection to ``db_path``.
+    ``checked``: the caller's check_backup(backup, db_path), made just before (not made again).
     Returns the safety copy's path."""
-    from panelapp.store.backup import is_good, replace_with
+    from panelapp.store.backup import replace_with
     from panelapp.store.errors import StoreError
 
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise StoreError(f"找不到备份文件：{backup}", path=str(backup))
-    if not is_good(backup):
+    if checked is None:
+        checked = check_backup(backup, db_path)
+    b = checked.backup
+    if b.problem and (b.revision is None or revisions.known(b.revision)):
+        # the file itself is unsound (header, not ours, SQLite's check); a newer schema is
+        # refused below with the check's summary
         raise StoreError(f"备份文件 {backup} 已损坏或不是 panelapp 数据库，未恢复。", path=str(backup))
-    checked = check_backup(backup, db_path)
     if not checked.ok:
         raise StoreError(f"备份文件 {backup} 未通过检查，未恢复。\n{checked.summary()}", path=str(backup))
     current = checked.current

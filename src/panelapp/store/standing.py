@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from panelapp.core.evidence import PanelMember, UnfulfilledCommitment
 from panelapp.core.payments import deduction_amount, money
 from panelapp.core.scheme import load_scheme
+from panelapp.core.settlement import DEDUCTION_KINDS
 from panelapp.store import lookup
 from panelapp.store.errors import StoreError
 from panelapp.store.models import (
@@ -162,10 +163,9 @@ class Standing:
     ) -> int | None:
         """Tick (or untick) a bid commitment as unfulfilled in this cycle; returns the record id.
         A commitment not yet in the contract's register (承诺清单) joins it, in the same transaction."""
-        with self._uow.tx() as s:
+        with self._uow.tx():
             have = self.unfulfilled_commitments(cycle_id).get(commitment)
             if unfulfilled and have is None:
-                ensure_commitment(s, cycle_id, commitment)
                 return self._evidence.add(
                     cycle_id, "unfulfilled_commitments", UnfulfilledCommitment(commitment, note)
                 )
@@ -214,7 +214,7 @@ class Standing:
             ]
 
     def add_payment_deduction(self, contract_id: int, item: PaymentDeduction) -> int:
-        if item.kind not in ("commitment", "criticism"):
+        if item.kind not in DEDUCTION_KINDS:
             raise StoreError("扣减类别只能是 commitment（未完成投标承诺）或 criticism（通报批评）")
         if not isinstance(item.count, int) or item.count < 1:
             raise StoreError("扣减次数必须是正整数")

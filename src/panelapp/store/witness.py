@@ -39,11 +39,17 @@ def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
+def database_id(session: Session) -> str | None:
+    """The database's id read through ``session`` (None: not set, or a file too old to have it)."""
+    if not inspect(session.connection()).has_table(AppSetting.__tablename__):  # older files lack it
+        return None
+    db_id: str | None = session.scalar(select(AppSetting.value).where(AppSetting.key == ID_KEY))
+    return db_id
+
+
 def observe(session: Session) -> tuple[str | None, int, str | None]:
     """(database id, last entry id, last entry hash) read through ``session``."""
-    db_id = None
-    if inspect(session.connection()).has_table(AppSetting.__tablename__):  # older files lack it
-        db_id = session.scalar(select(AppSetting.value).where(AppSetting.key == ID_KEY))
+    db_id = database_id(session)
     last = session.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)).first()
     return db_id, (last[0] if last else 0), (last[1] if last else None)
 
@@ -151,20 +157,19 @@ def check(session: Session, db_path: Path) -> WitnessReport:
         seen.add((entry, head))
         report.checked += 1
         stored = session.scalar(select(AuditLog.hash).where(AuditLog.id == entry))
-        row = None if stored is None else (stored,)
-        if row is not None and row[0] == head:
+        if stored == head:
             continue
         when = f"{line.get('at', '?')} {_EVENTS.get(line.get('event', ''), line.get('event', ''))}"
         backup = _holding_backup(db_path, entry, head)
         fix = (f"备份 {backup} 含有该链头，可用 panelapp restore 恢复后再核对"
                if backup else "没有找到含有该链头的备份；请找回该时刻之后的数据库副本")
-        if row is None and entry > last_entry:
+        if stored is None and entry > last_entry:
             what = (f"见证于 {when} 的链头（审计记录 #{entry}）已不在审计链中：审计链只到 #{last_entry}，"
                     "其后的记录被删除（尾部回滚），或数据库被换成了较旧的副本")
-        elif row is None:
+        elif stored is None:
             what = f"见证于 {when} 的审计记录 #{entry} 已不存在：审计记录被删除后审计链被重新计算"
         else:
-            what = (f"见证于 {when} 的审计记录 #{entry} 哈希为 {head[:16]}…，现为 {row[0][:16]}…："
+            what = (f"见证于 {when} 的审计记录 #{entry} 哈希为 {head[:16]}…，现为 {stored[:16]}…："
                     "审计链被重新计算过（数据在程序之外被改动后伪造了审计链）")
         problems.append(f"{what}。{fix}")
     return report

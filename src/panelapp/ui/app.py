@@ -41,7 +41,7 @@ def open_db(path: str | None, parent=None):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
-            restore(Path(exc.backup), target, force=True)  # confirmed with the summary above
+            restore(Path(exc.backup), target, force=True, checked=checked)  # confirmed with the summary above
             return open_database(target)
         except StoreError as again:
             QMessageBox.critical(parent, QCoreApplication.translate("App", "恢复失败"), str(again))
