@@ -91,19 +91,7 @@ def _sign_options(args: argparse.Namespace):
     return SignOptions(pfx=pfx, password=password or None)
 
 
-def missing_folder(out: Path) -> str | None:
-    """The Chinese refusal when OUT's folder does not exist (commands never create folders)."""
-    folder = out.parent
-    if folder.is_dir():
-        return None
-    return f"OUT：输出文件夹不存在：{folder}（不会自动创建文件夹，请先创建或换一个位置）"
-
-
 def export_pdf(args: argparse.Namespace) -> int:
-    problem = missing_folder(args.out)
-    if problem:
-        return fail(problem)
-
     def body(db: Database) -> int:
         from panelapp.report.export import export_score_sheet
 
