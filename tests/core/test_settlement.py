@@ -14,6 +14,7 @@ from panelapp.core.settlement import (
     DeductionLine,
     PaymentRates,
     deduction_problems,
+    removal_refusal,
     settle,
 )
 
@@ -127,3 +128,23 @@ def test_settlement_adds_up_and_never_exceeds_the_cap(cycle_scores, items):
     # one more criticism never lowers what is withheld
     more = settle(CONTRACT, lines, [*deductions, deduction("X", "criticism", date(2025, 9, 1))])
     assert more.effective_total >= s.effective_total and more.payable <= s.payable
+
+
+def test_the_state_of_a_cycle_line():
+    from dataclasses import replace
+
+    assert cycle(2, 87, 5).state == "已定稿"
+    assert cycle(2, 87, 5, final=False).state == "未定稿"
+    assert replace(cycle(2, 87, 5, final=False), provisional=True).state == "预评"
+    assert replace(cycle(2, 87, 5), provisional=True).state == "已定稿"
+
+
+def test_which_deduction_lines_are_withdrawn_elsewhere():
+    on = date(2025, 3, 3)
+    amount = Decimal("10000.00")
+    assert removal_refusal(DeductionLine("D3", "criticism", on, "x", amount, source="entered")) is None
+    assert removal_refusal(DeductionLine("C12", "commitment", on, "x", amount, source="commitment")) is None
+    event = removal_refusal(DeductionLine("S4", "criticism", on, "x", amount, source="security_events"))
+    late = removal_refusal(DeductionLine("L5", "criticism", on, "x", amount, source="late_optimizations"))
+    assert event == "S4 是2.2 安全运行事件记录上的“同时构成通报批评”标记；请在该记录中取消勾选（记入操作记录）"
+    assert late is not None and late.startswith("L5 是3.3 运维支撑服务（未及时完成优化）记录上") and "取消勾选" in late

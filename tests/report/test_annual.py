@@ -1,17 +1,22 @@
 """The annual summary: money per cycle, payment schedule, 十一.2/十一.3 deductions, the 十二.2 cap."""
 
+import json
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 from samples import cycle2
 
 from conftest import fill, flat, pdf_pages
 from panelapp.core.evidence import Absence
-from panelapp.report.annual import annual_summary
+from panelapp.report.annual import annual_summary, export_annual_summary
 from panelapp.report.annual_pdf import write_annual_pdf
 from panelapp.report.annual_xlsx import write_annual_xlsx
+from panelapp.report.errors import ReportError
 from panelapp.store import PaymentDeduction
+from panelapp.store.witness import log_path
 
 
 def _summary(db, cycle_id):
@@ -73,3 +78,31 @@ def test_pdf_and_xlsx(db, cycle_id, tmp_path):
     assert any(isinstance(v, str) and "年度供应商评价" in v for v in flat_values)
     assert "两期付款不足扣减、应向乙方追回" in flat_values
     assert len(ws._charts) == 1
+
+
+def test_export_annual_summary_gates_once_writes_each_file_then_witnesses(db, cycle_id, tmp_path):
+    contract_id = db.cycles.contracts()[0].id
+    made = []
+
+    def writer(write):
+        def counted(summary, out):
+            made.append(summary)
+            return write(summary, out)
+        return counted
+
+    paths = export_annual_summary(db, contract_id, [(writer(write_annual_pdf), tmp_path / "y.pdf"),
+                                                    (writer(write_annual_xlsx), str(tmp_path / "y.xlsx"))])
+    assert paths == [tmp_path / "y.pdf", tmp_path / "y.xlsx"]
+    assert paths[0].read_bytes().startswith(b"%PDF") and load_workbook(paths[1]).sheetnames
+    assert len(made) == 2 and made[0] is made[1]  # one summary for both files
+    events = [json.loads(line)["event"] for line in log_path().read_text("utf-8").splitlines()]
+    assert events[-1] == "export"
+    # a cycle changed outside the app: refused before anything is written or witnessed
+    conn = sqlite3.connect(db.path)
+    conn.execute("UPDATE absences SET excused = 1 - excused WHERE id = (SELECT min(id) FROM absences)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ReportError, match="拒绝导出"):
+        export_annual_summary(db, contract_id, [(writer(write_annual_pdf), tmp_path / "z.pdf")])
+    assert not (tmp_path / "z.pdf").exists() and len(made) == 2
+    assert len(log_path().read_text("utf-8").splitlines()) == len(events)

@@ -83,6 +83,8 @@ def test_bad_deductions_are_refused_naming_the_field(tmp_path, capsys):
     assert main(["deduction", "remove", "X1", "--reason", "r", "--db", str(path)]) == 2
     assert main(["deduction", "remove", "D99", "--reason", "r", "--db", str(path)]) == 2
     assert "D99" in capsys.readouterr().err
+    assert main(["deduction", "remove", "S99", "--reason", "r", "--db", str(path)]) == 2
+    assert "没有编号为 S99 的支付时扣减" in capsys.readouterr().err
     assert _annual(path, capsys)["payment_deductions"][0]["id"].startswith("C")
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == entries  # nothing written
@@ -132,7 +134,8 @@ def test_an_event_marked_as_a_criticism_counts_once_and_travels_in_the_file(tmp_
         Decimal(after["withheld_by_cycles"]) - Decimal(before["withheld_by_cycles"]))
     # the mark is withdrawn on the record, not in the register
     assert main(["deduction", "remove", marked[0]["id"], "--reason", "x", "--db", str(path)]) == 2
-    assert "取消勾选" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "取消勾选" in err and err.startswith(f"ID：{marked[0]['id']} 是2.2 安全运行事件记录上")
     # it travels in the cycle file, which then needs version 3; a cycle without marks stays version 1
     assert main(["export", "--cycle", "2", str(tmp_path / "out.json"), "--db", str(path)]) == 0
     out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))

@@ -118,3 +118,20 @@ def test_export_pdf_into_a_missing_folder_exits_2_and_creates_nothing(tmp_path, 
     err = capsys.readouterr().err
     assert "输出文件夹不存在" in err and "没有的文件夹" in err
     assert not (tmp_path / "没有的文件夹").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["export-xlsx", "OUT/年度汇总.xlsx"],
+    ["export-annual-pdf", "OUT/年度汇总.pdf"],
+    ["export", "--cycle", "2", "OUT/第2周期.json"],
+    ["export", "--cycle", "2", "--zip", "OUT/第2周期"],
+    ["backup", "OUT/备份.db"],
+])
+def test_every_command_writing_a_file_refuses_a_missing_folder(tmp_path, capsys, argv):
+    path = _cli_db(tmp_path)
+    folder = tmp_path / "没有的文件夹" / "sub"
+    argv = [a.replace("OUT", str(folder)) for a in argv]
+    assert main([*argv, "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "输出文件夹不存在" in err and "没有的文件夹" in err
+    assert not (tmp_path / "没有的文件夹").exists()

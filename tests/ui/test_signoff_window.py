@@ -163,6 +163,12 @@ def test_annual_summary_writes_pdf_and_xlsx(window, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.suffix == ".xlsx"
     assert load_workbook(xlsx).sheetnames
     assert str(pdf) in window.notifier.last_info and str(xlsx) in window.notifier.last_info
+    # like the CLI's export-xlsx / export-annual-pdf, the window's export witnesses the chain head
+    import json
+
+    from panelapp.store.witness import log_path
+
+    assert "export" in [json.loads(line)["event"] for line in log_path().read_text("utf-8").splitlines()]
 
 
 def test_sign_export_refuses_a_cycle_changed_outside_the_app(window, tmp_path, opened, env):

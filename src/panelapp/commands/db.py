@@ -106,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ContractChoiceError as exc:
         return _fail(exc)
     except StoreError as exc:
-        return _fail(f"--cycle：{exc}" if "周期" in str(exc) else exc)
+        return _fail(exc)
     finally:
         db.close()
     print(f"已导出第{args.cycle}考核周期：{path}")

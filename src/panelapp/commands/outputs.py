@@ -1,4 +1,5 @@
-"""The files a command writes: never over a database, an empty file, or a file of another kind.
+"""The files a command writes: never over a database, an empty file, or a file of another kind,
+and never into a folder that does not exist (commands create no folders).
 
 A command replaces an existing output only when it is recognisably the same kind of file
 (a PDF over a PDF, a workbook over a workbook); anything else — the database itself, any
@@ -16,9 +17,20 @@ MAGIC: dict[str, bytes | None] = {".pdf": b"%PDF-", ".xlsx": _ZIP, ".zip": _ZIP,
 SQLITE = b"SQLite format 3\x00"
 
 
+def missing_folder(out: Path) -> str | None:
+    """The Chinese refusal when OUT's folder does not exist (commands never create folders)."""
+    folder = Path(out).parent
+    if folder.is_dir():
+        return None
+    return f"OUT：输出文件夹不存在：{folder}（不会自动创建文件夹，请先创建或换一个位置）"
+
+
 def output_problem(out: Path, db_path: Path | None = None, *, replace: bool = True) -> str | None:
     """A Chinese reason not to write ``out``, or None. ``replace=False``: any existing file is refused."""
     out = Path(out)
+    problem = missing_folder(out)
+    if problem:
+        return problem
     if out.is_dir():
         return f"{out} 是一个文件夹，请给出文件名"
     if db_path is not None:

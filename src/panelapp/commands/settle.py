@@ -64,10 +64,8 @@ def add(args: argparse.Namespace) -> int:
         contract = row.contract
         on = _date(args.date)
         problems = deduction_problems(contract, args.kind.strip(), on, args.description)
-        if on is None:
-            problems = [(f, m) for f, m in problems if f != "date"]
-            problems.insert(1 if problems and problems[0][0] == "kind" else 0,
-                            ("date", f"“{args.date}”不是 YYYY-MM-DD 格式的日期"))
+        if on is None:  # the date was given but is not one: say so in place of "请填写日期"
+            problems = [(f, f"“{args.date}”不是 YYYY-MM-DD 格式的日期" if f == "date" else m) for f, m in problems]
         if problems:
             print("\n".join(f"--{field}：{message}" for field, message in problems), file=sys.stderr)
             return 2
@@ -76,10 +74,10 @@ def add(args: argparse.Namespace) -> int:
         text = args.description.strip()
         if args.kind.strip() == "commitment":
             have = db.standing.unfulfilled_commitments(cycle.id).get(text)
-            rid = db.standing.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
             if have is not None:
-                print(f"该承诺已在第{cycle.number}考核周期登记为未完成（编号 C{rid}），未重复登记")
+                print(f"该承诺已在第{cycle.number}考核周期登记为未完成（编号 C{have}），未重复登记")
                 return 0
+            rid = db.standing.mark_commitment(cycle.id, text, True, f"{on.isoformat()} 认定未完成")
             print(f"已登记：第{cycle.number}考核周期未完成投标承诺“{text}”（编号 C{rid}）；"
                   "计入该周期 3.3① 扣分，并在支付时按十一.2 扣减（每项承诺只扣减一次）")
             return 0
@@ -110,25 +108,28 @@ def list_(args: argparse.Namespace) -> int:
 
 def remove(args: argparse.Namespace) -> int:
     def body(db: Any, row: Any) -> int:
+        from panelapp.core.settlement import removal_refusal
+
         ref = args.id.strip().upper()
-        if len(ref) >= 2 and ref[0] in "SL" and ref[1:].isascii() and ref[1:].isdigit():
-            where = "2.2 安全运行事件" if ref[0] == "S" else "3.3 运维支撑服务（未及时完成优化）"
-            print(f"ID：{ref} 是{where}记录上的“同时构成通报批评”标记；请在该记录中取消勾选（记入操作记录）",
-                  file=sys.stderr)
-            return 2
-        if len(ref) < 2 or ref[0] not in "DC" or not ref[1:].isascii() or not ref[1:].isdigit():
+        # the forms of id deduction list prints: D (register), C (commitment), S / L (marked records)
+        if len(ref) < 2 or ref[0] not in "DCSL" or not ref[1:].isascii() or not ref[1:].isdigit():
             print(f"ID：“{args.id}”不是扣减编号（如 D3、C12，见 panelapp deduction list）", file=sys.stderr)
+            return 2
+        line = next((d for d in _summary(db, row.id).deductions if d.id == ref), None)
+        refusal = removal_refusal(line) if line is not None else None
+        if refusal:
+            print(f"ID：{refusal}", file=sys.stderr)
             return 2
         if not args.reason.strip():
             print("--reason：撤销理由不能为空", file=sys.stderr)
             return 2
-        if ref not in {d.id for d in _summary(db, row.id).deductions}:
+        if line is None:
             print(f"ID：合同 {row.contract.number} 没有编号为 {ref} 的支付时扣减", file=sys.stderr)
             return 2
-        if ref[0] == "D":
-            db.standing.delete_payment_deduction(int(ref[1:]), args.reason)
-        else:
+        if line.source == "commitment":
             db.standing.withdraw_commitment(int(ref[1:]), args.reason)
+        else:  # "entered": a register entry
+            db.standing.delete_payment_deduction(int(ref[1:]), args.reason)
         print(f"已撤销扣减 {ref}（理由：{args.reason.strip()}）")
         return 0
 
@@ -186,29 +187,30 @@ def settlement_json(s: Any) -> dict[str, Any]:
 
 
 def settlement_text(s: Any, evaluation: str) -> str:
+    from panelapp.report.texts import yuan
+
     c = s.contract
-    lines = [f"合同 {c.number}  {c.project}", f"合同总价 ¥{c.total_amount:,.2f}", "", "各考核周期："]
+    lines = [f"合同 {c.number}  {c.project}", f"合同总价 ¥{yuan(c.total_amount)}", "", "各考核周期："]
     for line in s.cycles:
         if not line.assessed:
             lines.append(f"  第{line.number}周期  未考核")
             continue
-        state = "已定稿" if line.final else ("预评" if line.provisional else "未定稿")
-        lines.append(f"  第{line.number}周期  {line.score} 分  扣减 {line.tier_percent}%  ¥{line.withheld:,.2f}  {state}")
+        lines.append(f"  第{line.number}周期  {line.score} 分  扣减 {line.tier_percent}%  ¥{yuan(line.withheld)}  {line.state}")
     lines.append("投标书面承诺清单：" if s.commitments else "投标书面承诺清单：未登记")
     for commitment in s.commitments:
         lines.append(f"  {commitment.text}  {commitment.status}")
     lines.append("支付时扣减：" if s.deductions else "支付时扣减：无")
     for d in s.deductions:
-        lines.append(f"  {d.id}  {d.label}  {d.occurred_on}  {d.description}  ¥{d.amount:,.2f}")
+        lines.append(f"  {d.id}  {d.label}  {d.occurred_on}  {d.description}  ¥{yuan(d.amount)}")
     lines += [
         "",
-        f"考核扣减合计 ¥{s.withheld_total:,.2f}；支付时扣减合计 ¥{s.deductions_total:,.2f}",
-        f"扣减总额 ¥{s.effective_total:,.2f}" + ("（已按十二.2 以合同总金额封顶）" if s.capped else ""),
-        f"合同应付合计 ¥{s.payable:,.2f}",
+        f"考核扣减合计 ¥{yuan(s.withheld_total)}；支付时扣减合计 ¥{yuan(s.deductions_total)}",
+        f"扣减总额 ¥{yuan(s.effective_total)}" + ("（已按十二.2 以合同总金额封顶）" if s.capped else ""),
+        f"合同应付合计 ¥{yuan(s.payable)}",
     ]
     for p in s.payments:
-        lines.append(f"  {p.label}：应付 ¥{p.amount:,.2f}，扣减 ¥{p.absorbed:,.2f}，实付 ¥{p.paid:,.2f}")
+        lines.append(f"  {p.label}：应付 ¥{yuan(p.amount)}，扣减 ¥{yuan(p.absorbed)}，实付 ¥{yuan(p.paid)}")
     if s.claim_back:
-        lines.append(f"两期付款不足扣减，应向乙方追回 ¥{s.claim_back:,.2f}")
+        lines.append(f"两期付款不足扣减，应向乙方追回 ¥{yuan(s.claim_back)}")
     lines.append(evaluation)
     return "\n".join(lines)

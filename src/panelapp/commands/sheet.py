@@ -20,6 +20,7 @@ from panelapp.commands import (
 )
 
 if TYPE_CHECKING:
+    from panelapp.report.annual import AnnualWriter
     from panelapp.store import Database
 
 
@@ -91,19 +92,7 @@ def _sign_options(args: argparse.Namespace):
     return SignOptions(pfx=pfx, password=password or None)
 
 
-def missing_folder(out: Path) -> str | None:
-    """The Chinese refusal when OUT's folder does not exist (commands never create folders)."""
-    folder = out.parent
-    if folder.is_dir():
-        return None
-    return f"OUT：输出文件夹不存在：{folder}（不会自动创建文件夹，请先创建或换一个位置）"
-
-
 def export_pdf(args: argparse.Namespace) -> int:
-    problem = missing_folder(args.out)
-    if problem:
-        return fail(problem)
-
     def body(db: Database) -> int:
         from panelapp.report.export import export_score_sheet
 
@@ -116,34 +105,28 @@ def export_pdf(args: argparse.Namespace) -> int:
     return run_on_database(args, body)
 
 
+def _export_annual(db: Database, args: argparse.Namespace, write: AnnualWriter) -> int:
+    from panelapp.report.annual import export_annual_summary
+
+    (out,) = export_annual_summary(db, _contract_id(db, args), [(write, args.out)])
+    print(f"已导出年度汇总：{out}")
+    return 0
+
+
 def export_xlsx(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
-        from panelapp.report.annual import annual_summary
         from panelapp.report.annual_xlsx import write_annual_xlsx
-        from panelapp.report.audit_gate import require_audited_contract
 
-        contract_id = _contract_id(db, args)
-        require_audited_contract(db, contract_id)
-        out = write_annual_xlsx(annual_summary(db, contract_id), args.out)
-        db.audit.witness("export")
-        print(f"已导出年度汇总：{out}")
-        return 0
+        return _export_annual(db, args, write_annual_xlsx)
 
     return run_on_database(args, body)
 
 
 def export_annual_pdf(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
-        from panelapp.report.annual import annual_summary
         from panelapp.report.annual_pdf import write_annual_pdf
-        from panelapp.report.audit_gate import require_audited_contract
 
-        contract_id = _contract_id(db, args)
-        require_audited_contract(db, contract_id)
-        out = write_annual_pdf(annual_summary(db, contract_id), args.out)
-        db.audit.witness("export")
-        print(f"已导出年度汇总：{out}")
-        return 0
+        return _export_annual(db, args, write_annual_pdf)
 
     return run_on_database(args, body)
 

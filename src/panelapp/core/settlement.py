@@ -73,6 +73,12 @@ class CycleLine:
     withheld: Decimal
     provisional: bool = False
 
+    @property
+    def state(self) -> str:
+        """已定稿, 预评 (assessed before the cycle's last day) or 未定稿; an unassessed cycle is shown as
+        未考核 by the caller."""
+        return "已定稿" if self.final else ("预评" if self.provisional else "未定稿")
+
 
 @dataclass(frozen=True)
 class DeductionLine:
@@ -92,6 +98,23 @@ class DeductionLine:
     @property
     def label(self) -> str:
         return DEDUCTION_KINDS.get(self.kind, self.kind)
+
+
+#: The evidence record that carries a deduction marked as also a 十一.3 criticism, by ``DeductionLine.source``.
+MARKED_ON = {"security_events": "2.2 安全运行事件", "late_optimizations": "3.3 运维支撑服务（未及时完成优化）"}
+
+
+def removal_refusal(line: DeductionLine) -> str | None:
+    """Why ``line`` cannot be withdrawn as a deduction (Chinese), or None when it can.
+
+    A register entry ("entered") and a commitment marked unfulfilled ("commitment") are withdrawn
+    as deductions; a security event or late optimisation marked as also a criticism is withdrawn by
+    unticking the mark on its record.
+    """
+    where = MARKED_ON.get(line.source)
+    if where is None:
+        return None
+    return f"{line.id} 是{where}记录上的“同时构成通报批评”标记；请在该记录中取消勾选（记入操作记录）"
 
 
 @dataclass(frozen=True)

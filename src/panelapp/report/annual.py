@@ -9,6 +9,8 @@ in a cycle (3.3①), each of which counts once for 十一.2, in the first cycle 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from panelapp.core.engine import score_cycle
@@ -23,10 +25,13 @@ from panelapp.core.settlement import (
     Settlement,
     settle,
 )
+from panelapp.report.audit_gate import require_audited_contract
 
 #: The annual summary is the settlement (kept as a name for the report writers).
 AnnualSummary = Settlement
 
+#: A writer of the annual summary (annual_pdf.write_annual_pdf, annual_xlsx.write_annual_xlsx).
+AnnualWriter = Callable[[Settlement, Path | str], Path]
 
 
 def annual_summary(db: Any, contract_id: int) -> Settlement:
@@ -47,7 +52,7 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
             result = score_cycle(data, scheme)
             lines.append(CycleLine(row.number, row.period.start, row.period.end, True, final, row.version,
                                    result.total, result.tier_percent, result.deduction_amount,
-                                   bool(getattr(result, "provisional", False))))
+                                   result.provisional))
         else:
             lines.append(CycleLine(row.number, row.period.start, row.period.end, False, final, row.version,
                                    None, 0, money(0)))
@@ -62,14 +67,27 @@ def annual_summary(db: Any, contract_id: int) -> Settlement:
                 rates.amount(contract.total_amount, "commitment"), 1, row.number, "commitment"))
         deductions += _marked_criticisms(data, ids, row.number, rates.amount(contract.total_amount, "criticism"))
     for item in db.standing.payment_deductions(contract_id):
-        amount = money(item.amount) if item.amount is not None else rates.amount(
-            contract.total_amount, item.kind, item.count)
-        deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, amount,
+        # the store always keeps the amount, rounded to the fen, when the entry is made
+        deductions.append(DeductionLine(f"D{item.id}", item.kind, item.occurred_on, item.note, item.amount,
                                         item.count, item.cycle, "entered"))
     register = db.standing.bid_commitments(contract_id)
     commitments = [CommitmentStatus(text, tuple(found.get(text, ()))) for text in register]
     commitments += [CommitmentStatus(text, tuple(cycles)) for text, cycles in found.items() if text not in register]
     return settle(contract, lines, deductions, rates, commitments)
+
+
+def export_annual_summary(db: Any, contract_id: int, writes: Iterable[tuple[AnnualWriter, Path | str]]) -> list[Path]:
+    """Write the contract year's summary with each (writer, path), in order; the written paths.
+
+    Every cycle of the contract is first checked against the audit trail (report.audit_gate:
+    ReportError, nothing written, when one does not match); the summary is built once for all the
+    files, and once they are written the chain head goes to the witness log (store.witness).
+    """
+    require_audited_contract(db, contract_id)
+    summary = annual_summary(db, contract_id)
+    paths = [Path(write(summary, path)) for write, path in writes]
+    db.audit.witness("export")
+    return paths
 
 
 #: evidence kinds whose records can be marked as also a criticism of 十一.3, with their id prefix

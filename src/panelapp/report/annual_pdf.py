@@ -79,7 +79,7 @@ def annual_story(summary: AnnualSummary) -> list:
     ]
     rows = [[_p(t, "head") for t in ("周期", "考核期间", "状态", "得分", "扣减比例", "扣减金额（元）")]]
     for line in summary.cycles:
-        status = ("已定稿" if line.final else ("预评" if line.provisional else "未定稿")) + f" 第{line.version}版"
+        status = f"{line.state} 第{line.version}版"
         rows.append([
             _p(f"第{line.number}周期"), _p(f"{line.start.isoformat()}至{line.end.isoformat()}"),
             _p(status if line.assessed else "未考核"),

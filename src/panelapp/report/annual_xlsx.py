@@ -127,7 +127,7 @@ def build_workbook(summary: AnnualSummary) -> tuple[Workbook, dict[str, Decimal 
     header = sh.line(["周期", "开始", "结束", "状态", "得分", "扣减比例", "扣减金额（元）", "扣减金额大写"], head=True)
     first = sh.row
     for line in summary.cycles:
-        status = (("已定稿" if line.final else ("预评" if line.provisional else "未定稿")) + f" 第{line.version}版") if line.assessed else "未考核"
+        status = f"{line.state} 第{line.version}版" if line.assessed else "未考核"
         sh.line([f"第{line.number}周期", line.start, line.end, status, line.score,
                  line.tier_percent / 100 if line.assessed else None, line.withheld,
                  amount_in_words(line.withheld)], money=(7,))

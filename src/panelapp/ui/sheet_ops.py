@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from panelapp.logsetup import record
-from panelapp.report.annual import annual_summary
-from panelapp.report.audit_gate import require_audited_contract
+from panelapp.report.annual import export_annual_summary
 from panelapp.report.export import export_score_sheet
 from panelapp.report.fingerprint import cycle_fingerprint
 from panelapp.report.signing import SignOptions
@@ -152,9 +151,8 @@ class SheetOps:
         from panelapp.report.annual_xlsx import write_annual_xlsx
 
         def work(db) -> tuple[Path, Path]:
-            require_audited_contract(db, contract_id)
-            summary = annual_summary(db, contract_id)
-            return Path(write_annual_pdf(summary, pdf_path)), Path(write_annual_xlsx(summary, xlsx_path))
+            pdf, xlsx = export_annual_summary(db, contract_id, [(write_annual_pdf, pdf_path), (write_annual_xlsx, xlsx_path)])
+            return pdf, xlsx
 
         def finished(paths: tuple[Path, Path]) -> None:
             record("export-annual", contract_id=contract_id, pdf=paths[0], xlsx=paths[1])
