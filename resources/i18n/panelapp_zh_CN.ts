@@ -735,7 +735,7 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
         <translation>无法载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+69"/>
+        <location filename="../../src/panelapp/ui/sheet_ops.py" line="+68"/>
         <source>无法导出评分表</source>
         <translation>无法导出评分表</translation>
     </message>
@@ -1084,7 +1084,7 @@ Qt 库（PySide6、shiboken6）按 LGPL-3.0 提供：它们是安装目录 _inte
 <context>
     <name>Housekeeping</name>
     <message>
-        <location filename="../../src/panelapp/ui/housekeeping.py" line="+39"/>
+        <location filename="../../src/panelapp/ui/housekeeping.py" line="+40"/>
         <source>数据库完好：{path}
 SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{rows} 条记录与审计记录一致。</source>
         <translation>数据库完好：{path}
@@ -1271,24 +1271,24 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
     <name>MainWindow</name>
     <message>
         <location filename="../../src/panelapp/ui/bootstrap.py" line="+87"/>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+73"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+68"/>
         <source>考核组评分台</source>
         <extracomment>menu actions that start a task or write outside the undo stack: disabled while a task runs</extracomment>
         <translation>考核组评分台</translation>
     </message>
     <message>
-        <location filename="../../src/panelapp/ui/main_window.py" line="+77"/>
+        <location filename="../../src/panelapp/ui/main_window.py" line="+78"/>
         <location line="+1"/>
         <source>汇总</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>无法打开考核周期</source>
         <translation>无法打开考核周期</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>（已定稿，只读）</source>
         <translation>（已定稿，只读）</translation>
     </message>
@@ -1752,7 +1752,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/panelapp/ui/forms/operator.py" line="+26"/>
+        <location filename="../../src/panelapp/ui/forms/operator.py" line="+27"/>
         <source>选择操作人</source>
         <translation>选择操作人</translation>
     </message>
@@ -2068,7 +2068,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>Settlement</name>
     <message>
-        <location filename="../../src/panelapp/ui/settlement.py" line="+65"/>
+        <location filename="../../src/panelapp/ui/settlement.py" line="+66"/>
         <source>登记通报批评</source>
         <translation>登记通报批评</translation>
     </message>
@@ -2083,7 +2083,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>登记未完成投标承诺</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>撤销扣减 {id}</source>
         <translation>撤销扣减 {id}</translation>
     </message>
@@ -2091,7 +2091,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>结算：年度扣减与应付</source>
         <translation>结算：年度扣减与应付</translation>
     </message>
@@ -2209,22 +2209,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>未考核</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>已定稿</source>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>预评</source>
-        <translation>预评</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>未定稿</source>
-        <translation>未定稿</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</source>
         <translation>考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}</translation>
     </message>
@@ -2269,7 +2254,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>{d} 认定未完成</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>请先在上表中选择要撤销的扣减</source>
         <translation>请先在上表中选择要撤销的扣减</translation>
     </message>
@@ -2277,21 +2262,6 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <location line="+3"/>
         <source>撤销理由不能为空</source>
         <translation>撤销理由不能为空</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>2.2 安全运行事件</source>
-        <translation>2.2 安全运行事件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>3.3 未及时完成的优化服务</source>
-        <translation>3.3 未及时完成的优化服务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选</source>
-        <translation>该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选</translation>
     </message>
 </context>
 <context>
@@ -2361,7 +2331,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>导出年度汇总（同时生成同名 Excel 文件）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>正在导出年度汇总…</source>
         <translation>正在导出年度汇总…</translation>
     </message>
@@ -2788,7 +2758,7 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../src/panelapp/ui/widgets/week_grid.py" line="+14"/>
+        <location filename="../../src/panelapp/ui/widgets/week_grid.py" line="+15"/>
         <source>已报</source>
         <translation>已报</translation>
     </message>
@@ -2808,17 +2778,17 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
         <translation>未到期</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
         <source>评定日尚未结束，暂不计缺报</source>
         <translation>评定日尚未结束，暂不计缺报</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>无巡检报告</source>
         <translation>无巡检报告</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>第{n}周
 {monday} {state}</source>
         <translation>第{n}周
@@ -2835,9 +2805,8 @@ SQLite 完整性检查通过；审计记录 {entries} 条，哈希链完整；{r
 <context>
     <name>WindowContext</name>
     <message>
-        <location filename="../../src/panelapp/ui/context.py" line="+63"/>
+        <location filename="../../src/panelapp/ui/context.py" line="+49"/>
         <source>无法读取操作记录</source>
-        <extracomment>The evidence kinds an item of each rule kind (core/scheme.py RULE_KINDS) is judged on: the tables its panel shows and the audit entries of its history.</extracomment>
         <translation>无法读取操作记录</translation>
     </message>
 </context>

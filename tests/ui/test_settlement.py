@@ -87,3 +87,21 @@ def test_a_commitment_costs_points_in_its_cycle_too(env, qtbot):
     assert "已在第" in dlg.errors["description"].text()
     window.editor.undo()
     assert window.session.result.total == total
+
+
+def test_a_criticism_marked_on_a_record_is_unticked_there_not_withdrawn(env, qtbot):
+    from dataclasses import replace
+
+    window = env.open(qtbot, demo=True)
+    session = window.session
+    record_id = session.ids["security_events"][0]
+    env.db.evidence.update("security_events", record_id, replace(session.record("security_events", record_id),
+                                                                 criticism=True))
+    dlg = open_settlement(window)
+    row = next(i for i, d in enumerate(dlg.summary.deductions) if d.source == "security_events")
+    before = annual_summary(env.db, session.row.contract_id).deductions_total
+    dlg.deductions.selectRow(row)
+    _type(dlg.reason, "误登")
+    QTest.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+    assert "2.2 安全运行事件" in dlg.remove_error.text() and "取消勾选" in dlg.remove_error.text()
+    assert annual_summary(env.db, session.row.contract_id).deductions_total == before

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems, service_period
+from panelapp.core.settlement import DEDUCTION_KINDS, deduction_problems, removal_refusal, service_period
 from panelapp.core.typed import TypedInputError, parse_date
+from panelapp.report.texts import yuan
 from panelapp.ui.commands import _Cmd
 from panelapp.ui.errors import message_text, user_errors
 
@@ -97,7 +98,7 @@ class RemoveDeduction(_DeductionCmd):
         self.cycle_id, self.note = 0, ""
 
     def apply(self) -> None:
-        if self.line.id.startswith("C"):
+        if self.line.source == "commitment":
             record = int(self.line.id[1:])
             self.cycle_id = self.db.evidence.cycle_of("unfulfilled_commitments", record)
             self.note = self.db.evidence.get("unfulfilled_commitments", record).note
@@ -109,7 +110,7 @@ class RemoveDeduction(_DeductionCmd):
     def unapply(self) -> None:
         from panelapp.store import PaymentDeduction
 
-        if self.line.id.startswith("C"):
+        if self.line.source == "commitment":
             self.db.standing.mark_commitment(self.cycle_id, self.line.description, True, self.note)
             self.dialog.cycle_changed(self.cycle_id)
         else:
@@ -127,10 +128,6 @@ def _row(*values: str, align_right: tuple[int, ...] = ()) -> list[QStandardItem]
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         items.append(item)
     return items
-
-
-def _yuan(value: Any) -> str:
-    return f"{value:,.2f}"
 
 
 class SettlementDialog(QDialog):
@@ -234,7 +231,7 @@ class SettlementDialog(QDialog):
         s = self.summary = annual_summary(self.db, self.contract_id)
         c = s.contract
         self.heading.setText(self.tr("合同 {number}　{project}　合同总价 ¥{total}").format(
-            number=c.number, project=c.project, total=_yuan(c.total_amount)))
+            number=c.number, project=c.project, total=yuan(c.total_amount)))
         cycles = self.cycles.model()
         cycles.setRowCount(0)
         for line in s.cycles:
@@ -242,30 +239,30 @@ class SettlementDialog(QDialog):
                 cycles.appendRow(_row(self.tr("第{n}周期").format(n=line.number), "—", "—", "0.00",
                                       self.tr("未考核")))
                 continue
-            state = self.tr("已定稿") if line.final else (self.tr("预评") if line.provisional else self.tr("未定稿"))
+            state = line.state
             cycles.appendRow(_row(self.tr("第{n}周期").format(n=line.number), str(line.score),
-                                  f"{line.tier_percent}%", _yuan(line.withheld), state, align_right=(1, 2, 3)))
+                                  f"{line.tier_percent}%", yuan(line.withheld), state, align_right=(1, 2, 3)))
         rows = self.deductions.model()
         rows.setRowCount(0)
         for d in s.deductions:
             cycle = self.tr("第{n}周期").format(n=d.cycle) if d.cycle else ""
-            rows.appendRow(_row(d.id, d.label, d.occurred_on.isoformat(), cycle, d.description, _yuan(d.amount),
+            rows.appendRow(_row(d.id, d.label, d.occurred_on.isoformat(), cycle, d.description, yuan(d.amount),
                                 align_right=(5,)))
         commitments = self.commitments.model()
         commitments.setRowCount(0)
         for commitment in s.commitments:
             commitments.appendRow(_row(commitment.text, commitment.status))
         lines = [
-            self.tr("考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}").format(a=_yuan(s.withheld_total), b=_yuan(s.deductions_total)),
+            self.tr("考核扣减合计 ¥{a}；支付时扣减合计 ¥{b}").format(a=yuan(s.withheld_total), b=yuan(s.deductions_total)),
             self.tr("扣减总额 ¥{a}{cap}；合同应付合计 ¥{b}").format(
-                a=_yuan(s.effective_total), b=_yuan(s.payable),
+                a=yuan(s.effective_total), b=yuan(s.payable),
                 cap=self.tr("（已按十二.2 以合同总金额封顶）") if s.capped else ""),
         ]
         for p in s.payments:
             lines.append(self.tr("{label}：应付 ¥{a}，本期扣减 ¥{b}，实付 ¥{c}").format(
-                label=p.label, a=_yuan(p.amount), b=_yuan(p.absorbed), c=_yuan(p.paid)))
+                label=p.label, a=yuan(p.amount), b=yuan(p.absorbed), c=yuan(p.paid)))
         if s.claim_back:
-            lines.append(self.tr("两期付款不足扣减，应向乙方追回 ¥{a}").format(a=_yuan(s.claim_back)))
+            lines.append(self.tr("两期付款不足扣减，应向乙方追回 ¥{a}").format(a=yuan(s.claim_back)))
         lines.append(evaluation_text(s))
         self.totals.setText("\n".join(lines))
 
@@ -332,10 +329,9 @@ class SettlementDialog(QDialog):
             self.reason.setFocus()
             return
         line = self.summary.deductions[index.row()]
-        if line.id[0] in "SL":
-            where = self.tr("2.2 安全运行事件") if line.id[0] == "S" else self.tr("3.3 未及时完成的优化服务")
-            self.remove_error.setText(self.tr("该扣减来自{where}记录上的“同时构成通报批评”标记：请在该记录中取消勾选").format(
-                where=where))
+        refusal = removal_refusal(line)  # a mark on a 2.2/3.3 record is unticked there
+        if refusal:
+            self.remove_error.setText(refusal)
             return
         try:
             self.editor.run(RemoveDeduction(self, line, self.reason.text().strip()))
