@@ -53,6 +53,19 @@ def _recompute(conn: sqlite3.Connection, start: int = 1) -> None:
         prev = digest
 
 
+def _roll_back_tail(path: Path) -> None:
+    """Delete the last absence and its audit entries: rows and chain stay consistent."""
+    conn = sqlite3.connect(path)
+    last = conn.execute("SELECT max(id) FROM absences").fetchone()[0]
+    first_entry = conn.execute(
+        "SELECT min(id) FROM audit_log WHERE table_name='absences' AND record_id=?", (last,)
+    ).fetchone()[0]
+    conn.execute("DELETE FROM absences WHERE id = ?", (last,))
+    conn.execute("DELETE FROM audit_log WHERE id >= ?", (first_entry,))
+    conn.commit()
+    conn.close()
+
+
 def test_an_untouched_database_has_every_witnessed_head(witnessed, capsys):
     lines = [json.loads(x) for x in log_path().read_text("utf-8").splitlines()]
     assert {line["event"] for line in lines} >= {"close"} and len({line["db"] for line in lines}) == 1
@@ -81,15 +94,7 @@ def test_a_recomputed_chain_is_caught(witnessed, start, capsys):
 
 
 def test_a_tail_rollback_is_caught_and_the_backup_holding_the_head_named(witnessed, capsys):
-    conn = sqlite3.connect(witnessed)
-    last = conn.execute("SELECT max(id) FROM absences").fetchone()[0]
-    first_entry = conn.execute(
-        "SELECT min(id) FROM audit_log WHERE table_name='absences' AND record_id=?", (last,)
-    ).fetchone()[0]
-    conn.execute("DELETE FROM absences WHERE id = ?", (last,))
-    conn.execute("DELETE FROM audit_log WHERE id >= ?", (first_entry,))
-    conn.commit()
-    conn.close()
+    _roll_back_tail(witnessed)
     code, out = _verify(witnessed, capsys)
     assert code == 1 and "尾部回滚" in out, out
     assert "backups" in out and "panelapp restore" in out
@@ -161,15 +166,7 @@ def test_the_windows_check_reports_a_rollback_as_verify_db_does(witnessed, capsy
     a tail rolled back together with its audit entries leaves rows and chain consistent."""
     from panelapp.ui.housekeeping import check_database
 
-    conn = sqlite3.connect(witnessed)
-    last = conn.execute("SELECT max(id) FROM absences").fetchone()[0]
-    first_entry = conn.execute(
-        "SELECT min(id) FROM audit_log WHERE table_name='absences' AND record_id=?", (last,)
-    ).fetchone()[0]
-    conn.execute("DELETE FROM absences WHERE id = ?", (last,))
-    conn.execute("DELETE FROM audit_log WHERE id >= ?", (first_entry,))
-    conn.commit()
-    conn.close()
+    _roll_back_tail(witnessed)
     code, _out = _verify(witnessed, capsys)
     db = open_database(witnessed, operator="组员甲")
     try:
